@@ -1,0 +1,41 @@
+"""The project's one error root and the gazetteer's own errors.
+
+``FrontlineError`` lives here because the gazetteer is the bottom layer every
+other package builds on; ``tracker`` and ``maps`` subclass it. Every message
+says what was tried and what the user can do about it: the CLI prints it as
+one line.
+"""
+from __future__ import annotations
+
+
+class FrontlineError(Exception):
+    """Root of every error frontline-tracker raises on purpose."""
+
+
+class GazetteerError(FrontlineError):
+    """The gazetteer could not be built, opened or queried."""
+
+
+class PlaceNotFound(GazetteerError, LookupError):
+    """No place matches a name. ``suggestions`` holds near misses, best first."""
+
+    def __init__(self, name: str, suggestions: list[str] | None = None, hint: str = ""):
+        self.name = name
+        self.suggestions = list(suggestions or [])
+        msg = f"no place matches {name!r}"
+        if self.suggestions:
+            msg += "; did you mean " + ", ".join(self.suggestions[:5]) + "?"
+        if hint:
+            msg += f" ({hint})"
+        super().__init__(msg)
+
+
+class AmbiguousPlace(GazetteerError):
+    """Several places match equally well; ``candidates`` holds them, best first."""
+
+    def __init__(self, name: str, candidates: list):
+        self.name = name
+        self.candidates = list(candidates)
+        super().__init__(
+            f"{name!r} is ambiguous ({len(self.candidates)} places); give --region or --near"
+        )

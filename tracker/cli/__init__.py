@@ -1,0 +1,95 @@
+"""The ``frontline`` command: a thin layer over the Python API.
+
+Subcommands live in one module per group and are imported only when invoked,
+so ``frontline --help`` does not pay for geopandas, folium or the gazetteer.
+Errors become one line on stderr and exit 1 (usage errors exit 2); ``-v``
+shows the traceback.
+"""
+from __future__ import annotations
+
+import importlib
+import logging
+import sys
+
+import click
+
+from gazetteer.errors import FrontlineError
+
+# command name -> (module, attribute, one-line help shown by `frontline --help`)
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "gazetteer": ("tracker.cli.gazetteer_cmd", "gazetteer", "Look up, import and add places."),
+    "extract": ("tracker.cli.extract_cmd", "extract", "Print the events in report files; store nothing."),
+    "ingest": ("tracker.cli.store_cmd", "ingest", "Extract events from report files and store them."),
+    "log": ("tracker.cli.store_cmd", "log", "Log one event from a sentence or from fields."),
+    "edit": ("tracker.cli.store_cmd", "edit", "Correct a stored event (kept in its history)."),
+    "retract": ("tracker.cli.store_cmd", "retract", "Retract a stored event (kept, hidden by default)."),
+    "history": ("tracker.cli.store_cmd", "history", "Show every change made to an event."),
+    "list": ("tracker.cli.store_cmd", "list_", "List stored events."),
+    "map": ("tracker.cli.map_cmd", "map_", "Render stored events into a layered HTML map."),
+    "export": ("tracker.cli.export_cmd", "export", "Export stored events for GIS tools."),
+    "import": ("tracker.cli.export_cmd", "import_", "Import events from a GeoJSON file into the store."),
+    "demo": ("tracker.cli.demo_cmd", "demo", "Run the whole path on a built-in example report."),
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in COMMANDS:
+            return None
+        module, attr, _ = COMMANDS[name]
+        return getattr(importlib.import_module(module), attr)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # Help text from the table above: listing commands must not import them.
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, COMMANDS[name][2]) for name in sorted(COMMANDS)])
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("-v", "--verbose", count=True, help="More log output; -v also shows tracebacks.")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors.")
+@click.version_option(package_name="frontline-tracker")
+@click.pass_context
+def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
+    """frontline: turn conflict reporting into dated, geocoded events, maps and GIS files."""
+    level = logging.ERROR if quiet else (logging.DEBUG if verbose > 1 else
+                                         logging.INFO if verbose else logging.WARNING)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    ctx.ensure_object(dict)["verbose"] = verbose
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the CLI and turn every failure into one line and an exit code."""
+    args = sys.argv[1:] if argv is None else argv
+    verbose = any(a in ("-v", "--verbose") or (a.startswith("-v") and set(a[1:]) == {"v"})
+                  for a in args)
+    try:
+        cli.main(args=args, prog_name="frontline", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("frontline: aborted", err=True)
+        sys.exit(1)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except FrontlineError as exc:
+        if verbose:
+            raise
+        click.echo(f"frontline: error: {exc}", err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        click.echo("frontline: interrupted", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+    except Exception as exc:  # a bug, not bad input: still one line unless -v
+        if verbose:
+            raise
+        click.echo(f"frontline: internal error: {type(exc).__name__}: {exc} "
+                   "(run with -v for details and please report it)", err=True)
+        sys.exit(1)
+    sys.exit(0)

@@ -1,0 +1,94 @@
+"""Option decorators shared by several commands (as in fio and sqlite-utils)."""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from typing import Any, Callable
+
+import click
+
+from ..event import KINDS, SIDES, STATUSES
+from ..query import Query
+
+store_option = click.option(
+    "--store", "store", envvar="FRONTLINE_STORE", default="frontline.gpkg", show_default=True,
+    help="GeoPackage path or postgresql:// URL (env FRONTLINE_STORE).")
+
+
+def iso_date(ctx: click.Context | None, param: click.Parameter | None, value: Any) -> str | None:
+    """Click callback: a YYYY-MM-DD date, checked, returned as an ISO string."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value).strip()).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from None
+
+
+def _bbox(ctx: click.Context, param: click.Parameter, value: str | None):
+    if value is None:
+        return None
+    try:
+        x0, y0, x1, y1 = (float(v) for v in value.split(","))
+    except ValueError:
+        raise click.BadParameter("use MINLON,MINLAT,MAXLON,MAXLAT, e.g. 37,47.5,39,49") from None
+    if not (-180 <= x0 <= x1 <= 180 and -90 <= y0 <= y1 <= 90):
+        raise click.BadParameter("use MINLON,MINLAT,MAXLON,MAXLAT with min <= max, in degrees")
+    return (x0, y0, x1, y1)
+
+
+def filter_options(f: Callable) -> Callable:
+    """Add --since/--until/--side/--kind/--status/--near/--within/--bbox/--all, passed as ``query``."""
+    opts = [
+        click.option("--since", callback=iso_date, help="Events on or after this date (YYYY-MM-DD)."),
+        click.option("--until", callback=iso_date, help="Events on or before this date (YYYY-MM-DD)."),
+        click.option("--side", "sides", multiple=True, type=click.Choice(SIDES), help="Repeatable."),
+        click.option("--kind", "kinds", multiple=True, type=click.Choice(KINDS), help="Repeatable."),
+        click.option("--status", "statuses", multiple=True, type=click.Choice(STATUSES), help="Repeatable."),
+        click.option("--near", "near_place", metavar="PLACE", help="Only events near this place (with --within)."),
+        click.option("--within", "within_km", type=click.FloatRange(min=0), default=None,
+                     metavar="KM", help="Distance from --near in km (default 25)."),
+        click.option("--bbox", callback=_bbox, metavar="MINLON,MINLAT,MAXLON,MAXLAT"),
+        click.option("--include-retracted", is_flag=True, help="Also show retracted events."),
+    ]
+
+    @functools.wraps(f)
+    def wrapper(*args: Any, since, until, sides, kinds, statuses, near_place, within_km, bbox,
+                include_retracted, **kwargs: Any):
+        if since and until and since > until:
+            raise click.BadParameter(f"--since {since} is after --until {until}")
+        near = None
+        if near_place:
+            near = resolve_point(near_place)
+            within_km = 25.0 if within_km is None else within_km
+        elif within_km is not None:
+            raise click.UsageError("--within needs --near PLACE")
+        kwargs["query"] = Query(since=since, until=until, sides=tuple(sides), kinds=tuple(kinds),
+                                statuses=tuple(statuses), bbox=bbox, near=near, within_km=within_km,
+                                include_retracted=include_retracted)
+        return f(*args, **kwargs)
+
+    for opt in reversed(opts):
+        wrapper = opt(wrapper)
+    return wrapper
+
+
+def resolve_point(text: str) -> tuple[float, float]:
+    """A place name or 'LAT,LON' -> (lat, lon), through the gazetteer."""
+    parts = text.split(",")
+    if len(parts) == 2:
+        try:
+            lat, lon = float(parts[0]), float(parts[1])
+        except ValueError:
+            pass
+        else:
+            if -90 <= lat <= 90 and -180 <= lon <= 180:
+                return lat, lon
+    from gazetteer import Gazetteer
+    from gazetteer.errors import PlaceNotFound
+
+    matches = Gazetteer.default().lookup(text, limit=1)
+    if not matches:
+        raise PlaceNotFound(text, Gazetteer.default().suggest(text))
+    place = matches[0].place
+    return place.lat, place.lon

@@ -1,0 +1,65 @@
+"""Filters shared by ``list``, ``map`` and ``export``, and the stores that apply them."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .event import Event
+
+
+@dataclass(frozen=True)
+class Query:
+    since: str | None = None          # ISO date, inclusive
+    until: str | None = None          # ISO date, inclusive
+    sides: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    bbox: tuple[float, float, float, float] | None = None  # min lon, min lat, max lon, max lat
+    near: tuple[float, float] | None = None                # (lat, lon)
+    within_km: float | None = None
+    include_retracted: bool = False
+
+    def matches(self, e: Event) -> bool:
+        """The same filter in Python, for in-memory events; stores translate it to SQL."""
+        if e.retracted and not self.include_retracted:
+            return False
+        if self.since and e.event_date < self.since:
+            return False
+        if self.until and e.event_date > self.until:
+            return False
+        if self.sides and e.side not in self.sides:
+            return False
+        if self.kinds and e.kind not in self.kinds:
+            return False
+        if self.statuses and (e.status or "") not in self.statuses:
+            return False
+        if self.bbox:
+            x0, y0, x1, y1 = self.bbox
+            if not (x0 <= e.lon <= x1 and y0 <= e.lat <= y1):
+                return False
+        if self.near is not None and self.within_km is not None:
+            if haversine_km(self.near, (e.lat, e.lon)) > self.within_km:
+                return False
+        return True
+
+    def search_bbox(self) -> tuple[float, float, float, float] | None:
+        """The bbox a spatial index should scan: the given bbox, or one around ``near``."""
+        boxes = []
+        if self.bbox:
+            boxes.append(self.bbox)
+        if self.near is not None and self.within_km is not None:
+            lat, lon = self.near
+            dlat = self.within_km / 111.0
+            dlon = self.within_km / max(1e-6, 111.320 * math.cos(math.radians(lat)))
+            boxes.append((lon - dlon, lat - dlat, lon + dlon, lat + dlat))
+        if not boxes:
+            return None
+        return (max(b[0] for b in boxes), max(b[1] for b in boxes),
+                min(b[2] for b in boxes), min(b[3] for b in boxes))
+
+
+def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance between two (lat, lon) points; fast enough for filtering."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))

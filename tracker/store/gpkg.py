@@ -1,0 +1,460 @@
+"""The default store: a GeoPackage 1.3 file written with the standard library's sqlite3.
+
+GDAL never writes the live store (two GDAL writers corrupt its cached counts,
+see docs/store.md); this module writes it directly and keeps it valid for
+GDAL and QGIS: layer ``events`` (Point, EPSG:4326, R-tree spatial index) and
+an attributes table ``event_history``. Every connection registers the
+ST_* functions the R-tree triggers call, runs in WAL mode with a 30 s busy
+timeout, and writes inside ``BEGIN IMMEDIATE`` so two analysts' processes
+queue instead of failing.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import struct
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from ..errors import StoreError
+from ..event import FIELD_NAMES, FIELDS, Event
+from ..query import Query
+from .base import (HISTORY_COLUMNS, AddResult, Store, merge_batch, parse_sources, plan_add,
+                   resolve_analyst, utc_now)
+
+log = logging.getLogger(__name__)
+
+TABLE = "events"
+GEOM = "geom"
+HISTORY = "event_history"
+RTREE = f"rtree_{TABLE}_{GEOM}"
+APPLICATION_ID = 0x47504B47  # "GPKG"
+USER_VERSION = 10300          # GeoPackage 1.3: what Debian's GDAL 3.6 validates
+BUSY_TIMEOUT_S = 30.0
+# Above this many new rows, fill the R-tree in one statement instead of per-row triggers.
+BULK_ROWS = 2000
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_SQL_TYPES = {str: "TEXT", float: "DOUBLE", int: "INTEGER", bool: "BOOLEAN"}
+_COLUMNS = ", ".join(f'"{n}"' for n in FIELD_NAMES)
+_ENVELOPE_BYTES = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}
+
+
+# --- GeoPackage geometry blobs ---------------------------------------------------------
+_HEADER = struct.pack("<2sBBi", b"GP", 0, 0x01, 4326)  # little endian, no envelope, SRS 4326
+
+
+def point_blob(lon: float, lat: float) -> bytes:
+    """A GeoPackage point: header then little-endian WKB, x = lon, y = lat."""
+    return _HEADER + struct.pack("<BIdd", 1, 1, lon, lat)
+
+
+def _blob_xy(blob: bytes | None) -> tuple[float, float] | None:
+    if not blob or len(blob) < 8 or blob[:2] != b"GP":
+        return None
+    flags = blob[3]
+    if flags & 0x10:  # empty geometry
+        return None
+    start = 8 + _ENVELOPE_BYTES.get((flags >> 1) & 0x07, 0)
+    if (flags >> 1) & 0x07:  # an envelope holds the bounds of any geometry type
+        minx, maxx, miny, maxy = struct.unpack_from("<dddd" if flags & 1 else ">dddd", blob, 8)
+        return (minx, miny) if (minx, miny) == (maxx, maxy) else None
+    wkb = blob[start:]
+    if len(wkb) < 21:
+        return None
+    order = "<" if wkb[0] == 1 else ">"
+    (gtype,) = struct.unpack_from(order + "I", wkb, 1)
+    if gtype % 1000 != 1:
+        return None
+    return struct.unpack_from(order + "dd", wkb, 5)
+
+
+def _envelope(blob: bytes | None) -> tuple[float, float, float, float] | None:
+    if not blob or len(blob) < 8 or blob[:2] != b"GP":
+        return None
+    flags = blob[3]
+    if (flags >> 1) & 0x07:
+        minx, maxx, miny, maxy = struct.unpack_from("<dddd" if flags & 1 else ">dddd", blob, 8)
+        return minx, maxx, miny, maxy
+    xy = _blob_xy(blob)
+    return None if xy is None else (xy[0], xy[0], xy[1], xy[1])
+
+
+def _st(i: int):
+    def fn(blob: bytes | None) -> float | None:
+        env = _envelope(blob)
+        return None if env is None else env[i]
+    return fn
+
+
+def _st_is_empty(blob: bytes | None) -> int | None:
+    if blob is None:
+        return None
+    return 1 if len(blob) < 4 or blob[3] & 0x10 or _envelope(blob) is None else 0
+
+
+def _register(con: sqlite3.Connection) -> None:
+    for i, name in enumerate(("ST_MinX", "ST_MaxX", "ST_MinY", "ST_MaxY")):
+        con.create_function(name, 1, _st(i), deterministic=True)
+    con.create_function("ST_IsEmpty", 1, _st_is_empty, deterministic=True)
+
+
+# --- schema ------------------------------------------------------------------------------
+def _schema_sql() -> list[str]:
+    cols = ",\n  ".join(
+        f'"{f.name}" {_SQL_TYPES[f.type]}' + (" NOT NULL UNIQUE" if f.name == "id" else
+                                             " NOT NULL" if f.required else "")
+        for f in FIELDS)
+    t, c, r = TABLE, GEOM, RTREE
+    return [
+        """CREATE TABLE IF NOT EXISTS gpkg_spatial_ref_sys (
+  srs_name TEXT NOT NULL, srs_id INTEGER NOT NULL PRIMARY KEY, organization TEXT NOT NULL,
+  organization_coordsys_id INTEGER NOT NULL, definition TEXT NOT NULL, description TEXT)""",
+        """INSERT OR IGNORE INTO gpkg_spatial_ref_sys VALUES
+  ('Undefined cartesian SRS', -1, 'NONE', -1, 'undefined', 'undefined cartesian coordinate reference system'),
+  ('Undefined geographic SRS', 0, 'NONE', 0, 'undefined', 'undefined geographic coordinate reference system'),
+  ('WGS 84 geodetic', 4326, 'EPSG', 4326, 'GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563,AUTHORITY["EPSG","7030"]],AUTHORITY["EPSG","6326"]],PRIMEM["Greenwich",0,AUTHORITY["EPSG","8901"]],UNIT["degree",0.0174532925199433,AUTHORITY["EPSG","9122"]],AXIS["Latitude",NORTH],AXIS["Longitude",EAST],AUTHORITY["EPSG","4326"]]', 'longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid')""",
+        """CREATE TABLE IF NOT EXISTS gpkg_contents (
+  table_name TEXT NOT NULL PRIMARY KEY, data_type TEXT NOT NULL, identifier TEXT UNIQUE,
+  description TEXT DEFAULT '', last_change DATETIME NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+  min_x DOUBLE, min_y DOUBLE, max_x DOUBLE, max_y DOUBLE, srs_id INTEGER,
+  CONSTRAINT fk_gc_r_srs_id FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys(srs_id))""",
+        """CREATE TABLE IF NOT EXISTS gpkg_geometry_columns (
+  table_name TEXT NOT NULL, column_name TEXT NOT NULL, geometry_type_name TEXT NOT NULL,
+  srs_id INTEGER NOT NULL, z TINYINT NOT NULL, m TINYINT NOT NULL,
+  CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name),
+  CONSTRAINT uk_gc_table_name UNIQUE (table_name),
+  CONSTRAINT fk_gc_tn FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name),
+  CONSTRAINT fk_gc_srs FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id))""",
+        """CREATE TABLE IF NOT EXISTS gpkg_extensions (
+  table_name TEXT, column_name TEXT, extension_name TEXT NOT NULL, definition TEXT NOT NULL,
+  scope TEXT NOT NULL, CONSTRAINT ge_tce UNIQUE (table_name, column_name, extension_name))""",
+        f"""CREATE TABLE "{t}" (
+  fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+  "{c}" POINT,
+  {cols})""",
+        f'CREATE INDEX "{t}_event_date" ON "{t}" (event_date)',
+        f"""INSERT INTO gpkg_contents (table_name, data_type, identifier, description, srs_id,
+  min_x, min_y, max_x, max_y)
+  VALUES ('{t}', 'features', '{t}', 'Dated, geocoded events (frontline-tracker)', 4326,
+  NULL, NULL, NULL, NULL)""",
+        f"INSERT INTO gpkg_geometry_columns VALUES ('{t}', '{c}', 'POINT', 4326, 0, 0)",
+        f"CREATE VIRTUAL TABLE \"{r}\" USING rtree(id, minx, maxx, miny, maxy)",
+        f"""INSERT INTO gpkg_extensions VALUES ('{t}', '{c}', 'gpkg_rtree_index',
+  'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')""",
+        *_rtree_triggers(),
+        f"""CREATE TABLE "{HISTORY}" (
+  fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+  event_id TEXT NOT NULL, action TEXT NOT NULL, field TEXT, old TEXT, new TEXT,
+  analyst TEXT NOT NULL, at TEXT NOT NULL, reason TEXT)""",
+        f'CREATE INDEX "{HISTORY}_event_id" ON "{HISTORY}" (event_id)',
+        f"""INSERT INTO gpkg_contents (table_name, data_type, identifier, description)
+  VALUES ('{HISTORY}', 'attributes', '{HISTORY}',
+  'Every change to an event: what, old and new values, who, when (UTC), why')""",
+    ]
+
+
+def _rtree_triggers() -> list[str]:
+    t, c, r = TABLE, GEOM, RTREE
+    bounds = f"NEW.fid, ST_MinX(NEW.{c}), ST_MaxX(NEW.{c}), ST_MinY(NEW.{c}), ST_MaxY(NEW.{c})"
+    has = f"(NEW.{c} NOT NULL AND NOT ST_IsEmpty(NEW.{c}))"
+    hasnot = f"(NEW.{c} ISNULL OR ST_IsEmpty(NEW.{c}))"
+    return [
+        f'CREATE TRIGGER "{r}_insert" AFTER INSERT ON "{t}" WHEN {has} '
+        f'BEGIN INSERT OR REPLACE INTO "{r}" VALUES ({bounds}); END',
+        f'CREATE TRIGGER "{r}_update1" AFTER UPDATE OF "{c}" ON "{t}" '
+        f'WHEN OLD.fid = NEW.fid AND {has} BEGIN INSERT OR REPLACE INTO "{r}" VALUES ({bounds}); END',
+        f'CREATE TRIGGER "{r}_update2" AFTER UPDATE OF "{c}" ON "{t}" '
+        f'WHEN OLD.fid = NEW.fid AND {hasnot} BEGIN DELETE FROM "{r}" WHERE id = OLD.fid; END',
+        f'CREATE TRIGGER "{r}_update3" AFTER UPDATE ON "{t}" WHEN OLD.fid != NEW.fid AND {has} '
+        f'BEGIN DELETE FROM "{r}" WHERE id = OLD.fid; INSERT OR REPLACE INTO "{r}" VALUES ({bounds}); END',
+        f'CREATE TRIGGER "{r}_update4" AFTER UPDATE ON "{t}" WHEN OLD.fid != NEW.fid AND {hasnot} '
+        f'BEGIN DELETE FROM "{r}" WHERE id IN (OLD.fid, NEW.fid); END',
+        f'CREATE TRIGGER "{r}_delete" AFTER DELETE ON "{t}" WHEN OLD.{c} NOT NULL '
+        f'BEGIN DELETE FROM "{r}" WHERE id = OLD.fid; END',
+    ]
+
+
+def _insert_trigger_sql() -> str:
+    return _rtree_triggers()[0]
+
+
+# --- the store ---------------------------------------------------------------------------
+def _check_file(path: Path) -> bool:
+    """True if ``path`` must be created; StoreError (file untouched) if it is no GeoPackage."""
+    if path.is_dir():
+        raise StoreError(f"{path} is a directory; give a .gpkg file path with --store")
+    if not path.exists():
+        if not path.parent.exists():
+            raise StoreError(f"cannot create the store {path}: directory {path.parent} does not exist")
+        if not os.access(path.parent, os.W_OK):
+            raise StoreError(f"cannot create the store {path}: directory {path.parent} is not writable")
+        return True
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(100)
+    except OSError as exc:
+        raise StoreError(f"cannot read the store {path}: {exc.strerror}") from None
+    if not head:
+        return True  # an empty file (another process is creating it, or `touch`): nothing to lose
+    if len(head) < 100 or head[:16] != _SQLITE_MAGIC:
+        raise StoreError(f"{path} is not a GeoPackage (not an SQLite file); it was left untouched")
+    app_id = struct.unpack(">I", head[68:72])[0]
+    if app_id not in (APPLICATION_ID, 0):
+        raise StoreError(f"{path} is an SQLite file but not a GeoPackage "
+                         f"(application_id {app_id:#x}); it was left untouched")
+    return False
+
+
+class GeoPackageStore(Store):
+    def __init__(self, path: str | os.PathLike):
+        self.path = Path(path).expanduser()
+        self.location = str(self.path)
+        create = _check_file(self.path)
+        try:
+            self.con = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_S, isolation_level=None,
+                                       check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open the store {self.path}: {exc}") from None
+        try:
+            _register(self.con)
+            self.con.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            self._setup(create)
+        except sqlite3.DatabaseError as exc:
+            self.con.close()
+            raise StoreError(f"cannot open the store {self.path}: {exc}") from None
+        except BaseException:
+            self.con.close()
+            raise
+
+    def _setup(self, create: bool) -> None:
+        con = self.con
+        if not create:
+            # Refuse before changing anything: an SQLite file without our layer and not a
+            # GeoPackage is someone else's database.
+            names = {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
+            app_id = con.execute("PRAGMA application_id").fetchone()[0]
+            if app_id != APPLICATION_ID and "gpkg_contents" not in names:
+                raise StoreError(f"{self.path} is an SQLite database but not a GeoPackage; "
+                                 "it was left untouched")
+            if TABLE in names:
+                self._check_columns()
+        mode = con.execute("PRAGMA journal_mode").fetchone()[0]
+        if mode.lower() != "wal":
+            con.execute("PRAGMA journal_mode = WAL")
+        # FULL: a commit is on disk before `frontline log` reports success.
+        con.execute("PRAGMA synchronous = FULL")
+        names = {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
+        if TABLE in names and HISTORY in names:
+            return
+        with self._write():
+            # Re-check under the write lock: another process may have created it meanwhile.
+            names = {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
+            if TABLE in names and HISTORY in names:
+                return
+            if TABLE in names or HISTORY in names:
+                raise StoreError(f"{self.path} holds only part of an event store "
+                                 f"({TABLE} or {HISTORY} is missing); it was left untouched")
+            con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            con.execute(f"PRAGMA user_version = {USER_VERSION}")
+            for sql in _schema_sql():
+                con.execute(sql)
+            log.info("created event store %s", self.path)
+
+    def _check_columns(self) -> None:
+        cols = {r[1] for r in self.con.execute(f'PRAGMA table_info("{TABLE}")')}
+        missing = [n for n in ("fid", GEOM, "id", "side", "kind", "lat", "lon", "event_date")
+                   if n not in cols]
+        if missing:
+            raise StoreError(f"{self.path} has an '{TABLE}' layer that is not an event store "
+                             f"(no {', '.join(missing)} column); it was left untouched")
+        extra = [f for f in FIELDS if f.name not in cols]
+        if extra:  # a store written by an older version: add the newer columns
+            with self._write():
+                cols = {r[1] for r in self.con.execute(f'PRAGMA table_info("{TABLE}")')}
+                for f in extra:
+                    if f.name not in cols:
+                        self.con.execute(
+                            f'ALTER TABLE "{TABLE}" ADD COLUMN "{f.name}" {_SQL_TYPES[f.type]}')
+
+    class _Tx:
+        def __init__(self, con: sqlite3.Connection):
+            self.con = con
+
+        def __enter__(self) -> sqlite3.Connection:
+            self.con.execute("BEGIN IMMEDIATE")
+            return self.con
+
+        def __exit__(self, typ, exc, tb) -> None:
+            if typ is None:
+                self.con.execute("COMMIT")
+            else:
+                self.con.execute("ROLLBACK")
+
+    def _write(self) -> "_Tx":
+        return self._Tx(self.con)
+
+    def _wrap(self, what: str, exc: sqlite3.Error) -> StoreError:
+        return StoreError(f"could not {what} in {self.path}: {exc}; nothing was changed")
+
+    # --- writing -----------------------------------------------------------------------
+    def add(self, events: Iterable[Event], *, analyst: str | None = None) -> AddResult:
+        batch = merge_batch(events)
+        if not batch:
+            return AddResult()
+        who, at = resolve_analyst(analyst), utc_now()
+        try:
+            with self._write() as con:
+                stored = self._stored_sources(list(batch))
+                inserts, updates, history, result = plan_add(batch, stored, who, at)
+                bulk = len(inserts) >= BULK_ROWS
+                if bulk:
+                    con.execute(f'DROP TRIGGER "{RTREE}_insert"')
+                    (first,) = con.execute(
+                        f"SELECT COALESCE(MAX(fid), 0) FROM \"{TABLE}\"").fetchone()
+                marks = ", ".join("?" * (len(FIELD_NAMES) + 1))
+                con.executemany(
+                    f'INSERT INTO "{TABLE}" ("{GEOM}", {_COLUMNS}) VALUES ({marks})',
+                    ((point_blob(e.lon, e.lat), *_row(e)) for e in inserts))
+                if bulk:
+                    # Same bounds the trigger would compute, in one statement (points: min = max).
+                    con.execute(f'INSERT INTO "{RTREE}" SELECT fid, lon, lon, lat, lat '
+                                f'FROM "{TABLE}" WHERE fid > ?', (first,))
+                    con.execute(_insert_trigger_sql())
+                con.executemany(f'UPDATE "{TABLE}" SET sources = ? WHERE id = ?',
+                                ((_sources(s), eid) for eid, s in updates.items()))
+                self._append_history(history)
+                if inserts or updates:
+                    self._touch([(e.lon, e.lat) for e in inserts])
+        except sqlite3.Error as exc:
+            raise self._wrap("store the events", exc) from None
+        log.info("stored %d new events, %d already known", len(result.new), len(result.known))
+        return result
+
+    def _touch(self, points: list[tuple[float, float]]) -> None:
+        """Record the change time, and widen the layer extent QGIS zooms to by the new points."""
+        self.con.execute("UPDATE gpkg_contents SET last_change = "
+                         "strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE table_name IN (?, ?)",
+                         (TABLE, HISTORY))
+        if points:
+            xs, ys = [p[0] for p in points], [p[1] for p in points]
+            self.con.execute(
+                "UPDATE gpkg_contents SET min_x = min(COALESCE(min_x, :x0), :x0), "
+                "min_y = min(COALESCE(min_y, :y0), :y0), max_x = max(COALESCE(max_x, :x1), :x1), "
+                "max_y = max(COALESCE(max_y, :y1), :y1) WHERE table_name = :t",
+                {"x0": min(xs), "y0": min(ys), "x1": max(xs), "y1": max(ys), "t": TABLE})
+
+    def _stored_sources(self, ids: list[str]) -> dict[str, tuple[str, ...]]:
+        out: dict[str, tuple[str, ...]] = {}
+        for i in range(0, len(ids), 5000):
+            chunk = ids[i:i + 5000]
+            sql = f'SELECT id, sources, source FROM "{TABLE}" WHERE id IN ({",".join("?" * len(chunk))})'
+            for eid, sources, source in self.con.execute(sql, chunk):
+                out[eid] = parse_sources(sources, source)
+        return out
+
+    def _append_history(self, rows: list[dict]) -> None:
+        cols = ", ".join(HISTORY_COLUMNS)
+        self.con.executemany(
+            f'INSERT INTO "{HISTORY}" ({cols}) VALUES ({", ".join("?" * len(HISTORY_COLUMNS))})',
+            ([r[c] for c in HISTORY_COLUMNS] for r in rows))
+
+    def _update(self, event_id: str, before: Event, after: Event, rows: list[dict]) -> Event:
+        sets = ", ".join(f'"{n}" = ?' for n in FIELD_NAMES if n != "id")
+        values = [v for n, v in zip(FIELD_NAMES, _row(after)) if n != "id"]
+        try:
+            with self._write() as con:
+                current = self._get(event_id)
+                if current != before:
+                    raise StoreError(f"event {event_id} was changed by someone else meanwhile; "
+                                     "run the command again")
+                con.execute(f'UPDATE "{TABLE}" SET "{GEOM}" = ?, {sets} WHERE id = ?',
+                            (point_blob(after.lon, after.lat), *values, event_id))
+                self._append_history(rows)
+                self._touch([(after.lon, after.lat)])
+        except sqlite3.Error as exc:
+            raise self._wrap(f"change event {event_id}", exc) from None
+        return after
+
+    # --- reading -----------------------------------------------------------------------
+    def _get(self, event_id: str) -> Event | None:
+        try:
+            row = self.con.execute(f'SELECT {_COLUMNS} FROM "{TABLE}" WHERE id = ?',
+                                   (event_id,)).fetchone()
+        except sqlite3.Error as exc:
+            raise StoreError(f"could not read {self.path}: {exc}") from None
+        return None if row is None else _event(row)
+
+    def _where(self, query: Query) -> tuple[str, str, list[Any]]:
+        join, where, params = "", [], []
+        if not query.include_retracted:
+            where.append("(e.retracted IS NULL OR e.retracted = 0)")
+        if query.since:
+            where.append("e.event_date >= ?")
+            params.append(query.since)
+        if query.until:
+            where.append("e.event_date <= ?")
+            params.append(query.until)
+        for col, values in (("side", query.sides), ("kind", query.kinds)):
+            if values:
+                where.append(f"e.{col} IN ({','.join('?' * len(values))})")
+                params.extend(values)
+        if query.statuses:
+            where.append(f"COALESCE(e.status, '') IN ({','.join('?' * len(query.statuses))})")
+            params.extend(query.statuses)
+        box = query.search_bbox()
+        if box is not None:
+            x0, y0, x1, y1 = box
+            join = f' JOIN "{RTREE}" r ON r.id = e.fid'
+            # The R-tree holds float32 bounds rounded outwards; the exact test follows.
+            where.append("r.minx <= ? AND r.maxx >= ? AND r.miny <= ? AND r.maxy >= ?")
+            where.append("e.lon BETWEEN ? AND ? AND e.lat BETWEEN ? AND ?")
+            params.extend([x1, x0, y1, y0, x0, x1, y0, y1])
+        return join, (" WHERE " + " AND ".join(where)) if where else "", params
+
+    def _select(self, query: Query) -> Iterator[Event]:
+        join, where, params = self._where(query)
+        cols = ", ".join(f'e."{n}"' for n in FIELD_NAMES)
+        sql = f'SELECT {cols} FROM "{TABLE}" e{join}{where} ORDER BY e.event_date, e.fid'
+        try:
+            rows = self.con.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise StoreError(f"could not read {self.path}: {exc}") from None
+        return (_event(r) for r in rows)
+
+    def _count(self, query: Query) -> int:
+        join, where, params = self._where(query)
+        try:
+            return self.con.execute(f'SELECT COUNT(*) FROM "{TABLE}" e{join}{where}', params).fetchone()[0]
+        except sqlite3.Error as exc:
+            raise StoreError(f"could not read {self.path}: {exc}") from None
+
+    def history(self, event_id: str) -> list[dict]:
+        event_id = str(event_id).strip()
+        self.get(event_id)
+        cols = ", ".join(HISTORY_COLUMNS)
+        rows = self.con.execute(f'SELECT {cols} FROM "{HISTORY}" WHERE event_id = ? ORDER BY fid',
+                                (event_id,)).fetchall()
+        return [dict(zip(HISTORY_COLUMNS, r)) for r in rows]
+
+    def close(self) -> None:
+        con, self.con = getattr(self, "con", None), None
+        if con is not None:
+            try:
+                con.execute("PRAGMA optimize")
+            except sqlite3.Error:
+                pass
+            con.close()
+
+
+def _sources(sources: tuple[str, ...]) -> str:
+    import json
+    return json.dumps(list(sources), ensure_ascii=False)
+
+
+def _row(e: Event) -> list[Any]:
+    return list(e.properties().values())
+
+
+def _event(row: tuple) -> Event:
+    return Event.from_properties(dict(zip(FIELD_NAMES, row)))

@@ -1,0 +1,131 @@
+"""KML 2.2 for Google Earth and GIS: named placemarks styled per side, with the quote and a
+source link in the description, every schema field as typed ExtendedData, and the
+event date as a TimeStamp (Google Earth's time slider).
+
+All report text is escaped twice over: as HTML inside the description, then as
+XML text. Characters XML 1.0 forbids are dropped so the file always parses.
+"""
+from __future__ import annotations
+
+import html
+import re
+from typing import Iterable, Iterator, Mapping
+from xml.sax.saxutils import escape, quoteattr
+
+from ..event import FIELDS, Event
+from .areas import Area
+from .geojson import round_coord
+
+# KML colours are aabbggrr. One per side; unknown sides get grey.
+SIDE_COLORS = {
+    "ukraine": "ffd7781f",      # blue  #1f78d7
+    "russia": "ff2b27d6",       # red   #d6272b
+    "north_korea": "ff1a7ef2",  # orange #f27e1a
+    "belarus": "ff8b3d8b",      # purple #8b3d8b
+}
+OTHER_COLOR = "ff808080"
+_KML_TYPES = {str: "string", float: "double", int: "int", bool: "bool"}
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_SAFE_ID = re.compile(r"[^A-Za-z0-9_.-]")
+
+
+def _text(value: object) -> str:
+    return escape(_XML_INVALID.sub("", str(value)))
+
+
+def _style_id(side: str) -> str:
+    return "side-" + (_SAFE_ID.sub("_", side) if side in SIDE_COLORS else "other")
+
+
+def placemark_name(e: Event) -> str:
+    """e.g. 'Ukraine advance near Toretsk, 2024-10-23'."""
+    side = e.side.replace("_", " ").title()
+    what = e.kind + (f" ({e.status})" if e.status else "")
+    return f"{side} {what} {e.relation} {e.place}, {e.event_date}"
+
+
+def description_html(e: Event) -> str:
+    """The balloon: quote, where it came from (linked only when http/https), how precise."""
+    parts = []
+    if e.quote:
+        parts.append(f"<p><i>{html.escape(e.quote)}</i></p>")
+    links = []
+    for src in e.sources or (e.source,):
+        if re.match(r"https?://", src, re.I):
+            links.append(f'<a href="{html.escape(src, quote=True)}">{html.escape(src)}</a>')
+        else:
+            links.append(html.escape(src))
+    parts.append("<p>Source: " + "<br/>".join(links) + "</p>")
+    parts.append(f"<p>Precision: {html.escape(e.precision)}, within about "
+                 f"{e.uncertainty_km:g} km. Reported {html.escape(e.report_date)}.</p>")
+    if e.place_note:
+        parts.append(f"<p>{html.escape(e.place_note)}</p>")
+    return "".join(parts)
+
+
+def _styles(sides: set[str]) -> str:
+    out = []
+    for side in sorted({s if s in SIDE_COLORS else "other" for s in sides} | {"other"}):
+        color = SIDE_COLORS.get(side, OTHER_COLOR)
+        # Areas: the side's colour, mostly transparent, so points under them stay visible.
+        fill = "40" + color[2:]
+        out.append(f'<Style id="{_style_id(side)}"><IconStyle><color>{color}</color><scale>0.9</scale>'
+                   f'</IconStyle><LineStyle><color>{color}</color><width>1.5</width></LineStyle>'
+                   f'<PolyStyle><color>{fill}</color></PolyStyle></Style>')
+    return "\n".join(out)
+
+
+def _schema() -> str:
+    fields = "".join(f'<SimpleField name="{f.name}" type="{_KML_TYPES[f.type]}"/>' for f in FIELDS)
+    return f'<Schema name="events" id="events">{fields}</Schema>'
+
+
+def _extended(e: Event) -> str:
+    out = ['<ExtendedData><SchemaData schemaUrl="#events">']
+    props = e.properties()
+    props["lat"], props["lon"] = round_coord(e.lat), round_coord(e.lon)
+    for f in FIELDS:
+        value = props[f.name]
+        if value is None:
+            continue
+        if f.type is bool:
+            value = "1" if value else "0"
+        elif f.type is float:
+            value = repr(float(value))
+        out.append(f'<SimpleData name="{f.name}">{_text(value)}</SimpleData>')
+    out.append("</SchemaData></ExtendedData>")
+    return "".join(out)
+
+
+def _placemark(e: Event, geometry: str, suffix: str = "") -> str:
+    pid = quoteattr("event-" + _SAFE_ID.sub("_", e.id) + suffix)
+    return (f"<Placemark id={pid}><name>{_text(placemark_name(e))}</name>"
+            f"<description>{_text(description_html(e))}</description>"
+            f"<TimeStamp><when>{_text(e.event_date)}</when></TimeStamp>"
+            f"<styleUrl>#{_style_id(e.side)}</styleUrl>{_extended(e)}{geometry}</Placemark>\n")
+
+
+def iter_kml(events: Iterable[Event], areas: Mapping[str, Area] | None = None) -> Iterator[str]:
+    events = list(events)
+    yield ('<?xml version="1.0" encoding="UTF-8"?>\n<kml xmlns="http://www.opengis.net/kml/2.2">\n'
+           "<Document><name>frontline events</name>\n")
+    yield _styles({e.side for e in events}) + "\n" + _schema() + "\n"
+    yield "<Folder><name>events</name>\n"
+    for e in events:
+        lon, lat = round_coord(e.lon), round_coord(e.lat)
+        yield _placemark(e, f"<Point><coordinates>{lon!r},{lat!r}</coordinates></Point>")
+    yield "</Folder>\n"
+    if areas is not None:
+        yield "<Folder><name>uncertainty areas</name>\n"
+        for e in events:
+            area = areas.get(e.id)
+            if area is None:
+                continue
+            polys = "".join(
+                "<Polygon><outerBoundaryIs><LinearRing><coordinates>"
+                + " ".join(f"{x!r},{y!r}" for x, y in ring)
+                + "</coordinates></LinearRing></outerBoundaryIs></Polygon>" for ring in area.rings)
+            geom = polys if len(area.rings) == 1 else f"<MultiGeometry>{polys}</MultiGeometry>"
+            yield _placemark(e, geom, "-area")
+        yield "</Folder>\n"
+    yield "</Document>\n</kml>\n"

@@ -203,8 +203,10 @@ class PostGISStore(Store):
             params.append(list(query.statuses))
         box = query.search_bbox()
         if box is not None:
+            # && compares float4 boxes (index-friendly, rounded outwards); the exact test follows.
             where.append("geom && ST_MakeEnvelope(%s, %s, %s, %s, 4326)")
-            params.extend(box)
+            where.append("lon BETWEEN %s AND %s AND lat BETWEEN %s AND %s")
+            params.extend([*box, box[0], box[2], box[1], box[3]])
         return (" WHERE " + " AND ".join(where)) if where else "", params
 
     def _select(self, query: Query) -> Iterator[Event]:

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     import geopandas as gpd
 
 __all__ = ["FORMATS", "EXTENSIONS", "ExportResult", "export_events", "import_events",
-           "format_for_path", "uncertainty_areas"]
+           "format_for_path", "check_format", "uncertainty_areas"]
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +74,8 @@ def format_for_path(path: str | os.PathLike[str]) -> str:
                       f"(known: {known}); give --format {'|'.join(FORMATS)}")
 
 
-def _check_format(fmt: str) -> str:
+def check_format(fmt: str) -> str:
+    """The canonical name of an export format given by name or extension; ExportError if unknown."""
     name = fmt.lower().lstrip(".")
     name = EXTENSIONS.get("." + name, name)
     if name not in FORMATS:
@@ -104,7 +105,7 @@ def export_events(events: "Iterable[Event] | gpd.GeoDataFrame", path_or_stream: 
     is_stream = hasattr(path_or_stream, "write")
     if fmt is None:
         fmt = "geojson" if is_stream else format_for_path(path_or_stream)  # type: ignore[arg-type]
-    fmt = _check_format(fmt)
+    fmt = check_format(fmt)
     evs = _as_events(events)
     area_map: dict[str, Area] | None = uncertainty_areas(evs) if areas else None
     n_areas = len(area_map) if area_map is not None else 0
@@ -207,7 +208,7 @@ def import_events(path: str | os.PathLike[str], fmt: str | None = None) -> list[
         fmt = fmt or "geojson"
     else:
         fmt = fmt or format_for_path(where)
-    fmt = _check_format(fmt)
+    fmt = check_format(fmt)
     if fmt not in IMPORTABLE:
         raise InputError(f"cannot import {fmt}: KML keeps no exact values; import the GeoJSON export")
     if where != "-" and not Path(where).is_file():

@@ -1,0 +1,154 @@
+"""render_map: a GeoDataFrame of events -> a layered folium Map; save_map writes it."""
+from __future__ import annotations
+
+import html
+import logging
+import os
+import pathlib
+import tempfile
+from typing import TYPE_CHECKING, Any
+
+import folium
+from branca.element import Element
+from folium.elements import MacroElement
+from folium.template import Template
+
+from . import assets
+from . import legend as style
+from .errors import MapError
+from .layers import EventData, EventLayer, encode_events
+from .timeslider import TimeSlider
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+
+log = logging.getLogger(__name__)
+
+DEFAULT_TITLE = "Frontline events"
+EMPTY_VIEW = ((48.5, 35.0), 6)  # eastern Ukraine, for a map with nothing on it
+NO_TILES = {"", "none", "off", "no"}
+
+
+class _Decorations(MacroElement):
+    """Title and legend, drawn by the runtime with textContent only."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+            {{ this.data_name }}.addTitle({{ this.title|tojson }}, {{ this.subtitle|tojson }});
+            {%- if this.legend %}
+            {{ this.data_name }}.addLegend({{ this.legend|tojson }});
+            {%- endif %}
+        {% endmacro %}
+    """)
+
+    def __init__(self, data_name: str, title: str, subtitle: str, legend: dict | None):
+        super().__init__()
+        self._name = "Decorations"
+        self.data_name, self.title, self.subtitle, self.legend = data_name, title, subtitle, legend
+
+
+def date_range_text(first: str | None, last: str | None) -> str:
+    if not first:
+        return "no events"
+    return first if first == last else f"{first} – {last}"
+
+
+def render_map(events_gdf: "gpd.GeoDataFrame", *, title: str | None = None, cdn: bool = False,
+               tiles: str | None = "OpenStreetMap", step: str = "auto", legend: bool = True,
+               slider: bool = True, layer_control: bool = True,
+               hidden_layers: tuple[str, ...] = ()) -> folium.Map:
+    """A layered, time-enabled map of events (a frame from ``tracker.frame.to_geodataframe``).
+
+    One layer per side and kind, claimed events hollow and dashed, uncertainty
+    circles for near/offset/direction events and a diamond for region-level
+    ones, a slider showing events accumulating by ``step`` ("auto", "day",
+    "week"), a legend and a title with the date range. Self-contained (all
+    JavaScript and CSS inlined) unless ``cdn``; ``tiles=None`` draws the events
+    on a plain background with no network at all. ``hidden_layers`` holds
+    "side-kind" keys (e.g. "russia-attack") to start switched off.
+    """
+    encoded = encode_events(events_gdf, step=step)
+    if isinstance(tiles, str) and tiles.strip().lower() in NO_TILES:
+        tiles = None
+    try:
+        m = folium.Map(location=None if encoded.bounds else EMPTY_VIEW[0], tiles=tiles,
+                       zoom_start=EMPTY_VIEW[1], prefer_canvas=True, control_scale=True)
+    except (ValueError, KeyError) as exc:
+        raise MapError(f"cannot use tiles {tiles!r}: {exc}; give a provider name such as "
+                       "OpenStreetMap, a URL template with {z}/{x}/{y}, or 'none'") from None
+    # Instance lists: folium's class-level defaults load ten files from four
+    # CDNs (bootstrap, Font Awesome, ...) that nothing here uses.
+    m.default_js = []
+    m.default_css = []
+    m.options["maxZoom"] = 18  # tiles=None leaves no maxZoom, which breaks fitBounds at one point
+    figure = m.get_root()
+    figure.header.add_child(Element(assets.head_html(cdn=cdn)), name="frontline_assets")
+
+    span = date_range_text(encoded.first_date, encoded.last_date)
+    main_title = title if title else DEFAULT_TITLE
+    figure.title = html.escape(f"{main_title} ({span})")
+    subtitle = f"{span} · {encoded.count:,} event{'s' if encoded.count != 1 else ''}"
+
+    data = EventData(encoded)
+    m.add_child(data)
+    for i, spec in enumerate(encoded.layers):
+        m.add_child(EventLayer(data, i, show=spec["key"] not in hidden_layers))
+    if layer_control and encoded.layers:
+        folium.LayerControl(collapsed=False, position="topright").add_to(m)
+    if slider and encoded.count:
+        m.add_child(TimeSlider(data.get_name(), encoded.unit))
+    df = events_gdf
+    legend_data = None
+    if legend and encoded.count:
+        legend_data = style.legend_spec(
+            df["side"].dropna().astype(str), df["kind"].dropna().astype(str),
+            df["status"].dropna().astype(str) if "status" in df.columns else (),
+            df["precision"].dropna().astype(str) if "precision" in df.columns else ())
+    m.add_child(_Decorations(data.get_name(), main_title, subtitle, legend_data))
+
+    if encoded.bounds:
+        (s, w), (n, e) = encoded.bounds
+        if s == n and w == e:  # one place: fitBounds would zoom to the maximum
+            s, w, n, e = s - 0.2, w - 0.3, n + 0.2, e + 0.3
+        m.fit_bounds([[s, w], [n, e]], padding=(30, 30))
+    log.info("map of %d events in %d layers, %s", encoded.count, len(encoded.layers), span)
+    return m
+
+
+def save_map(m: folium.Map, path: "str | os.PathLike[str]") -> pathlib.Path:
+    """Write the map's HTML to ``path`` atomically (a failed write leaves any old file intact)."""
+    target = pathlib.Path(path)
+    if target.is_dir():
+        raise MapError(f"{target} is a directory; give a file name such as {target / 'map.html'}")
+    parent = target.parent if str(target.parent) else pathlib.Path(".")
+    if not parent.is_dir():
+        raise MapError(f"cannot write {target}: folder {parent} does not exist")
+    page = m.get_root().render()
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".map-", suffix=".html", dir=parent)
+        try:
+            os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a map is meant to be shared
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(page)
+            os.replace(tmp, target)
+        except BaseException:
+            pathlib.Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise MapError(f"cannot write {target}: {exc.strerror or exc}") from None
+    log.info("wrote %s (%.1f MB)", target, target.stat().st_size / 1e6)
+    return target
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+def map_html(m: folium.Map) -> str:
+    """The map's full HTML page as a string."""
+    return m.get_root().render()
+
+
+__all__: list[Any] = ["render_map", "save_map", "map_html"]

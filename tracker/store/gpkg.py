@@ -14,6 +14,8 @@ import logging
 import os
 import sqlite3
 import struct
+import time
+import uuid
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -196,7 +198,8 @@ def _check_file(path: Path) -> bool:
     except OSError as exc:
         raise StoreError(f"cannot read the store {path}: {exc.strerror}") from None
     if not head:
-        return True  # an empty file (another process is creating it, or `touch`): nothing to lose
+        raise StoreError(f"{path} is an empty file, not a GeoPackage; remove it or choose "
+                         "another --store path")
     if len(head) < 100 or head[:16] != _SQLITE_MAGIC:
         raise StoreError(f"{path} is not a GeoPackage (not an SQLite file); it was left untouched")
     app_id = struct.unpack(">I", head[68:72])[0]
@@ -206,20 +209,26 @@ def _check_file(path: Path) -> bool:
     return False
 
 
+def _connect(path: Path) -> sqlite3.Connection:
+    con = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None,
+                          check_same_thread=False)
+    _register(con)
+    con.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+    return con
+
+
 class GeoPackageStore(Store):
     def __init__(self, path: str | os.PathLike):
         self.path = Path(path).expanduser()
         self.location = str(self.path)
-        create = _check_file(self.path)
+        if _check_file(self.path):
+            self._create_file()
         try:
-            self.con = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_S, isolation_level=None,
-                                       check_same_thread=False)
+            self.con = _connect(self.path)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open the store {self.path}: {exc}") from None
         try:
-            _register(self.con)
-            self.con.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-            self._setup(create)
+            self._setup()
         except sqlite3.DatabaseError as exc:
             self.con.close()
             raise StoreError(f"cannot open the store {self.path}: {exc}") from None
@@ -227,39 +236,84 @@ class GeoPackageStore(Store):
             self.con.close()
             raise
 
-    def _setup(self, create: bool) -> None:
+    def _create_file(self) -> None:
+        """Build the empty store beside its path, then link it into place in one step, so no
+        process ever opens a half-made file and two processes creating it at once agree."""
+        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
+        try:
+            con = _connect(tmp)
+            try:
+                con.execute("BEGIN IMMEDIATE")
+                con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                con.execute(f"PRAGMA user_version = {USER_VERSION}")
+                for sql in _schema_sql():
+                    con.execute(sql)
+                con.execute("COMMIT")
+                con.execute("PRAGMA journal_mode = WAL")  # kept in the file header
+            finally:
+                con.close()
+            try:
+                os.link(tmp, self.path)
+            except FileExistsError:
+                log.info("%s was created by another process meanwhile", self.path)
+            except OSError:  # a file system without hard links
+                if not self.path.exists():
+                    os.replace(tmp, self.path)
+            else:
+                log.info("created event store %s", self.path)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot create the store {self.path}: {exc}") from None
+        except OSError as exc:
+            raise StoreError(f"cannot create the store {self.path}: {exc.strerror}") from None
+        finally:
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                try:
+                    os.unlink(f"{tmp}{suffix}")
+                except OSError:
+                    pass
+
+    def _setup(self) -> None:
         con = self.con
-        if not create:
-            # Refuse before changing anything: an SQLite file without our layer and not a
-            # GeoPackage is someone else's database.
-            names = {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
-            app_id = con.execute("PRAGMA application_id").fetchone()[0]
-            if app_id != APPLICATION_ID and "gpkg_contents" not in names:
-                raise StoreError(f"{self.path} is an SQLite database but not a GeoPackage; "
-                                 "it was left untouched")
-            if TABLE in names:
-                self._check_columns()
-        mode = con.execute("PRAGMA journal_mode").fetchone()[0]
-        if mode.lower() != "wal":
-            con.execute("PRAGMA journal_mode = WAL")
+        # Refuse before changing anything: an SQLite file without our layer and not a
+        # GeoPackage is someone else's database.
+        names = {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
+        app_id = con.execute("PRAGMA application_id").fetchone()[0]
+        if app_id != APPLICATION_ID and "gpkg_contents" not in names:
+            raise StoreError(f"{self.path} is an SQLite database but not a GeoPackage; "
+                             "it was left untouched")
+        if TABLE in names:
+            self._check_columns()
+        self._ensure_wal()
         # FULL: a commit is on disk before `frontline log` reports success.
         con.execute("PRAGMA synchronous = FULL")
-        names = {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
         if TABLE in names and HISTORY in names:
             return
         with self._write():
-            # Re-check under the write lock: another process may have created it meanwhile.
+            # A GeoPackage made by another tool: add our layers, under the write lock.
             names = {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
             if TABLE in names and HISTORY in names:
                 return
             if TABLE in names or HISTORY in names:
                 raise StoreError(f"{self.path} holds only part of an event store "
                                  f"({TABLE} or {HISTORY} is missing); it was left untouched")
-            con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            con.execute(f"PRAGMA user_version = {USER_VERSION}")
             for sql in _schema_sql():
                 con.execute(sql)
-            log.info("created event store %s", self.path)
+            log.info("added the event layers to %s", self.path)
+
+    def _ensure_wal(self) -> None:
+        # Switching a file made by another tool to WAL needs it to ourselves for a moment,
+        # and SQLite does not wait for that: retry within the busy timeout.
+        deadline = time.monotonic() + BUSY_TIMEOUT_S
+        while True:
+            try:
+                mode = self.con.execute("PRAGMA journal_mode").fetchone()[0]
+                if mode.lower() != "wal":
+                    self.con.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     def _check_columns(self) -> None:
         cols = {r[1] for r in self.con.execute(f'PRAGMA table_info("{TABLE}")')}

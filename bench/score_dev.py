@@ -1,0 +1,148 @@
+"""Score extraction on the labelled dev set and print the figures.
+
+Usage: python bench/score_dev.py [DEV.jsonl] [--mentions] [--show]
+
+Matching: a predicted event matches a gold event of the same kind and side
+whose place agrees: same GeoNames id, or, for region-level gold, the same
+admin1 region; without the gazetteer (--mentions) by the place as written.
+Each gold event matches at most one prediction (greedy, best place first).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import pathlib
+import sys
+from collections import Counter
+
+REPO = pathlib.Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+DEFAULT = REPO.parent / "shared" / "examples" / "dev-sentences.jsonl"
+
+
+def km(a, b):
+    (la1, lo1), (la2, lo2) = a, b
+    p1, p2 = math.radians(la1), math.radians(la2)
+    dp, dl = p2 - p1, math.radians(lo2 - lo1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(h))
+
+
+def norm(s):
+    return (s or "").casefold().replace("’", "'").strip()
+
+
+def place_agrees(pred, gold, mentions_only):
+    if mentions_only:
+        return norm(pred["place"]) == norm(gold["place"]) or norm(gold["place"]) in norm(pred["place"])
+    if gold["region_level"]:
+        return norm(pred.get("admin1")) == norm(gold["admin1"]) and pred.get("precision") == "region"
+    pid = str(pred.get("place_id") or "")
+    if gold.get("geonameid") and pid.endswith(f":{gold['geonameid']}"):
+        return True
+    if pred.get("lat") is not None and pred.get("precision") != "region":
+        return km((pred["lat"], pred["lon"]), (gold["lat"], gold["lon"])) <= 10
+    return False
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser()
+    ap.add_argument("dev", nargs="?", default=str(DEFAULT))
+    ap.add_argument("--mentions", action="store_true", help="score the language side only (no gazetteer)")
+    ap.add_argument("--show", action="store_true", help="print misses and false alarms per item")
+    args = ap.parse_args(argv)
+    path = pathlib.Path(args.dev)
+    if not path.exists():
+        print(f"dev set not found: {path}")
+        return 1
+    from tracker.extract import extract_events, extract_mentions
+
+    tp, fp, fn = Counter(), Counter(), Counter()
+    status_ok = status_n = 0
+    rel_ok = rel_n = 0
+    dists = []
+    region_ok = region_n = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        item = json.loads(line)
+        if args.mentions:
+            preds = [vars(m) | {} for m in extract_mentions(item["text"], item["report_date"])]
+            # the language side may repeat a place: count one per identity
+            uniq, seen = [], set()
+            for p in preds:
+                k = (p["side"], p["kind"], norm(p["place"]), p["relation"], p["status"], norm(p["claimant"]))
+                if k not in seen:
+                    seen.add(k)
+                    uniq.append(p)
+            preds = uniq
+        else:
+            preds = [e.properties() for e in extract_events(item["text"], item["report_date"], source=item["id"])]
+        golds = list(item["events"])
+        used = set()
+        misses = []
+        for g in golds:
+            best = None
+            for i, p in enumerate(preds):
+                if i in used or p["kind"] != g["kind"] or p["side"] != g["side"]:
+                    continue
+                if not place_agrees(p, g, args.mentions):
+                    continue
+                score = (p["relation"] == g["relation"]) + (p.get("status") == g["status"])
+                if best is None or score > best[0]:
+                    best = (score, i)
+            if best is None:
+                fn[g["kind"]] += 1
+                misses.append(g)
+                continue
+            i = best[1]
+            used.add(i)
+            p = preds[i]
+            tp[g["kind"]] += 1
+            if g["kind"] == "advance":
+                status_n += 1
+                status_ok += p.get("status") == g["status"]
+            rel_n += 1
+            rel_ok += p["relation"] == g["relation"]
+            if not args.mentions:
+                if g["region_level"]:
+                    region_n += 1
+                    region_ok += norm(p.get("admin1")) == norm(g["admin1"])
+                elif p.get("lat") is not None:
+                    dists.append(km((p["lat"], p["lon"]), (g["lat"], g["lon"])))
+        extra = [p for i, p in enumerate(preds) if i not in used]
+        for p in extra:
+            fp[p["kind"]] += 1
+        if args.show and (misses or extra):
+            print(f"--- {item['id']}: {item['text']}")
+            for g in misses:
+                print(f"   MISS {g['side']} {g['kind']} {g['status']} | {g['place']} | {g['relation']}")
+            for p in extra:
+                print(f"   FALSE {p['side']} {p['kind']} {p.get('status')} | {p['place']} | {p['relation']}"
+                      f" | {p.get('place_name') or ''} {p.get('admin1') or ''}")
+    print(f"dev set: {path.name}  ({'mentions, places as written' if args.mentions else 'events, via gazetteer'})")
+    print(f"{'kind':<11}{'P':>7}{'R':>7}{'F1':>7}{'tp':>5}{'fp':>5}{'fn':>5}")
+    for kind in ("advance", "attack", "deployment", "all"):
+        if kind == "all":
+            t, f, n = sum(tp.values()), sum(fp.values()), sum(fn.values())
+        else:
+            t, f, n = tp[kind], fp[kind], fn[kind]
+        p = t / (t + f) if t + f else 0.0
+        r = t / (t + n) if t + n else 0.0
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        print(f"{kind:<11}{p:7.3f}{r:7.3f}{f1:7.3f}{t:5}{f:5}{n:5}")
+    if status_n:
+        print(f"status accuracy (matched advances): {status_ok}/{status_n} = {status_ok / status_n:.3f}")
+    if rel_n:
+        print(f"relation accuracy (matched events): {rel_ok}/{rel_n} = {rel_ok / rel_n:.3f}")
+    if dists:
+        dists.sort()
+        within = lambda k: sum(d <= k for d in dists) / len(dists)
+        print(f"place distance (matched point events, n={len(dists)}): median {dists[len(dists) // 2]:.1f} km, "
+              f"<=2 km {within(2):.2f}, <=5 km {within(5):.2f}, <=10 km {within(10):.2f}")
+    if region_n:
+        print(f"region-level events with the right admin1: {region_ok}/{region_n}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

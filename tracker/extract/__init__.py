@@ -1,0 +1,96 @@
+"""Report text -> dated, geocoded events (advances, attacks, deployments).
+
+``extract_events`` reads text; ``extract_file`` reads a file (plain text or
+saved HTML); ``extract_mentions`` stops before the gazetteer (the language
+side only, useful to test and to score).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from typing import Any
+
+from ..errors import ExtractionError, InputError
+from ..event import Event
+from .dates import date_from_filename, find_report_date
+from .mentions import Mention, SentenceParser
+from .text import read_report, split_sentences
+
+__all__ = ["extract_events", "extract_file", "extract_mentions", "read_report", "Mention",
+           "report_date_of"]
+
+log = logging.getLogger(__name__)
+
+
+def _check_date(report_date: str | None, text: str) -> dt.date:
+    if report_date is None:
+        report_date = find_report_date(text)
+        if report_date is None:
+            raise ExtractionError(
+                "no report date: none given and none found in the first lines of the text "
+                "(like 'October 24, 2024'); pass report_date='YYYY-MM-DD' (CLI: --report-date)")
+    try:
+        return dt.date.fromisoformat(str(report_date).strip())
+    except ValueError:
+        raise InputError(f"report date {report_date!r} is not a date; use YYYY-MM-DD") from None
+
+
+def extract_mentions(text: str, report_date: str | None = None) -> list[Mention]:
+    """Event mentions with places as written, in text order (no gazetteer)."""
+    if not isinstance(text, str):
+        raise InputError("report text must be a str; decode bytes first or use extract_file()")
+    rd = _check_date(report_date, text)
+    parser = SentenceParser(rd)
+    out: list[Mention] = []
+    for sent in split_sentences(text):
+        if len(sent.text) < 12 or not any(c.isupper() for c in sent.text[1:]):
+            continue  # no proper name, no place: skip cheaply
+        out.extend(parser.parse(sent))
+    return out
+
+
+def extract_events(text: str, report_date: str | None = None, source: str | None = None,
+                   gazetteer: Any = None) -> list[Event]:
+    """Events in report ``text``: one per side, kind, place, relation, date, status and claimant.
+
+    ``report_date`` is ISO (YYYY-MM-DD); when None it is read from the text's
+    first lines, else ``ExtractionError``. ``quote_start``/``quote_end`` index
+    ``text`` as given.
+    """
+    from .resolve import Resolver
+
+    rd = _check_date(report_date, text)
+    mentions = extract_mentions(text, rd.isoformat())
+    resolver = Resolver(gazetteer)
+    events: list[Event] = []
+    seen: set[str] = set()
+    for m in mentions:
+        ev = resolver.event(m, text, rd.isoformat(), source or "<text>")
+        if ev is None or ev.id in seen:
+            continue
+        seen.add(ev.id)
+        events.append(ev)
+    return events
+
+
+def report_date_of(text: str, path: str | os.PathLike | None = None,
+                   report_date: str | None = None) -> str:
+    """The report date: given, else in the text's first lines, else YYYY-MM-DD in the file name."""
+    if report_date:
+        return _check_date(report_date, text).isoformat()
+    found = find_report_date(text) or (date_from_filename(path) if path is not None else None)
+    if not found:
+        where = f"{os.fspath(path)}: " if path is not None else ""
+        raise ExtractionError(
+            f"{where}no report date found in the first lines (like 'October 24, 2024') "
+            "or in the file name (YYYY-MM-DD); give --report-date YYYY-MM-DD")
+    return found
+
+
+def extract_file(path: str | os.PathLike, report_date: str | None = None,
+                 source: str | None = None, gazetteer: Any = None) -> list[Event]:
+    """Events in a report file (text or saved HTML); ``source`` defaults to the path as given."""
+    text = read_report(path)
+    rd = report_date_of(text, path, report_date)
+    return extract_events(text, rd, source if source is not None else os.fspath(path), gazetteer)

@@ -1,0 +1,96 @@
+"""Dates in reports: the report's own date, and event dates relative to it."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+
+MONTHS = {m: i + 1 for i, m in enumerate(
+    "january february march april may june july august september october november december".split())}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
+
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
+_FULL_DATE = re.compile(
+    rf"\b(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)\b"
+    rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH}),?\s+(?P<y2>(?:19|20)\d\d)\b"
+    r"|\b(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b")
+_NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]?(\d\d)[-_.]?(\d\d)(?!\d)")
+
+# A date phrase inside a sentence: "on October 23", "October 23", "on Tuesday", "23 October"
+EVENT_DATE = re.compile(
+    rf"\b(?:on|from|since|as of)?\s*(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?(?:,?\s+(?P<y1>(?:19|20)\d\d))?"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH})(?:\s+(?P<y2>(?:19|20)\d\d))?)\b"
+    r"|\bon\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|\b(?P<rel>yesterday|today|last night|overnight)\b")
+RECENT = re.compile(r"\b(?:recently|in recent days|in the past (?:day|few days|week)|over the past (?:day|few days|week))\b",
+                    re.IGNORECASE)
+
+
+def _mk(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")[:4] if name.lower().startswith("sept") else name.lower().rstrip(".")[:3]]
+
+
+def find_report_date(text: str, lines: int = 12) -> str | None:
+    """The first full date in the first lines of a report ("October 24, 2024"), ISO, or None."""
+    head = "\n".join(text.lstrip("\ufeff").splitlines()[:lines])
+    for m in _FULL_DATE.finditer(head):
+        if m.group("iso"):
+            try:
+                return dt.date.fromisoformat(m.group("iso")).isoformat()
+            except ValueError:
+                continue
+        if m.group("m1"):
+            d = _mk(int(m.group("y1")), _month(m.group("m1")), int(m.group("d1")))
+        else:
+            d = _mk(int(m.group("y2")), _month(m.group("m2")), int(m.group("d2")))
+        if d:
+            return d.isoformat()
+    return None
+
+
+def date_from_filename(path: str | os.PathLike) -> str | None:
+    """A YYYY-MM-DD (or YYYYMMDD) date in a file name, ISO, or None."""
+    name = os.path.basename(os.fspath(path))
+    for m in _NAME_DATE.finditer(name):
+        d = _mk(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if d:
+            return d.isoformat()
+    return None
+
+
+def resolve_day(month: int, day: int, report: dt.date, year: int | None = None) -> dt.date | None:
+    """A month/day without a year is the latest such day not long after the report date.
+
+    A report of January 2 speaking of "December 30" means the previous year.
+    """
+    if year:
+        return _mk(year, month, day)
+    d = _mk(report.year, month, day)
+    if d is None:
+        return _mk(report.year - 1, month, day)
+    if d > report + dt.timedelta(days=7):
+        return _mk(report.year - 1, month, day) or d
+    return d
+
+
+def date_of_match(m: re.Match, report: dt.date) -> dt.date | None:
+    if m.group("wd"):
+        back = (report.weekday() - WEEKDAYS[m.group("wd").lower()]) % 7
+        return report - dt.timedelta(days=back)
+    if m.group("rel"):
+        return report - dt.timedelta(days=0 if m.group("rel").lower() == "today" else 1)
+    if m.group("m1"):
+        y = m.group("y1")
+        return resolve_day(_month(m.group("m1")), int(m.group("d1")), report, int(y) if y else None)
+    y = m.group("y2")
+    return resolve_day(_month(m.group("m2")), int(m.group("d2")), report, int(y) if y else None)

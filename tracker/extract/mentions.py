@@ -1,0 +1,593 @@
+"""Sentences -> event mentions: who did what, where (as written), how sure, and when.
+
+This is the language side only: places stay as written (with the region and
+nearby places the text gives as context); ``resolve`` turns them into points.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import logging
+import re
+from dataclasses import dataclass, field
+
+from . import patterns as P
+from .dates import EVENT_DATE, RECENT, date_of_match
+from ..geometry import bearing_of
+from .text import Sentence
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Mention:
+    """One event as the text states it, before the place is located."""
+    side: str
+    actor: str
+    kind: str
+    place: str
+    relation: str
+    status: str | None
+    claimant: str | None
+    event_date: str
+    date_precision: str
+    quote_start: int
+    quote_end: int
+    region: str | None = None          # "Donetsk Oblast" given next to the place
+    host: str | None = None            # settlement a training ground lies in
+    is_region: bool = False
+    near: list[str] = field(default_factory=list)   # places named alongside (homonym context)
+
+
+@dataclass
+class _Name:
+    start: int
+    end: int
+    text: str
+    is_region: bool = False
+    is_direction: bool = False
+    anaphor: bool = False
+    host: "_Name | None" = None
+    region: "_Name | None" = None
+    tg: bool = False
+
+
+@dataclass
+class _Trig:
+    start: int
+    end: int
+    kind: str
+    mode: str
+    text: str
+
+
+_CLEAN_LEAD = re.compile(r"^(?:(?:" + "|".join(sorted(P.SENTENCE_STARTERS, key=len, reverse=True)) +
+                         r")\s+)+", re.I)
+_ANAPHOR = re.compile(r"(?<![\w-])the\s+(?:\w+\s+)?(town|village|city|settlement)(?:['’]s)?(?![\w-])", re.I)
+_HELD = re.compile(r"^(?:Russian|Ukrainian)-(?:held|occupied|controlled)\s+")
+_OF_HEADS = re.compile(r"(?:capture|liberation|control|outskirts|most|half|part|parts|rest|remainder|fall|loss|"
+                       r"edge|edges|center|centre|village|town|city|settlement|vicinity|direction|areas?|"
+                       r"districts?|streets?|neighborhoods?|microdistricts?|approaches|remaining|entire|much)\s+of\s+(?:the\s+)?$", re.I)
+_REGIONISH = re.compile(r"(?:Oblast|Krai|Kray|Republic|Okrug|Raion|Oblasts)$|^Republic of", re.I)
+_TITLE = re.compile(r"\b(?:head|chief|founder|spokesperson|spokesman|commander|minister|governor|official|adviser|"
+                    r"advisor|leader|deputy|secretary|president|officer|analyst|observer|blogger|milblogger)\s+"
+                    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})")
+_PERSON = re.compile(r"^(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})\s*,")
+_NOMINAL = re.compile(r"^(?:advances?|gains?|progress|assaults?|attacks?|counterattacks?|offensive|counteroffensive|"
+                      r"breakthrough|ground\s+attacks?|ground\s+assaults?|mechanized\s+assaults?|capture|the\s+capture|"
+                      r"liberation|build-?up|buildup|deployment|redeployment|offensive\s+operations|clashes|fighting|"
+                      r"(?:\w+\s+)?(?:attacks?|assaults?))", re.I)
+
+
+def _clean_name(text: str, start: int) -> tuple[str, int] | None:
+    m = _CLEAN_LEAD.match(text)
+    if m:
+        start += m.end()
+        text = text[m.end():]
+    m = _HELD.match(text)
+    if m:
+        start += m.end()
+        text = text[m.end():]
+    if text.endswith(("'s", "’s")):
+        text = text[:-2]
+    if not text:
+        return None
+    words = text.replace("-", " ").split()
+    low = text.lower()
+    if low in P.NOT_PLACES:
+        return None
+    if _REGIONISH.search(text):
+        return text, start
+    if any(w.lower() in P.NOT_PLACE_WORDS for w in words):
+        return None
+    return text, start
+
+
+class SentenceParser:
+    """Finds mentions in one sentence, keeping paragraph context between calls."""
+
+    def __init__(self, report_date: dt.date):
+        self.report_date = report_date
+        self.paragraph = -1
+        self.last_side: str | None = None
+        self.last_place: str | None = None
+        self.para_places: list[str] = []
+
+    # -- pieces ----------------------------------------------------------------
+    def _names(self, s: str) -> list[_Name]:
+        names: list[_Name] = []
+        taken: list[tuple[int, int]] = []
+        for m in P.TRAINING_GROUND.finditer(s):
+            tg = m.group("tg")
+            lead = _CLEAN_LEAD.match(tg)
+            tstart = m.start("tg") + (lead.end() if lead else 0)
+            n = _Name(tstart, m.end("tg"), s[tstart:m.end("tg")], tg=True)
+            names.append(n)
+            taken.append((m.start(), m.end()))
+        for m in P.NAME.finditer(s):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            cleaned = _clean_name(m.group(0), m.start())
+            if not cleaned:
+                continue
+            text, start = cleaned
+            end = start + len(text)
+            after = s[m.end():m.end() + 40]
+            n = _Name(start, end, text)
+            rw = re.match(r"\s+(oblast|krai|region|raion|district)\b", after, re.I)
+            if rw and not _REGIONISH.search(text):
+                n.end = m.end() + rw.end()
+                n.text = s[start:n.end]
+            if _REGIONISH.search(n.text) or re.search(r"\b(?:region|oblast|krai|raion|district)$", n.text, re.I):
+                n.is_region = True
+            if P.DIRECTION_SUFFIX.match(s[m.end():]):
+                n.is_direction = True
+            names.append(n)
+        for m in _ANAPHOR.finditer(s):
+            if self.last_place and not any(n.start <= m.start() < n.end for n in names):
+                names.append(_Name(m.start(), m.end(), self.last_place, anaphor=True))
+        names.sort(key=lambda n: n.start)
+        # "the Baranovsky training ground in Ussuriysk, Primorsky Krai": host and region are context.
+        for i, n in enumerate(names):
+            if n.tg and i + 1 < len(names):
+                nxt = names[i + 1]
+                if re.fullmatch(r"\s+(?:in|near|at|outside)\s+(?:the\s+)?", s[n.end:nxt.start], re.I):
+                    n.host = nxt
+        return names
+
+    def _triggers(self, s: str) -> list[_Trig]:
+        found: list[_Trig] = []
+        for kind, mode, rx in P.TRIGGERS:
+            for m in rx.finditer(s):
+                if any(not (m.end() <= t.start or m.start() >= t.end) for t in found):
+                    continue
+                found.append(_Trig(m.start(), m.end(), kind, mode, m.group(0)))
+        found.sort(key=lambda t: t.start)
+        return found
+
+    # -- main ------------------------------------------------------------------
+    def parse(self, sent: Sentence, base: int = 0) -> list[Mention]:
+        s = sent.text
+        if sent.paragraph != self.paragraph:
+            self.paragraph = sent.paragraph
+            self.last_side = None
+            self.last_place = None
+            self.para_places = []
+        names = self._names(s)
+        trigs = self._triggers(s)
+        actors = [(m.start(), m.end(), m.group(0), m) for m in P.ACTOR.finditer(s)]
+        breaks = [(m.start(), m.end()) for m in P.BREAK.finditer(s)]
+        bstarts = [b[0] for b in breaks]
+        out: list[Mention] = []
+        place_names = [n.text for n in names if not n.tg]
+        used: set[int] = set()
+        for ti, t in enumerate(trigs):
+            cs = 0
+            ce = len(s)
+            i = bisect.bisect_right(bstarts, t.start) - 1
+            if i >= 0 and breaks[i][1] <= t.start:
+                cs = breaks[i][1]
+            elif i >= 0:
+                cs = breaks[i][1] if breaks[i][1] <= t.start else cs
+            j = bisect.bisect_left(bstarts, t.end)
+            if j < len(breaks):
+                ce = breaks[j][0]
+            kind = t.kind
+            if not self._allowed(s, t, cs):
+                continue
+            kind = self._adjust_kind(s, t, cs)
+            if kind is None:
+                continue
+            side, actor = self._actor(s, t, cs, ce, actors)
+            if side is None:
+                continue
+            if t.mode == "withdraw":
+                side = P.OPPOSITE.get(side)
+                if side is None:
+                    continue
+            nxt = trigs[ti + 1].start if ti + 1 < len(trigs) else len(s)
+            if t.mode == "back":
+                places = self._places_back(s, t, cs, names)
+            else:
+                places = self._places_fwd(s, t, min(ce, max(nxt, t.end)), names, kind)
+            if not places:
+                continue
+            status = claimant = None
+            if kind == "advance":
+                status, claimant = self._status(s, t, cs, ce, breaks)
+            date, dprec = self._date(s, t, cs, ce)
+            for n, rel, region in places:
+                key = id(n)
+                if (key, kind, side) in used:
+                    continue
+                used.add((key, kind, side))
+                near = [p for p in place_names if p != n.text][:6]
+                mention = Mention(
+                    side=side, actor=actor, kind=kind, place=n.text, relation=rel,
+                    status=status, claimant=claimant, event_date=date, date_precision=dprec,
+                    quote_start=base + sent.start, quote_end=base + sent.end,
+                    region=region.text if region else None,
+                    host=n.host.text if n.host else None,
+                    is_region=n.is_region, near=near)
+                if n.host and n.host.region is None:
+                    # "in Ussuriysk, Primorsky Krai": the region after the host
+                    pass
+                out.append(mention)
+            self.last_side = side
+        for n in names:
+            if not n.tg and not n.is_region and not n.anaphor:
+                self.last_place = n.text
+        for a in actors:
+            sd = self._side_of_actor(s, a)
+            if sd:
+                self.last_side = sd
+        return out
+
+    # -- filters ---------------------------------------------------------------
+    def _allowed(self, s: str, t: _Trig, cs: int) -> bool:
+        before = s[cs:t.start]
+        window = s[max(cs, t.start - 45):t.start]
+        after = s[t.end:t.end + 25]
+        # negation close before the verb ("did not advance", "no confirmed advances")
+        neg = list(P.NEGATION.finditer(window))
+        if neg and not P.UNCONFIRMED.search(s[max(cs, t.start - 60):t.end + 40]):
+            last = neg[-1]
+            if not re.match(r"(?:failed\s+to|without)", last.group(0), re.I) or t.kind != "attack":
+                if not (t.kind == "attack" and re.search(r"failed|repelled|unsuccessful", last.group(0), re.I)):
+                    return False
+        if re.match(r"\s*(?:nothing|no\s+ground|none)\b", after, re.I):
+            return False
+        # forecasts, plans and possibilities
+        limit = 30 if t.kind == "deployment" else len(before)
+        if P.FORECAST.search(before[-limit:]) or P.FORECAST.search(t.text):
+            return False
+        if re.search(r"\b(?:expects?|expected|forecast|predict(?:s|ed)?|possibility|warned|anticipates?)\b",
+                     s[:t.start], re.I):
+            return False
+        if t.kind == "attack":
+            prev = s[max(0, t.start - 30):t.start]
+            if re.search(r"(?:drone|missile|air|artillery|strike|bomb|rocket|glide|aviation|long-range)s?\s+(?:\w+\s+)?$",
+                         prev, re.I):
+                return False
+        return True
+
+    def _adjust_kind(self, s: str, t: _Trig, cs: int) -> str | None:
+        before = s[cs:t.start]
+        if t.kind in ("advance", "deployment") and P.INFINITIVE.search(before):
+            if P.ATTEMPT.search(before) and t.kind == "advance":
+                return "attack"
+            return None
+        if t.kind == "advance" and re.match(r"push(?:ing|ed)?$", t.text, re.I):
+            rest = s[t.end:t.end + 30]
+            if re.match(r"\s+(?:\w+\s+){0,2}?(?:toward|towards|on\b|in\s+the\s+direction)", rest, re.I) \
+                    and not P.FOOTAGE.search(s[:t.start]):
+                return "attack"
+        return t.kind
+
+    # -- actors ----------------------------------------------------------------
+    def _side_of_actor(self, s: str, a) -> str | None:
+        m = a[3]
+        if m.group("nat"):
+            return P.side_of(m.group("nat"))
+        if m.group("word"):
+            return P.side_of(m.group("word"))
+        if m.group("unit"):
+            return P.side_of(m.group("unit"))
+        return None
+
+    def _actor(self, s: str, t: _Trig, cs: int, ce: int, actors) -> tuple[str | None, str]:
+        # nominal triggers take the adjective just before them: "Russian assaults", "Ukrainian gains"
+        pre = s[max(0, t.start - 40):t.start]
+        if _NOMINAL.match(t.text):
+            m = re.search(r"(?:^|[\s(])(?:the\s+|a\s+|an\s+|confirmed\s+|recent\s+|new\s+|marginal\s+|failed\s+|"
+                          r"\w+\s+)?((?:" + P._NAT + r"|Ukrainian-led|Russian-led))\s+(?:\w+\s+)?$", pre)
+            if m:
+                sd = P.side_of(m.group(1))
+                if sd:
+                    return sd, m.group(1)
+        if t.mode == "back":
+            m = re.search(r"(?:in|under)\s+(Russian|Ukrainian)\s+(?:hands|control)", t.text)
+            if m:
+                return P.side_of(m.group(1)), m.group(1)
+            m = re.match(r"\s+by\s+((?:the\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+)", s[t.end:ce])
+            if m:
+                for a in actors:
+                    if t.end <= a[0] < t.end + len(m.group(0)) + 2:
+                        sd = self._actor_side(s, a)
+                        if sd:
+                            return sd, a[2]
+        cands = [a for a in actors if cs <= a[0] < t.start]
+        if not cands:
+            cands = [a for a in actors if a[0] < t.start]
+        for a in reversed(cands):
+            sd = self._actor_side(s, a)
+            if sd:
+                return sd, a[2]
+        for a in actors:
+            if t.end <= a[0] < ce:
+                sd = self._actor_side(s, a)
+                if sd:
+                    return sd, a[2]
+        if self.last_side:
+            return self.last_side, ""
+        return None, ""
+
+    def _actor_side(self, s: str, a) -> str | None:
+        m = a[3]
+        if m.group("pron"):
+            # "its troops" after "Russia's Defense Ministry": the owner's side
+            before = s[:a[0]]
+            for rx_m in reversed(list(P.ACTOR.finditer(before))):
+                if rx_m.group("pron"):
+                    continue
+                sd = self._side_of_actor(before, (0, 0, rx_m.group(0), rx_m))
+                if sd:
+                    return sd
+            if re.search(r"Wagner|Prigozhin|Pushilin|Rogov|Saldo|Balitsky|Kadyrov|Gerasimov|Shoigu|Belousov|Putin",
+                         before):
+                return "russia"
+            return self.last_side
+        return self._side_of_actor(s, a)
+
+    # -- places ----------------------------------------------------------------
+    def _places_fwd(self, s: str, t: _Trig, stop: int, names: list[_Name], kind: str):
+        out = []
+        anchor = t.end
+        prev = None          # (name, relation)
+        prev_skipped = False
+        for n in names:
+            if n.start < t.end or n.start >= stop:
+                continue
+            if n.tg is False and any(x.host is n for x in names):
+                anchor = n.end
+                continue
+            gap = s[anchor:n.start]
+            rel = None
+            skip = False
+            if prev is not None and P.JOINER.match(gap):
+                if prev_skipped:
+                    skip = True
+                rel = prev[1]
+                # "in Ukrainsk in Donetsk Oblast", "Mulino, Nizhny Novgorod Oblast": region as context
+                if n.is_region and not prev[0].is_region and gap.strip() in (",", ""):
+                    prev[2][0] = n
+                    anchor = n.end
+                    continue
+            else:
+                if prev is not None and n.is_region and not prev[0].is_region and \
+                        re.fullmatch(r"\s*(?:,\s*|\s+in\s+)(?:the\s+)?", gap):
+                    prev[2][0] = n
+                    anchor = n.end
+                    continue
+                if prev is not None and not prev_skipped and re.fullmatch(
+                        r",?\s*(?:just\s+|about\s+|roughly\s+)?" + P._COMPASS + r"\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?", gap, re.I) \
+                        and bearing_of(prev[1]) is None:
+                    # "Volokhiv Yar, east of Kharkiv": a locator of the previous place
+                    anchor = n.end
+                    continue
+                if P.DISTANCE.search(gap):
+                    skip = True
+                m = P.RELATION.search(gap)
+                if m:
+                    head = gap[:m.start()]
+                    if len(head.split()) > 8 and prev is None:
+                        skip = True
+                    if m.group("compass"):
+                        rels = _split_compass(m.group("compass"))
+                    elif m.group("outskirts"):
+                        rels = ["outskirts of"]
+                    elif m.group("vicinity"):
+                        v = m.group("vicinity").lower()
+                        rels = ["around" if v == "around" else "near"]
+                    elif m.group("direction"):
+                        rels = ["toward"]
+                    else:
+                        p = m.group("prep").lower()
+                        if p == "of" and not _OF_HEADS.search(gap):
+                            skip = True
+                        if p in ("from", "beyond", "past", "between", "over", "under"):
+                            skip = True
+                        rels = [{"into": "into", "inside": "in", "within": "in", "on": "on", "at": "in",
+                                 "to": "to", "through": "in", "throughout": "in", "across": "in",
+                                 "along": "near", "of": "in", "against": "toward", "for": "on"}.get(p, "in")]
+                        if p == "of" and re.search(r"outskirts\s+of", gap, re.I):
+                            rels = ["outskirts of"]
+                        if p == "on" and not re.search(r"\bon\s+(?:the\s+)?$", gap, re.I):
+                            rels = ["on"]
+                    rel = rels
+                elif prev is None and not gap.strip():
+                    rel = [_bare_relation(t.text, kind)]
+                elif prev is None and re.fullmatch(r"\s*(?:the\s+)?(?:(?:\w+[- ]){0,3}?(?:town|village|city|settlement)\s+of\s+)?(?:the\s+)?", gap, re.I):
+                    rel = [_bare_relation(t.text, kind)]
+                else:
+                    break
+            if isinstance(rel, str):
+                rel = [rel]
+            if n.is_direction:
+                rel = ["direction"]
+            if rel == ["on"] and kind == "advance" and not n.anaphor:
+                rel = ["in"]
+            region_box = [n.region]
+            if not skip and n.text.lower() not in P.NOT_PLACES:
+                for r in rel:
+                    out.append((n, r, region_box))
+            prev = (n, rel[-1], region_box)
+            prev_skipped = skip
+            anchor = n.end
+            if n.host is not None:
+                anchor = max(anchor, n.host.end)
+        return [(n, r, box[0]) for n, r, box in out]
+
+    def _places_back(self, s: str, t: _Trig, cs: int, names: list[_Name]):
+        out = []
+        region = None
+        cands = [n for n in names if cs <= n.start < t.end and not n.tg]
+        for n in cands:
+            if n.is_region and out:
+                region = n
+                continue
+            gap = s[cs:n.start]
+            if re.search(r"\b(?:by|from|of|with)\s+(?:the\s+)?$", gap, re.I):
+                continue
+            rel = "around" if re.search(r"surround|encircl", t.text, re.I) else "in"
+            out.append((n, rel, None))
+        return [(n, r, region if not n.is_region else None) for n, r, _ in out]
+
+    # -- status ---------------------------------------------------------------
+    def _status(self, s: str, t: _Trig, cs: int, ce: int, breaks) -> tuple[str, str | None]:
+        cues = []
+        for m in P.FOOTAGE.finditer(s):
+            cues.append((m.start(), m.end(), "footage", m))
+        for m in P.CLAIM_VERB.finditer(s):
+            if any(c[0] <= m.start() < c[1] for c in cues):
+                continue
+            cues.append((m.start(), m.end(), "claim", m))
+        cues.sort()
+        unconfirmed = bool(P.UNCONFIRMED.search(s))
+        # a later "ISW confirmed" in the clause settles it
+        if re.search(r"\b(?:ISW|which\s+ISW)\s+(?:has\s+)?(?:confirmed|verified|observed)\b", s[t.end:]) \
+                and not unconfirmed:
+            return "confirmed", None
+        order = [c for c in reversed(cues) if cs <= c[0] and c[1] <= t.start]
+        order += [c for c in reversed(cues) if c[1] <= cs and (
+            c[2] == "footage" or re.match(r"\s+(?:\w+\s+){0,4}?that\b|\s+(?:on\s+\w+\s+\d*\s*)?that\b", s[c[1]:c[1] + 40])
+            or c[3].group(0).lower() in ("according to", "citing"))]
+        order += [c for c in cues if c[0] >= t.end and c[0] < ce + 1]
+        order += [c for c in cues if c[0] >= t.end]
+        for c in order:
+            res = self._eval_cue(s, c, unconfirmed)
+            if res:
+                return res
+        return ("claimed", None) if unconfirmed else ("assessed", None)
+
+    def _eval_cue(self, s: str, c, unconfirmed: bool) -> tuple[str, str | None] | None:
+        start, end, what, m = c
+        if what == "footage":
+            if unconfirmed:
+                return None
+            if re.match(r"confirm", m.group(0), re.I):
+                # "DeepState confirmed": the subject decides
+                subj = _subject(s, start)
+                if subj and not P.OWN_VOICE.search(subj):
+                    return "claimed", _claimant(subj)
+            return "confirmed", None
+        verb = m.group(0).lower()
+        if verb in ("according to", "citing", "as reported by", "per"):
+            obj = re.match(r"\s*((?:[^,;.]|\.(?=\w))+)", s[end:])
+            subj = obj.group(1).strip() if obj else ""
+        else:
+            subj = _subject(s, start)
+        if not subj:
+            return None
+        if P.FOOTAGE.search(subj) and not unconfirmed:
+            return "confirmed", None
+        if P.OWN_VOICE.search(subj) and not re.search(r"\b(?:citing|according)\b", subj, re.I):
+            if unconfirmed:
+                return None
+            return "assessed", None
+        if verb in ("show", "shows", "showed", "showing", "indicates", "indicated", "published", "posted") \
+                and not re.search(r"map", subj, re.I):
+            return None
+        return "claimed", _claimant(subj)
+
+    # -- dates -----------------------------------------------------------------
+    def _date(self, s: str, t: _Trig, cs: int, ce: int) -> tuple[str, str]:
+        rd = self.report_date
+        best = None
+        for m in EVENT_DATE.finditer(s, cs, ce):
+            if not m.group(0).strip():
+                continue
+            best = m
+            if m.start() > t.start:
+                break
+        if best is None:
+            ms = [m for m in EVENT_DATE.finditer(s) if m.group(0).strip()]
+            if len(ms) == 1 and not re.search(r"(?:said|claimed|announced|reported|stated)\s*$",
+                                              s[max(0, ms[0].start() - 30):ms[0].start()]):
+                best = ms[0]
+        if best is not None:
+            d = date_of_match(best, rd)
+            if d is not None and d <= rd + dt.timedelta(days=1):
+                before = s[max(0, best.start() - 40):best.start()]
+                if re.search(r"(?:footage|video|images|imagery|photos?|published|posted|released|from)\s*$", before, re.I) \
+                        or re.search(r"(?:footage|video|images|photos?)\s+(?:\w+\s+){0,2}$", before, re.I):
+                    return d.isoformat(), "before"
+                if re.search(r"(?:said|claimed|announced|reported|stated|wrote|noted)\s*$", before, re.I):
+                    return rd.isoformat(), "before"
+                return d.isoformat(), "day"
+        if RECENT.search(s, cs, ce) or RECENT.search(s):
+            return rd.isoformat(), "recent"
+        return rd.isoformat(), "before"
+
+
+def _split_compass(text: str) -> list[str]:
+    words = re.findall(P._COMPASS, re.sub(r"\b(?:to\s+the|just|directly|further|farther)\b", " ", text, flags=re.I),
+                       flags=re.I)
+    return [w.lower().replace(" ", "") + " of" for w in words] or ["near"]
+
+
+def _bare_relation(trigger: str, kind: str) -> str:
+    for rx, rel in P.BARE_RELATION:
+        if rx.search(trigger):
+            return rel
+    return "near" if kind == "attack" else "in"
+
+
+_SUBJ_STOP = re.compile(r"(?:^|[,;:(]\s*|\bthat\s+|\band\s+|\bwhile\s+|\bwhich\s+|\bbut\s+)"
+                        r"(?=[^,;:(]*$)", re.I)
+
+
+def _subject(s: str, verb_start: int) -> str:
+    """The noun phrase before a reporting verb: 'Russia's Defense Ministry' in '... said'."""
+    before = s[:verb_start]
+    before = re.sub(r"\s+(?:also|further|again|reportedly|then|later|previously|earlier|separately|"
+                    r"on\s+\w+(?:\s+\d{1,2})?|in\s+\w+|had|has|have|publicly|officially|explicitly|"
+                    r"notably|likewise|similarly|additionally)\s*$", "", before, flags=re.I)
+    before = before.rstrip(" ,")
+    # "Vitaly Ganchev, the Russian-installed official in ..., said": the person
+    m = list(re.finditer(r"[,;:]|\bthat\b|\band\b|\bwhile\b|\bbut\b", before))
+    subj = before[m[-1].end():].strip() if m else before.strip()
+    if m and m[-1].group(0) == "," and len(m) >= 1:
+        # an appositive: "X, the official in Y, said"
+        prev = before[:m[-1].start()]
+        mm = list(re.finditer(r"[;:]|\bthat\b|\band\b|\bwhile\b|\bbut\b|,", prev))
+        cand = prev[mm[-1].end():].strip() if mm else prev.strip()
+        if re.match(r"(?:a|an|the)\s", subj, re.I) and cand and cand[0].isupper():
+            subj = cand
+    return subj.strip()
+
+
+def _claimant(subj: str) -> str:
+    s = re.sub(r"^(?:the|a|an|several|some|many|other|one|prominent|influential)\s+", "", subj.strip(), flags=re.I)
+    s = re.sub(r"^(?:the|a|an|several|some|many|other|one|prominent|influential)\s+", "", s, flags=re.I)
+    m = _TITLE.search(s)
+    if m:
+        return m.group("name")
+    m = _PERSON.match(s + ",")
+    if m and not re.search(r"Ministry|Staff|Forces|Defen[cs]e|Intelligence|Service|Group|Command|Guard", m.group("name")):
+        s = m.group("name")
+    s = re.sub(r"^Russia['’]s\s+", "Russian ", s)
+    s = re.sub(r"^Ukraine['’]s\s+", "Ukrainian ", s)
+    s = re.sub(r"\bMoD\b", "Defense Ministry", s)
+    s = re.sub(r"\bMinistry of Defen[cs]e\b", "Defense Ministry", s)
+    return s.strip(" ,")

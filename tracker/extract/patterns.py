@@ -1,0 +1,273 @@
+"""The language of reports: forces and their sides, event verbs, claims, negation, relations.
+
+Everything here is a precompiled pattern or a word list, built once at import,
+so extraction stays fast on megabytes of text.
+"""
+from __future__ import annotations
+
+import re
+
+I = re.IGNORECASE
+
+# --- sides -----------------------------------------------------------------
+# Nationality words -> side. Units of one side named after another country
+# (the pro-Ukrainian Russian volunteer units) are listed first so they win.
+NAMED_UNITS: tuple[tuple[str, str], ...] = (
+    (r"Freedom of Russia Legion", "ukraine"),
+    (r"Russian Volunteer Corps", "ukraine"),
+    (r"Siberian Battalion", "ukraine"),
+    (r"Azov(?:'s)?(?:\s+\w+)?", "ukraine"),
+    (r"Kraken", "ukraine"),
+    (r"Wagner(?: Group)?(?: fighters| forces| units| assault units| mercenaries)?", "russia"),
+    (r"Akhmat(?: special forces)?", "russia"),
+    (r"Rosgvardia", "russia"),
+    (r"(?:the\s+)?(?:Tsentr|Yug|Zapad|Vostok|Sever|Dnepr|Center|Centre|South|West|East|North)\s+(?:group|grouping|Group|Grouping)(?: of forces| of Forces)?", "russia"),
+    (r"Battlegroup\s+(?:West|East|Center|Centre|South|North|Dnepr)", "russia"),
+)
+NATIONALITIES: tuple[tuple[str, str], ...] = (
+    (r"North Korean|North Korea's|DPRK|Korean People's Army|KPA", "north_korea"),
+    (r"Belarusian|Belarussian|Belarus's", "belarus"),
+    (r"Russian|Russia's|DNR|LNR|DPR|LPR|Chechen|Kadyrov(?:ite)?|Russian-led|Russian-controlled", "russia"),
+    (r"Ukrainian|Ukraine's", "ukraine"),
+)
+SIDE_OF_WORD = {
+    "russians": "russia", "moscow": "russia", "russia": "russia", "kremlin": "russia",
+    "ukrainians": "ukraine", "kyiv": "ukraine", "ukraine": "ukraine", "ukrainains": "ukraine",
+    "north koreans": "north_korea", "pyongyang": "north_korea", "belarusians": "belarus",
+}
+OPPOSITE = {"russia": "ukraine", "ukraine": "russia"}
+
+_FORCE_NOUN = (r"(?:forces|troops|units|unit|soldiers|personnel|fighters|servicemen|military|army|"
+               r"elements|assault groups|assault group|groups|group|defenders|infantry|paratroopers|"
+               r"marines|detachments?|sabotage(?: and reconnaissance)? groups?|brigades?|regiments?|"
+               r"battalions?|divisions?|corps|command|grouping|contingents?|formations?|reservists|"
+               r"mercenaries|volunteers|operators|tanks?|armor|armored vehicles|columns?|mechanized assault|"
+               r"soldier|counteroffensive|counterattacks?|assaults?|attacks?|advances?|gains?|progress|"
+               r"offensive|forward units|naval infantry|airborne(?: units| troops)?|VDV|artillery)")
+_NAT = "|".join(p for p, _ in NATIONALITIES)
+# "Russian forces", "the Ukrainian 3rd Assault Brigade", "North Korean military units",
+# "Ukrainian-held" is excluded: it names a place's holder, not an actor.
+ACTOR = re.compile(
+    r"(?<![\w-])(?:the\s+)?(?P<nat>" + _NAT + r")(?!-held|-installed|-occupied|-controlled territory)"
+    r"(?:\s+(?:[\w'’-]+\s+){0,4}?" + _FORCE_NOUN + r"\b)?"
+    r"|(?<![\w-])(?P<word>the Russians|the Ukrainians|Russians|Ukrainians|North Koreans|Moscow|Kyiv|Russia|Ukraine)\b(?!['’]s\s+(?:war|invasion))"
+    r"|(?<![\w-])(?P<unit>" + "|".join(p for p, _ in NAMED_UNITS) + r")"
+    r"|(?<![\w-])(?P<pron>(?:its|their|his|our)\s+(?:own\s+|new\s+|remaining\s+)?(?:[\w-]+\s+){0,2}?" + _FORCE_NOUN + r"\b|they\b)",
+)
+NAT_RES = [(re.compile(p), side) for p, side in NATIONALITIES]
+UNIT_RES = [(re.compile(p), side) for p, side in NAMED_UNITS]
+
+
+def side_of(text: str) -> str | None:
+    """The side a phrase names: 'Russian forces' -> russia; None when it names no side."""
+    for rx, side in UNIT_RES:
+        if rx.match(text.strip()):
+            return side
+    t = text.strip()
+    low = t.lower()
+    if low.startswith("the "):
+        low, t = low[4:], t[4:]
+    if low in SIDE_OF_WORD:
+        return SIDE_OF_WORD[low]
+    for rx, side in NAT_RES:
+        if rx.match(t):
+            return side
+    return None
+
+
+# --- event triggers ----------------------------------------------------------
+# Each: (regex, kind, mode, default relation for a bare object)
+#   mode "fwd": places follow ("advanced near X"); "back": places precede ("X was captured");
+#   "withdraw": the other side gains the place ("withdrew from X").
+_ADV_FWD = r"""
+  (?:made|making|make|achieved|achieving)\s+(?:\w+\s+){0,2}?(?:gains?|advances?|progress)
+ |(?:recently\s+|marginally\s+|reportedly\s+|likely\s+|also\s+)*(?:advanced|advancing|advance[sd]?)
+ |gained\s+ground|gaining\s+ground|gained|regained\s+ground|regained|gains?
+ |seized|seizing|seize|captured|capturing|capture\s+of|the\s+capture\s+of|took|taking\s+(?=\w)|taken
+ |liberated|liberating|liberation\s+of|freed
+ |recaptured|recapturing|retook|retaken|retaking
+ |took\s+control\s+(?:over|of)|taken\s+control\s+(?:over|of)|taking\s+control\s+(?:over|of)|in\s+control\s+of|control\s+of
+ |controlled|control(?=\s+(?:about|most|half|part|\d))|hold(?=\s+(?:most|half|part|\d))|held(?=\s+(?:most|half|part|\d))
+ |entered|entering|broke\s+into|broken\s+into|punched\s+(?:\w+\s+){0,6}?into|crossed\s+into
+ |pushed\s+(?:\w+\s+){0,3}?into|pushing\s+(?:\w+\s+){0,3}?into|pushed|pushing|push(?=\s+(?:into|north|south|east|west))
+ |broke\s+through|broken\s+through|breakthrough
+ |moved\s+forward|moving\s+forward|progressed|progress(?=\s+(?:along|on|in|near|toward|north|south|east|west))
+ |reached\s+the\s+outskirts\s+of|reached|reaching|on\s+the\s+outskirts\s+of(?=\s+\w)
+ |surrounded|encircled|encircling|semi-encircled
+ |closing\s+in\s+on|expanded\s+(?:their|its)\s+(?:control|positions?)|expanding\s+(?:their|its)\s+(?:control|positions?)
+ |(?:improved|bettered|improving)\s+(?:their|its)\s+(?:forward\s+|tactical\s+)?positions
+ |rais(?:ed|ing)\s+(?:the|a|their)\s+(?:\w+\s+)?flags?\s+(?:over|in)|hoist(?:ed|ing)\s+(?:the\s+|a\s+)?(?:\w+\s+)?flags?\s+(?:over|in)
+ |planted\s+(?:a|the|their)\s+flag|flag\s+went\s+up\s+over
+ |dug\s+in|cut\s+the\s+[\w–-]+\s+road|moving\s+freely\s+through
+ |(?:places|placed|shows?|showed|showing|show)\s+(?=(?:\w+\s+){0,2}?(?:troops|soldiers|forces|fighters|servicemen)\s+(?:in|on|near|at|inside|entering|moving)\b)
+"""
+_ADV_BACK = r"""
+  (?:was|were|is|are|has\s+been|have\s+been|had\s+been|been|being)\s+(?:\w+\s+){0,2}?(?:liberated|captured|seized|taken|freed|surrounded|encircled|recaptured|retaken)
+ |(?:declared|declares|declaring)\s+(?=[A-Z])(?:[\w'’-]+\s+){1,3}?(?:liberated|captured|taken)
+ |(?:was|were|is|are)\s+(?:\w+\s+){0,2}?(?:in|under)\s+(?:Russian|Ukrainian)\s+(?:hands|control)
+ |(?:had|has|have)\s+fallen|fell
+"""
+_WITHDRAW = r"""
+  withdrew\s+from|withdrawn\s+(?:\w+\s+){0,2}?from|withdrawing\s+from|pulled\s+(?:back|out)\s+(?:of|from)|pulling\s+(?:back|out)\s+(?:of|from)
+ |retreated\s+from|retreating\s+from|abandoned|abandoning|left(?=\s+[A-Z])|fall\s+back\s+in|fell\s+back\s+(?:in|from)
+ |pushed\s+(?:the\s+)?(?:Russians|Ukrainians)\s+out\s+of
+"""
+_ATTACK = r"""
+  (?:ground\s+|mechanized\s+|infantry\s+|combined-arms,?\s+(?:mostly\s+infantry,?\s+)?)?(?:attacks?|assaults?|counterattacks?|counter-attacks?|offensive\s+operations|offensive\s+actions|offensive)
+ |attacked|attacking|assaulted|assaulting|counterattacked|counterattacking|counteroffensive
+ |fighting|fought|clashes|clashed|battles?\s+for|battle(?=\s+(?:near|in|for))|combat(?=\s+(?:in|near))|engagements?
+ |(?:trying|tried|attempting|attempted|attempts?|attempt)\s+to\s+(?:\w+\s+){0,2}?(?:advance|capture|seize|break\s+through|push|encircle|take|storm|cross|reach|drive)
+ |failed\s+to\s+(?:\w+\s+){0,2}?(?:advance|capture|seize|drive|take|break)
+ |pushing\s+(?:\w+\s+){0,2}?(?=toward|towards|in\s+the\s+direction)|pressing\s+(?:\w+\s+){0,2}?(?=toward|towards|on)|pushed\s+(?=toward|towards)
+ |advancing\s+(?=toward|towards)|drive\s+(?=toward|towards)
+ |(?:focusing|concentrating|focused|concentrated)\s+(?:their|its)\s+(?:main\s+)?(?:efforts|attacks)
+ |operation\s+to\s+encircle|hit\s+(?:Russian|Ukrainian)\s+(?:troops|forces|positions)
+ |kept\s+up|continued\s+(?:ground\s+)?(?:attacks|assaults)|storming|stormed
+"""
+_DEPLOY = r"""
+  arrived\s+(?:in|at|to)|arriving\s+(?:in|at)|arrive\s+in|have\s+arrived|has\s+arrived
+ |deployed|deploying|deployment\s+(?:of\s+(?:\w+\s+){0,4}?)?(?:to|in)|redeployed|redeploying|redeployment
+ |stationed|based|quartered|garrisoned|massed|massing|amassed|concentrated|concentrating|build-?up|buildup
+ |trained|training|drilling|drilled|exercises?
+ |reinforcing|reinforced|reinforcements\s+(?:to|in)
+ |(?:transferred|transferring|sent|sending|moved|moving|shifted|shifting|relocated|relocating|brought|bringing|redirected)\s+(?=(?:[\w'’,-]+\s+){0,12}?(?:to|into|in|toward|towards)\b)
+ |heading\s+(?:to|toward)|(?:is|are|were|was)\s+active|operating|present|holding(?=\s+[A-Z])|grouping\s+(?:\w+\s+){0,6}?sits|sits\s+(?:\w+\s+){0,4}?in
+ |packing\s+(?:\w+\s+){0,3}?(?=around|near|in)
+"""
+
+TRIGGER_SETS = (
+    ("advance", "back", _ADV_BACK),
+    ("advance", "withdraw", _WITHDRAW),
+    ("attack", "fwd", _ATTACK),
+    ("deployment", "fwd", _DEPLOY),
+    ("advance", "fwd", _ADV_FWD),
+)
+TRIGGERS = [(kind, mode, re.compile(r"(?<![\w-])(?:" + rx + r")(?![\w-])", re.X | I))
+            for kind, mode, rx in TRIGGER_SETS]
+
+# Default relation for a place directly after a verb ("seized Krasna Hora").
+BARE_RELATION = [
+    (re.compile(r"enter|into|broke|broken|punched|crossed", I), "into"),
+    (re.compile(r"surround|encircl", I), "around"),
+    (re.compile(r"reached\s+the\s+outskirts|on\s+the\s+outskirts", I), "outskirts of"),
+    (re.compile(r"reach|closing", I), "near"),
+    (re.compile(r"^(?:trying|tried|attempting|attempted|attempts?|failed)", I), "near"),
+]
+
+# --- relations before a place -----------------------------------------------------
+_COMPASS = r"(?:north|south|east|west)(?:[- ]?(?:north|south|east|west))?(?:[- ]?(?:east|west))?"
+COMPASS_WORD = re.compile(r"^" + _COMPASS + r"$", I)
+# Relation phrase at the END of the text between a trigger/previous place and a place name.
+RELATION = re.compile(
+    r"(?:(?P<compass>(?:(?:to\s+the\s+|just\s+|directly\s+|further\s+|farther\s+)?" + _COMPASS +
+    r"(?:\s*,\s*|\s+and\s+|\s+or\s+|,\s+and\s+))*(?:to\s+the\s+|just\s+|directly\s+|further\s+|farther\s+)?" + _COMPASS + r")\s+of"
+    r"|(?P<outskirts>(?:on\s+|to\s+|reached\s+|entered\s+)?(?:the\s+)?(?:\w+\s+)?(?:outskirts|edges?|outer\s+districts|approaches)\s+(?:of|to))"
+    r"|(?P<vicinity>(?:in\s+)?the\s+(?:immediate\s+)?vicinity\s+of|in\s+the\s+area\s+of|around|near|nearby|close\s+to|outside|next\s+to|by)"
+    r"|(?P<direction>in\s+the\s+direction\s+of|toward|towards|on\s+the\s+approach(?:es)?\s+to)"
+    r"|(?P<prep>into|inside|within|in|on|at|to|through|throughout|across|along|of|against|for|from|beyond|past|between|over|under)"
+    r")\s+(?:the\s+)?(?P<mods>(?:(?:small|large|key|strategic|strategically|important|border|frontline|front-line|"
+    r"coal-mining|mining|industrial|southern|northern|eastern|western|central|southeastern|southwestern|"
+    r"northeastern|northwestern|northern|remaining|entire|whole|occupied|Ukrainian-held|Russian-held|"
+    r"Russian-occupied|nearby|neighboring|neighbouring|fields|wooded|areas?|positions?|settlements?|"
+    r"villages?|village|towns?|cities|city|settlement|part|parts|most|half|much|rest|of|the|a|an|"
+    r"remainder|several|streets?|street|districts?|neighborhoods?|microdistricts?|residential|"
+    r"direction|area|zone|region|suburbs?|dacha|outskirts)\s+){0,5})$",
+    I)
+# A place name preceded only by joiners continues the list of the previous place.
+JOINER = re.compile(r"^\s*(?:,\s*|,?\s+and\s+|,?\s+or\s+|,?\s+as\s+well\s+as\s+|\s*&\s*|,?\s+and\s+also\s+|,?\s+together\s+with\s+|/|–|-)?\s*$", I)
+# A distance phrase makes what follows a yardstick, not an event place.
+DISTANCE = re.compile(r"(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|thirty|"
+                      r"forty|fifty|sixty|seventy|eighty|ninety|several|a\s+few|few|hundred)[\s-]*"
+                      r"(?:\w+\s+)?(?:kilometers?|kilometres?|km|kms|miles?|meters?|metres?|m)\b", I)
+DIRECTION_SUFFIX = re.compile(r"^\s*(?:and\s+[A-Z][\w'’ -]*?\s+)?(?:directions?|axis|axes|sector|sectors|front|salient)\b", I)
+
+# --- status, claims, negation, forecast -----------------------------------------
+FOOTAGE = re.compile(
+    r"\b(?:geolocated|geolocation|footage|videos?|video\s+footage|clips?|images|imagery|photos?|"
+    r"photographs?|combat\s+footage|visual\s+confirmation|confirmed\s+(?:\w+\s+)?advances?|"
+    r"ISW\s+(?:has\s+)?confirmed|confirms?)\b", I)
+UNCONFIRMED = re.compile(
+    r"\b(?:(?:has|have)\s+not\s+(?:yet\s+)?(?:observed|seen)\s+(?:\w+\s+)?confirmation|could\s+not\s+(?:verify|confirm)|"
+    r"cannot\s+(?:verify|confirm)|not\s+(?:yet\s+)?(?:been\s+)?(?:verified|confirmed)|unconfirmed|unverified|"
+    r"no\s+(?:visual\s+)?confirmation)\b", I)
+CLAIM_VERB = re.compile(
+    r"(?<![\w-])(?:claimed|claims|claim|claiming|said|says|saying|announced|announces|announcing|reported|reports|reporting|"
+    r"stated|states|declared|declares|asserted|asserts|insisted|insists|acknowledged|acknowledges|admitted|admits|"
+    r"wrote|writes|told|tells|added|adds|noted|notes|alleged|alleges|boasted|suggested|indicated|indicates|"
+    r"showed|shows|show|showing|assessed|assesses|judged|believes|described|dismissed|published|posted|"
+    r"congratulated|confirmed|confirms|according\s+to|citing|as\s+reported\s+by|per)(?![\w-])", I)
+# Subjects whose statements are the report's own assessment.
+OWN_VOICE = re.compile(r"\b(?:ISW|Institute\s+for\s+the\s+Study\s+of\s+War|the\s+report|this\s+report|the\s+assessment|"
+                       r"ISW['’]s|we|CTP|Critical\s+Threats)\b", I)
+NEGATION = re.compile(
+    r"(?<![\w-])(?:not|no|never|n't|without|neither|nor|nothing|none|failed\s+to|unable\s+to|denied|deny|denies|"
+    r"false|unsuccessful(?:ly)?|did\s+not|have\s+not|has\s+not|had\s+not|no\s+longer|refuted|dismissed)(?![\w-])", I)
+FORECAST = re.compile(
+    r"(?<![\w-])(?:will|would|could|might|shall|should|(?:may|can)(?!\s+(?:already\s+)?have\b)|"
+    r"expects?|expected|expecting|likely\s+to|unlikely|intends?|intended|intention|intentions|plans?\s+to|planning|planned|"
+    r"prepar(?:es|ed|ing)\s+(?:to|for)|gearing\s+up|aims?\s+to|aimed\s+to|aiming|hopes?\s+to|hoped|hoping|goal|objective|"
+    r"possibility|possibly|potential(?:ly)?|next\s+targets?|in\s+the\s+coming|ahead\s+of|before\s+long|forecasts?|"
+    r"forecasted|predicts?|predicted|warned|threaten(?:s|ed)?\s+to|seeks?\s+to|sought\s+to|wants?\s+to|"
+    r"intend|if|unless|whether|order(?:ed|s)?\s+to|tasked\s+with|seeking\s+to|to\s+try\s+to|in\s+order\s+to|"
+    r"meant\s+to|designed\s+to|so\s+that|purpose)(?![\w-])", I)
+# "trying to advance" is an attack; "to advance" alone is an intention.
+ATTEMPT = re.compile(r"(?:trying|tried|attempting|attempted|attempts?|attempt|struggling|struggled|continu(?:e|es|ed|ing))\s+to\s*$", I)
+INFINITIVE = re.compile(r"(?<![\w-])to\s*$", I)
+STRIKE = re.compile(r"(?<![\w-])(?:strikes?|struck|striking|shelling|shelled|missiles?|drones?|glide\s+bombs?|bombs?|"
+                    r"bombing|bombed|airstrikes?|HIMARS|artillery\s+fire|hit\s+(?!Russian|Ukrainian))(?![\w-])", I)
+
+# --- clause breaks -----------------------------------------------------------------
+BREAK = re.compile(
+    r";\s*(?!(?:and\s+)?(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}?(?:training\s+ground|range|polygon|base)\b)"
+    r"|,\s+(?:while|whereas|but|though|although|where|which|who|as|after|before|when|since|because|amid|despite|yet)\b"
+    r"|\s+(?:while|whereas|but|although|though|yet)\s+"
+    r"|,\s+and\s+(?=(?:\w+\s+){0,4}?(?:said|claimed|reported|announced|stated|wrote|added|noted|acknowledged|"
+    r"is|are|was|were|has|have|had|did|do|does|may|might|will|would|could)\b)"
+    r"|,\s+and\s+(?=(?:they|it|he|she|we|the\s+Russians|the\s+Ukrainians)\b)"
+    r"|\s+and\s+(?=(?:that|they|he|she|it)\b)"
+    r"|\s+[–—]\s+|\s+--\s+|:\s+|\(|\)", I)
+
+# --- place names -------------------------------------------------------------------
+_UP = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"
+_LO = r"[a-zß-öø-ÿā-žʼ'’]"
+_WORD = _UP + _LO + r"*(?:[-‑]" + r"[A-Za-zÀ-ÿ]" + _LO + r"*)*"
+NAME = re.compile(
+    r"(?<![\w'’-])(?:(?:the\s+)?Republic\s+of\s+(?:the\s+)?" + _WORD + r"(?:\s+" + _WORD + r")?"
+    r"|" + _WORD + r"(?:\s+(?:" + _WORD + r"|People['’]s|na-Donu))*"
+    r")(?:['’]s(?![\w]))?")
+REGION_WORD = re.compile(r"\b(?:Oblasts?|Krai|Kray|Raion|Republic|Okrug|Oblast['’]s|region|oblast|krai|raion|district)$")
+# Training grounds named in reports: "the Baranovsky military training ground in Ussuriysk".
+TRAINING_GROUND = re.compile(
+    r"(?<![\w-])(?:the\s+)?(?P<tg>(?:\d+(?:st|nd|rd|th)|" + _WORD + r")(?:\s+" + _WORD + r")*"
+    r"(?:\s+(?:combined[- ]arms|military|tank|artillery|army))*\s+(?:training\s+(?:ground|range|area|center|centre)|range|polygon|proving\s+ground))", )
+
+# Capitalised words that are not places (checked per word of a name).
+NOT_PLACE_WORDS = frozenset("""
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday
+sunday isw ctp gur sbu mod mvd fsb gru tass ria nato eu un us usa uk bbc cnn afp ap reuters
+ministry defense defence staff general generals president minister institute center centre service
+services directorate office council duma kremlin command commander forces force group grouping army
+corps brigade division regiment battalion guard guards legion agency intelligence government
+administration parliament verkhovna rada street avenue river reservoir forest plant highway road
+bridge declaration summit agreement operation operations telegram deepstate deepstatemap channel
+media news post times journal war study campaign assessment key takeaways takeaway front
+spokesperson spokesman head chief governor mayor colonel lieutenant captain major gen col lt
+the a an in on at of and or but for to from with by as if it its this that these those there
+according geolocated footage russian ukrainian russians ukrainians russia ukraine belarus
+belarusian north korean korea koreans moscow kyiv kiev america american western west east
+western europe european china chinese iran iranian syria turkey ssr soviet union federation he she
+they we i while after before since during other some many several most one two three
+unspecified meanwhile however also still yet additionally separately notably today yesterday
+mount airborne vdv hajun bars storm z akhmat wagner rosgvardia mobilized special private
+navy naval fleet black sea air space aerospace missile missiles spetsnaz marines infantry
+eastern group southern northern khortytsia tavria pivnich sumy-kursk border guard
+""".split())
+# Whole names that are countries or theatres, never event places in this genre.
+NOT_PLACES = frozenset({"ukraine", "russia", "belarus", "europe", "donbas", "donbass", "north korea",
+                        "the west", "south korea", "china", "iran", "moldova", "georgia", "kazakhstan",
+                        "poland", "transnistria", "novorossiya", "russian federation"})
+SENTENCE_STARTERS = frozenset("""the a an in on at according geolocated footage russian ukrainian
+meanwhile however also additionally separately notably while after before since during if as
+some several many other one two three this that these those there it its he she they we
+recently reportedly further elsewhere near around south north east west earlier later""".split())

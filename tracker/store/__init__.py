@@ -10,7 +10,7 @@ import os
 
 from .base import AddResult, Store, resolve_analyst
 
-__all__ = ["Store", "open_store", "AddResult", "resolve_analyst", "is_database_url"]
+__all__ = ["Store", "open_store", "AddResult", "resolve_analyst", "is_database_url", "check_location"]
 
 
 def is_database_url(location: str) -> bool:
@@ -27,3 +27,15 @@ def open_store(location: str | os.PathLike | None = None) -> Store:
         return PostGISStore(location)
     from .gpkg import GeoPackageStore
     return GeoPackageStore(location)
+
+
+def check_location(location: str | os.PathLike | None = None) -> None:
+    """Fail early (StoreError) for a GeoPackage path that cannot be used, creating nothing."""
+    if location is None or str(location).strip() == "":
+        location = os.environ.get("FRONTLINE_STORE", "").strip() or "frontline.gpkg"
+    location = os.fspath(location)
+    if not is_database_url(location):
+        from pathlib import Path
+
+        from .gpkg import _check_file
+        _check_file(Path(location).expanduser())

@@ -1,0 +1,187 @@
+"""The store's commands through ``tracker.cli.main``: output, exit codes, one-line errors."""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from ft_fixtures.store import make_event
+
+from tracker.cli import main
+from tracker.query import Query
+from tracker.store import open_store
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as info:
+        main(list(args))
+    out, err = capsys.readouterr()
+    return info.value.code or 0, out, err
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _one_error_line(err: str) -> str:
+    """The one line that says what is wrong (click's usage errors add a usage hint above it)."""
+    assert "Traceback" not in err
+    lines = [l for l in err.splitlines() if l.strip()]
+    if lines and lines[0].startswith("Usage:"):
+        lines = [l for l in lines if l.startswith("Error:")]
+    assert len(lines) == 1, err
+    return lines[0]
+
+
+@pytest.fixture
+def db(tmp_path, monkeypatch) -> Path:
+    path = tmp_path / "store.gpkg"
+    with open_store(path) as s:
+        s.add([make_event(i) for i in range(6)], analyst="ana")
+    monkeypatch.setenv("FRONTLINE_STORE", str(path))
+    monkeypatch.delenv("FRONTLINE_ANALYST", raising=False)
+    return path
+
+
+def test_list_table_geojson_csv(db, capsys):
+    code, out, err = run(capsys, "list")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split()[:4] == ["id", "date", "side", "kind"]
+    assert len(lines) == 7 and "6 events" in err
+    code, out, _ = run(capsys, "list", "--format", "geojson", "--side", "russia")
+    fc = json.loads(out)
+    expected = [e for e in (make_event(i) for i in range(6)) if e.side == "russia"]
+    assert sorted(f["properties"]["id"] for f in fc["features"]) == sorted(e.id for e in expected)
+    feat = fc["features"][0]
+    assert feat["geometry"]["coordinates"] == [pytest.approx(feat["properties"]["lon"]),
+                                               pytest.approx(feat["properties"]["lat"])]
+    code, out, _ = run(capsys, "list", "--format", "csv", "--since", "2024-10-03")
+    rows = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff"))))
+    assert sorted(r["id"] for r in rows) == sorted(
+        make_event(i).id for i in range(6) if make_event(i).event_date >= "2024-10-03")
+
+
+def test_list_bbox_filter_and_store_option(db, tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("FRONTLINE_STORE")
+    code, out, _ = run(capsys, "list", "--store", str(db), "--format", "geojson",
+                       "--bbox", "37.17,48.27,37.205,48.305")
+    ids = [f["properties"]["id"] for f in json.loads(out)["features"]]
+    with open_store(db) as s:
+        assert ids == [e.id for e in s.query(Query(bbox=(37.17, 48.27, 37.205, 48.305)))]
+    assert 0 < len(ids) < 6
+
+
+def test_edit_retract_history(db, capsys):
+    e = make_event(0)
+    code, out, err = run(capsys, "edit", e.id, "--kind", "attack", "--lat", "48.5", "--lon",
+                         "37.6", "--reason", "wrong kind and spot", "--analyst", "lead")
+    assert code == 0, err
+    assert "kind advance -> attack" in out and "lat" in out
+    with open_store(db) as s:
+        got = s.get(e.id)
+    assert (got.kind, got.lat, got.lon, got.id) == ("attack", 48.5, 37.6, e.id)
+    code, out, err = run(capsys, "retract", e.id, "--reason", "duplicate")
+    assert code == 0 and "retracted" in out
+    code, out, _ = run(capsys, "list")
+    assert e.id not in out
+    code, out, _ = run(capsys, "list", "--include-retracted")
+    assert e.id + "*" in out
+    code, out, _ = run(capsys, "history", e.id)
+    assert code == 0
+    lines = out.splitlines()
+    assert "[retracted]" in lines[0]
+    assert "ana  added from" in lines[1]
+    assert any("lead  edit kind: advance -> attack  (wrong kind and spot)" in l for l in lines)
+    assert "retract retracted: false -> true  (duplicate)" in lines[-1]
+
+
+@pytest.mark.parametrize("args, needle", [
+    (["edit", "nope", "--kind", "attack", "--reason", "x"], "no event with id 'nope'"),
+    (["retract", "nope", "--reason", "x"], "no event with id 'nope'"),
+    (["history", "nope"], "no event with id 'nope'"),
+    (["edit", "{id}", "--date", "2024-02-30", "--reason", "x"], "not a date"),
+    (["edit", "{id}", "--lat", "95", "--lon", "37", "--reason", "x"], "out of range"),
+    (["edit", "{id}", "--lat", "48", "--reason", "x"], "--lat and --lon go together"),
+    (["edit", "{id}", "--reason", "x"], "nothing to change"),
+    (["list", "--since", "last week"], "not a date"),
+    (["retract", "{id}", "--reason", "x"], "already retracted"),
+])
+def test_bad_input_one_line_store_untouched(db, capsys, args, needle):
+    e = make_event(1)
+    if "already retracted" in needle:
+        assert run(capsys, "retract", e.id, "--reason", "first")[0] == 0
+    before = _digest(db)
+    code, out, err = run(capsys, *[a.format(id=e.id) for a in args])
+    assert code != 0
+    assert needle in _one_error_line(err)
+    assert _digest(db) == before
+
+
+def test_not_a_geopackage_and_bad_paths(tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("FRONTLINE_STORE", raising=False)
+    notes = tmp_path / "notes.gpkg"
+    notes.write_text("not a database at all\n" * 20)
+    before = _digest(notes)
+    for cmd in (["list"], ["history", "abc"], ["retract", "abc", "--reason", "x"]):
+        code, _, err = run(capsys, *cmd, "--store", str(notes))
+        assert code == 1 and "not a GeoPackage" in _one_error_line(err)
+    assert _digest(notes) == before
+    code, _, err = run(capsys, "list", "--store", str(tmp_path / "nowhere" / "x.gpkg"))
+    assert code == 1 and "no store at" in _one_error_line(err)
+    code, _, err = run(capsys, "log", "--store", str(tmp_path / "nowhere" / "x.gpkg"),
+                       "--side", "russia", "--kind", "attack", "--place", "X", "--date", "2024-01-01",
+                       "--relation", "near")
+    assert code == 1 and "does not exist" in _one_error_line(err)
+    assert not (tmp_path / "nowhere").exists()
+
+
+def test_wrong_database_url_is_one_line(capsys, pg_server):
+    url = pg_server.url.rsplit("/", 1)[0] + "/no_such_db"
+    code, _, err = run(capsys, "list", "--store", url)
+    assert code == 1
+    line = _one_error_line(err)
+    assert "cannot connect to the database" in line and "no_such_db" in line
+    bad_port = "postgresql://postgres:secret@127.0.0.1:1/frontline"
+    code, _, err = run(capsys, "list", "--store", bad_port)
+    line = _one_error_line(err)
+    assert code == 1 and "cannot connect" in line and "secret" not in line
+
+
+def test_cli_against_postgis(capsys, pg_server):
+    from ft_fixtures.store import fresh_schema_url
+
+    url = fresh_schema_url(pg_server)
+    with open_store(url) as s:
+        s.add([make_event(i) for i in range(4)])
+    e = make_event(2)
+    code, out, err = run(capsys, "edit", e.id, "--side", "ukraine", "--reason", "misread",
+                         "--store", url)
+    assert code == 0, err
+    code, out, _ = run(capsys, "list", "--store", url, "--side", "ukraine", "--format", "csv")
+    ids = {r["id"] for r in csv.DictReader(io.StringIO(out.lstrip("\ufeff")))}
+    assert e.id in ids
+    code, out, _ = run(capsys, "history", e.id, "--store", url)
+    assert "edit side: russia -> ukraine  (misread)" in out
+
+
+def test_read_commands_do_not_create_a_store(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, "list")
+    assert code == 1 and "no store at frontline.gpkg" in err
+    assert not (tmp_path / "frontline.gpkg").exists()
+
+
+def test_stored_gpkg_stays_consistent_after_cli_changes(db, capsys):
+    e = make_event(3)
+    run(capsys, "edit", e.id, "--lat", "47.0", "--lon", "35.0", "--reason", "moved")
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    row = con.execute("SELECT r.minx, r.miny FROM events e JOIN rtree_events_geom r ON r.id = e.fid "
+                      "WHERE e.id = ?", (e.id,)).fetchone()
+    assert row == (pytest.approx(35.0, abs=1e-5), pytest.approx(47.0, abs=1e-5))
+    con.close()

@@ -1,0 +1,330 @@
+"""``ingest``, ``log``, ``edit``, ``retract``, ``history`` and ``list``: thin over tracker.store.
+
+Each command opens the store first, so a wrong --store fails before any work;
+commands that only read or change existing events never create a store.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from ..event import KINDS, SIDES, STATUSES
+from .options import filter_options, iso_date, store_option
+
+if TYPE_CHECKING:
+    from ..event import Event
+    from ..store import Store
+
+PROGRESS_FROM = 5  # files: fewer finish before a bar would help
+
+analyst_option = click.option(
+    "--analyst", envvar="FRONTLINE_ANALYST",
+    help="Name kept in the history (default: env FRONTLINE_ANALYST, else the login name).")
+
+
+def _open_existing(location: str) -> "Store":
+    """Open a store that must already exist: reading or correcting never creates one."""
+    from ..errors import StoreError
+    from ..store import Store, is_database_url
+
+    if not is_database_url(location) and not Path(location).expanduser().exists():
+        raise StoreError(f"no store at {location}; ingest or log events first, or give --store "
+                         "(or set FRONTLINE_STORE)")
+    return Store.open(location)
+
+
+def _describe(e: "Event") -> str:
+    """One line about an event: who did what where, and how precisely it is placed."""
+    what = f"{e.side} {e.kind}" + (f" ({e.status})" if e.status else "")
+    where = e.place_name or e.place
+    if e.admin1:
+        where += f", {e.admin1}"
+    return (f"{what} {e.relation} {e.place} on {e.event_date} -> {where} at "
+            f"{e.lat:.4f}, {e.lon:.4f} ({e.precision}, ±{e.uncertainty_km:g} km)")
+
+
+# --- ingest ------------------------------------------------------------------------------
+@click.command("ingest")
+@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@click.option("--report-date", callback=iso_date, metavar="YYYY-MM-DD",
+              help="Date of the reports when their text does not say it.")
+@click.option("--source", help="Source recorded for the events (default: the file path).")
+@analyst_option
+@store_option
+@click.pass_context
+def ingest(ctx: click.Context, files: tuple[str, ...], report_date: str | None,
+           source: str | None, analyst: str | None, store: str) -> None:
+    """Extract events from report files and store them.
+
+    Ingesting a report again adds nothing; each file is stored all-or-nothing;
+    a file that cannot be read is reported and skipped while the others are stored
+    (the exit status is then 1).
+    """
+    from ..errors import FrontlineError
+    from ..extract import extract_file
+    from ..store import AddResult, Store
+
+    total, failures, empty = AddResult(), [], []
+    with Store.open(store) as s:
+        show_bar = len(files) >= PROGRESS_FROM
+        bar = click.progressbar(files, label="ingesting", file=sys.stderr) if show_bar else None
+        items = bar if bar is not None else files
+        try:
+            if bar is not None:
+                bar.__enter__()
+            for path in items:
+                try:
+                    events = extract_file(path, report_date=report_date, source=source)
+                    result = s.add(events, analyst=analyst)
+                except (FrontlineError, OSError, UnicodeError) as exc:
+                    msg = getattr(exc, "strerror", None) or str(exc)
+                    failures.append(f"{path}: {msg}")
+                    if bar is None:
+                        click.echo(f"frontline: error: {path}: {msg}; skipped", err=True)
+                    continue
+                if not events:
+                    empty.append(path)
+                total.extend(result)
+        finally:
+            if bar is not None:
+                bar.__exit__(None, None, None)
+    if bar is not None:
+        for line in failures:
+            click.echo(f"frontline: error: {line}; skipped", err=True)
+    for path in empty:
+        click.echo(f"frontline: note: no events found in {path}", err=True)
+    stored = len(files) - len(failures)
+    click.echo(f"ingested {stored} of {len(files)} file{'s' if len(files) != 1 else ''} "
+               f"into {s.location}: {total.summary()}")
+    if failures:
+        click.echo(f"frontline: {len(failures)} file{'s' if len(failures) != 1 else ''} failed "
+                   "and stored nothing", err=True)
+        ctx.exit(1)
+
+
+# --- log ---------------------------------------------------------------------------------
+@click.command("log")
+@click.argument("text", required=False)
+@click.option("--date", "date", callback=iso_date, required=True, metavar="YYYY-MM-DD",
+              help="Report date of the sentence; with fields, the event's date.")
+@click.option("--source", help="Where it was reported (URL or file); default: log:<analyst>.")
+@click.option("--side", type=click.Choice(SIDES))
+@click.option("--kind", type=click.Choice(KINDS))
+@click.option("--status", type=click.Choice(STATUSES),
+              help="Advances only (default: assessed).")
+@click.option("--claimant", help="Who claims a claimed advance.")
+@click.option("--place", help="Place name, as in the gazetteer.")
+@click.option("--region", help="Oblast or region, to tell homonyms apart.")
+@click.option("--relation", default="in", show_default=True,
+              help="in, near, outskirts of, north of, ..., direction.")
+@click.option("--dry-run", is_flag=True, help="Show what would be stored; store nothing.")
+@analyst_option
+@store_option
+def log(text: str | None, date: str, source: str | None, side: str | None, kind: str | None,
+        status: str | None, claimant: str | None, place: str | None, region: str | None,
+        relation: str, dry_run: bool, analyst: str | None, store: str) -> None:
+    """Log one event from a sentence, or field by field.
+
+    \b
+    frontline log "Russian forces recently advanced near Siversk." --date 2024-10-24
+    frontline log --side russia --kind advance --place Siversk --relation near --date 2024-10-24
+    """
+    from ..errors import ExtractionError
+    from ..store import Store, check_location, resolve_analyst
+
+    fields = {"--side": side, "--kind": kind, "--place": place, "--region": region,
+              "--claimant": claimant, "--status": status}
+    if text is not None and any(fields.values()):
+        given = ", ".join(k for k, v in fields.items() if v)
+        raise click.UsageError(f"give either a sentence or fields, not both (got text and {given})")
+    if not dry_run:
+        check_location(store)  # a wrong --store fails before the gazetteer is loaded
+    who = resolve_analyst(analyst)
+    source = source or f"log:{who}"
+    if text is not None:
+        if text == "-":
+            text = click.get_text_stream("stdin").read()
+        if not text.strip():
+            raise click.UsageError("the sentence is empty")
+        from ..extract import extract_events
+
+        events = extract_events(text, report_date=date, source=source)
+        if not events:
+            raise ExtractionError("no event found in the sentence (an advance, attack or "
+                                  "deployment at a named place); log it with --side --kind --place")
+    else:
+        missing = [k for k in ("--side", "--kind", "--place") if not fields[k]]
+        if missing:
+            raise click.UsageError("give a sentence, or at least " + ", ".join(missing))
+        events = [_event_from_fields(side, kind, status, claimant, place, region, relation,
+                                     date, source)]
+    if dry_run:
+        for e in events:
+            click.echo(f"would store {e.id}  {_describe(e)}")
+        click.echo("dry run: nothing stored", err=True)
+        return
+    with Store.open(store) as s:
+        result = s.add(events, analyst=who)
+    for e in events:
+        state = ("stored" if e.id in result.new else
+                 "known, source added" if e.id in result.merged else "already stored")
+        click.echo(f"{state} {e.id}  {_describe(e)}")
+
+
+def _resolve_place(place: str, region: str | None) -> Any:
+    """The best gazetteer match for ``place`` (in ``region``), or PlaceNotFound with suggestions."""
+    from gazetteer import Gazetteer
+    from gazetteer.errors import PlaceNotFound
+
+    gz = Gazetteer.default()
+    matches = gz.lookup(place, region=region) if region else gz.lookup(place)
+    if not matches:
+        raise PlaceNotFound(place, gz.suggest(place),
+                            hint=f"in {region}" if region else "add --region to narrow it")
+    return matches[0].place
+
+
+def _located(place: str, region: str | None, relation: str) -> dict[str, Any]:
+    """Event fields for ``relation`` to a named place: where, how precise, which gazetteer entry."""
+    from ..geometry import locate
+
+    p = _resolve_place(place, region)
+    loc = locate(p.lat, p.lon, relation, place_kind=p.kind, place_precision=p.precision,
+                 radius_km=getattr(p, "radius_km", None))
+    return {"place": place, "place_id": p.id, "place_name": p.name, "admin1": p.admin1,
+            "country": p.country, "lat": loc.lat, "lon": loc.lon, "precision": loc.precision,
+            "uncertainty_km": loc.uncertainty_km}
+
+
+def _event_from_fields(side: str, kind: str, status: str | None, claimant: str | None,
+                       place: str, region: str | None, relation: str, date: str,
+                       source: str) -> "Event":
+    from ..event import Event
+
+    if kind != "advance" and (status or claimant):
+        raise click.UsageError("--status and --claimant apply to advances only")
+    if kind == "advance":
+        status = status or ("claimed" if claimant else "assessed")
+    if claimant and status != "claimed":
+        raise click.UsageError("--claimant goes with --status claimed")
+    relation = relation.strip().lower()
+    return Event(side=side, kind=kind, status=status, claimant=claimant, relation=relation,
+                 event_date=date, report_date=date, source=source, date_precision="day",
+                 **_located(place, region, relation))
+
+
+# --- edit, retract, history ----------------------------------------------------------------
+@click.command("edit")
+@click.argument("event_id", metavar="ID")
+@click.option("--place", help="Move the event to this place (through the gazetteer).")
+@click.option("--region", help="Region of --place, to tell homonyms apart.")
+@click.option("--relation", help="New relation to the place (in, near, north of, ...).")
+@click.option("--lat", type=float, help="New latitude (with --lon).")
+@click.option("--lon", type=float, help="New longitude (with --lat).")
+@click.option("--side", type=click.Choice(SIDES))
+@click.option("--kind", type=click.Choice(KINDS))
+@click.option("--status", type=click.Choice(STATUSES))
+@click.option("--date", "date", callback=iso_date, metavar="YYYY-MM-DD", help="New event date.")
+@click.option("--reason", required=True, help="Why: kept in the event's history.")
+@analyst_option
+@store_option
+def edit(event_id: str, place: str | None, region: str | None, relation: str | None,
+         lat: float | None, lon: float | None, side: str | None, kind: str | None,
+         status: str | None, date: str | None, reason: str, analyst: str | None, store: str) -> None:
+    """Correct a stored event; its id stays and its history keeps the old values."""
+    if place and (lat is not None or lon is not None):
+        raise click.UsageError("give --place or --lat/--lon, not both")
+    if (lat is None) != (lon is None):
+        raise click.UsageError("--lat and --lon go together")
+    if region and not place:
+        raise click.UsageError("--region goes with --place")
+    changes: dict[str, Any] = {}
+    for name, value in (("side", side), ("kind", kind), ("status", status), ("event_date", date)):
+        if value is not None:
+            changes[name] = value
+    if lat is not None:
+        changes.update(lat=lat, lon=lon)
+    if not changes and not place and not relation:
+        raise click.UsageError("nothing to change: give --place, --lat/--lon, --relation, "
+                               "--side, --kind, --status or --date")
+    with _open_existing(store) as s:
+        before = s.get(event_id)
+        if place or relation:
+            rel = (relation or before.relation).strip().lower()
+            changes.update(_located(place or before.place_name or before.place,
+                                    region or (None if place else before.admin1), rel))
+            changes["relation"] = rel
+            if not place:
+                changes["place"] = before.place
+        after = s.edit(before.id, changes, reason=reason, analyst=analyst)
+    diff = [f"{k} {getattr(before, k)} -> {getattr(after, k)}"
+            for k in changes if getattr(before, k) != getattr(after, k)]
+    if not diff:
+        click.echo(f"{before.id} unchanged: it already has these values")
+        return
+    click.echo(f"edited {after.id}: " + "; ".join(diff))
+
+
+@click.command("retract")
+@click.argument("event_id", metavar="ID")
+@click.option("--reason", required=True, help="Why: kept in the event's history.")
+@analyst_option
+@store_option
+def retract(event_id: str, reason: str, analyst: str | None, store: str) -> None:
+    """Retract a stored event: kept, with the reason, but hidden from lists and maps by default."""
+    with _open_existing(store) as s:
+        e = s.retract(event_id, reason=reason, analyst=analyst)
+    click.echo(f"retracted {e.id}  {_describe(e)}")
+    click.echo("it stays in the store: `frontline list --include-retracted` shows it", err=True)
+
+
+@click.command("history")
+@click.argument("event_id", metavar="ID")
+@store_option
+def history(event_id: str, store: str) -> None:
+    """Show every change made to an event: when (UTC), who, what, old -> new, why."""
+    with _open_existing(store) as s:
+        e = s.get(event_id)
+        rows = s.history(e.id)
+    click.echo(f"{e.id}  {_describe(e)}" + ("  [retracted]" if e.retracted else ""))
+    for h in rows:
+        if h["action"] == "add":
+            what = f"added from {h['new']}"
+        else:
+            what = f"{h['action']} {h['field']}: {h['old']} -> {h['new']}"
+        why = f"  ({h['reason']})" if h["reason"] else ""
+        click.echo(f"{h['at']}  {h['analyst']}  {what}{why}")
+
+
+# --- list --------------------------------------------------------------------------------
+@click.command("list")
+@click.option("--format", "fmt", type=click.Choice(["table", "geojson", "csv"]), default="table",
+              show_default=True)
+@store_option
+@filter_options
+def list_(fmt: str, store: str, query: Any) -> None:
+    """List stored events, oldest first (retracted ones only with --include-retracted)."""
+    with _open_existing(store) as s:
+        events = s.query(query)
+    if fmt != "table":
+        from ..export import export_events
+
+        export_events(events, click.get_text_stream("stdout"), fmt=fmt)
+        return
+    if not events:
+        click.echo("no stored events match", err=True)
+        return
+    head = ("id", "date", "side", "kind", "status", "relation", "place", "region", "lat", "lon",
+            "precision")
+    rows = [(e.id + ("*" if e.retracted else ""), e.event_date, e.side, e.kind, e.status or "",
+             e.relation, e.place_name or e.place, e.admin1 or "", f"{e.lat:.4f}", f"{e.lon:.4f}",
+             e.precision) for e in events]
+    widths = [max(len(str(r[i])) for r in [head, *rows]) for i in range(len(head))]
+    for r in [head, *rows]:
+        click.echo("  ".join(str(v).ljust(w) for v, w in zip(r, widths)).rstrip())
+    retracted = sum(e.retracted for e in events)
+    note = f" ({retracted} retracted, marked *)" if retracted else ""
+    click.echo(f"{len(events)} event{'s' if len(events) != 1 else ''}{note}", err=True)

@@ -65,7 +65,7 @@ _CLEAN_LEAD = re.compile(r"^(?:(?:" + "|".join(sorted(P.SENTENCE_STARTERS, key=l
                          r")\s+)+", re.I)
 _ANAPHOR = re.compile(r"(?<![\w-])the\s+(?:\w+\s+)?(town|village|city|settlement)(?:['’]s)?(?![\w-])", re.I)
 _HELD = re.compile(r"^(?:Russian|Ukrainian)-(?:held|occupied|controlled)\s+")
-_OF_HEADS = re.compile(r"(?:capture|liberation|control|outskirts|most|half|part|parts|rest|remainder|fall|loss|"
+_OF_HEADS = re.compile(r"(?:\d[\d,.]*|percent|capture|liberation|control|outskirts|most|half|part|parts|rest|remainder|fall|loss|"
                        r"edge|edges|center|centre|village|town|city|settlement|vicinity|direction|areas?|"
                        r"districts?|streets?|neighborhoods?|microdistricts?|approaches|remaining|entire|much)\s+of\s+(?:the\s+)?$", re.I)
 _REGIONISH = re.compile(r"(?:Oblast|Krai|Kray|Republic|Okrug|Raion|Oblasts)$|^Republic of", re.I)
@@ -144,8 +144,12 @@ class SentenceParser:
                 n.is_direction = True
             names.append(n)
         for m in _ANAPHOR.finditer(s):
-            if self.last_place and not any(n.start <= m.start() < n.end for n in names):
-                names.append(_Name(m.start(), m.end(), self.last_place, anaphor=True))
+            if any(n.start <= m.start() < n.end for n in names):
+                continue
+            earlier = [n for n in names if n.end <= m.start() and not n.is_region and not n.tg and not n.anaphor]
+            ante = earlier[-1].text if earlier else self.last_place
+            if ante:
+                names.append(_Name(m.start(), m.end(), ante, anaphor=True))
         names.sort(key=lambda n: n.start)
         # "the Baranovsky training ground in Ussuriysk, Primorsky Krai": host and region are context.
         for i, n in enumerate(names):
@@ -163,7 +167,15 @@ class SentenceParser:
                     continue
                 found.append(_Trig(m.start(), m.end(), kind, mode, m.group(0)))
         found.sort(key=lambda t: t.start)
-        return found
+        merged: list[_Trig] = []
+        for t in found:
+            if merged and t.kind == "deployment" and merged[-1].kind == "attack" and \
+                    re.fullmatch(r"\s+(?:\w+\s+){0,2}", s[merged[-1].end:t.start]):
+                p = merged[-1]
+                merged[-1] = _Trig(p.start, t.end, p.kind, p.mode, s[p.start:t.end])
+                continue
+            merged.append(t)
+        return merged
 
     # -- main ------------------------------------------------------------------
     def parse(self, sent: Sentence, base: int = 0) -> list[Mention]:
@@ -217,10 +229,10 @@ class SentenceParser:
                 status, claimant = self._status(s, t, cs, ce, breaks)
             date, dprec = self._date(s, t, cs, ce)
             for n, rel, region in places:
-                key = id(n)
-                if (key, kind, side) in used:
+                key = (id(n), kind, side, rel)
+                if key in used:
                     continue
-                used.add((key, kind, side))
+                used.add(key)
                 near = [p for p in place_names if p != n.text][:6]
                 mention = Mention(
                     side=side, actor=actor, kind=kind, place=n.text, relation=rel,
@@ -249,7 +261,7 @@ class SentenceParser:
         window = s[max(cs, t.start - 45):t.start]
         after = s[t.end:t.end + 25]
         # negation close before the verb ("did not advance", "no confirmed advances")
-        neg = list(P.NEGATION.finditer(window))
+        neg = list(P.NEGATION.finditer(window)) + list(P.NEGATION.finditer(t.text))
         if neg and not P.UNCONFIRMED.search(s[max(cs, t.start - 60):t.end + 40]):
             last = neg[-1]
             if not re.match(r"(?:failed\s+to|without)", last.group(0), re.I) or t.kind != "attack":
@@ -273,13 +285,14 @@ class SentenceParser:
 
     def _adjust_kind(self, s: str, t: _Trig, cs: int) -> str | None:
         before = s[cs:t.start]
-        if t.kind in ("advance", "deployment") and P.INFINITIVE.search(before):
+        if t.kind in ("advance", "deployment") and P.INFINITIVE.search(before) and \
+                not re.search(r"\b(?:forc(?:ed|ing|es)|compell(?:ed|ing))\s+(?:[\w'’-]+\s+){0,4}?to\s*$", before, re.I):
             if P.ATTEMPT.search(before) and t.kind == "advance":
                 return "attack"
             return None
         if t.kind == "advance" and re.match(r"push(?:ing|ed)?$", t.text, re.I):
-            rest = s[t.end:t.end + 30]
-            if re.match(r"\s+(?:\w+\s+){0,2}?(?:toward|towards|on\b|in\s+the\s+direction)", rest, re.I) \
+            rest = s[t.end:t.end + 45]
+            if re.match(r"\s+(?:\w+\s+){0,4}?(?:toward|towards|on\b|in\s+the\s+direction)", rest, re.I) \
                     and not P.FOOTAGE.search(s[:t.start]):
                 return "attack"
         return t.kind
@@ -316,6 +329,7 @@ class SentenceParser:
                         sd = self._actor_side(s, a)
                         if sd:
                             return sd, a[2]
+        actors = [a for a in actors if not (a[3].group("nat") and not a[3].group("noun"))]
         cands = [a for a in actors if cs <= a[0] < t.start]
         if not cands:
             cands = [a for a in actors if a[0] < t.start]
@@ -354,7 +368,8 @@ class SentenceParser:
         out = []
         anchor = t.end
         prev = None          # (name, relation)
-        prev_skipped = False
+        prev_skipped: bool | str = False
+        last_good = None
         for n in names:
             if n.start < t.end or n.start >= stop:
                 continue
@@ -365,9 +380,13 @@ class SentenceParser:
             rel = None
             skip = False
             if prev is not None and P.JOINER.match(gap):
-                if prev_skipped:
+                if prev_skipped == "yardstick" and last_good is not None and "and" in gap:
+                    rel = last_good[1]
+                elif prev_skipped:
                     skip = True
-                rel = prev[1]
+                    rel = prev[1]
+                else:
+                    rel = prev[1]
                 # "in Ukrainsk in Donetsk Oblast", "Mulino, Nizhny Novgorod Oblast": region as context
                 if n.is_region and not prev[0].is_region and gap.strip() in (",", ""):
                     prev[2][0] = n
@@ -379,14 +398,25 @@ class SentenceParser:
                     prev[2][0] = n
                     anchor = n.end
                     continue
+                if prev is not None and not prev_skipped and re.search(r"\b(?:district|raion)$", prev[0].text, re.I) \
+                        and out and out[-1][0] is prev[0] and re.fullmatch(r"\s+(?:near|around|outside)\s+", gap):
+                    out.pop()  # "in Glushkovo district near Tyotkino": the settlement is the place
+                    rel = ["near"]
+                    region_box = [n.region]
+                    out.append((n, "near", region_box))
+                    prev, prev_skipped, anchor = (n, "near", region_box), False, n.end
+                    last_good = prev
+                    continue
                 if prev is not None and not prev_skipped and re.fullmatch(
-                        r",?\s*(?:just\s+|about\s+|roughly\s+)?" + P._COMPASS + r"\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?", gap, re.I) \
+                        r",?\s*(?:just\s+|about\s+|roughly\s+|right\s+|directly\s+)?(?:" + P._COMPASS +
+                        r"\s+of|next\s+to|near|close\s+to|outside)\s+(?:the\s+)?(?:[\w-]+\s+)?", gap, re.I) \
                         and bearing_of(prev[1]) is None:
                     # "Volokhiv Yar, east of Kharkiv": a locator of the previous place
                     anchor = n.end
                     continue
-                if P.DISTANCE.search(gap):
-                    skip = True
+                if P.DISTANCE.search(gap) and (prev is not None or "," in gap or
+                                               re.search(r"\bfrom\s+(?:the\s+)?$|\bto\s+its\b", gap)):
+                    skip = "yardstick"
                 m = P.RELATION.search(gap)
                 if m:
                     head = gap[:m.start()]
@@ -428,30 +458,57 @@ class SentenceParser:
             if rel == ["on"] and kind == "advance" and not n.anaphor:
                 rel = ["in"]
             region_box = [n.region]
+            if not (n.is_region or n.is_direction or n.tg or n.anaphor) and \
+                    re.search(r"(?<![\w-])the\s+$", s[max(0, n.start - 5):n.start], re.I):
+                skip = skip or True  # "the Dnipro", "the Siverskyi Donets": rivers and features, not settlements
             if not skip and n.text.lower() not in P.NOT_PLACES:
                 for r in rel:
                     out.append((n, r, region_box))
             prev = (n, rel[-1], region_box)
             prev_skipped = skip
+            if not skip:
+                last_good = prev
             anchor = n.end
             if n.host is not None:
                 anchor = max(anchor, n.host.end)
         return [(n, r, box[0]) for n, r, box in out]
 
     def _places_back(self, s: str, t: _Trig, cs: int, names: list[_Name]):
-        out = []
+        rel = "around" if re.search(r"surround|encircl", t.text, re.I) else "in"
+        inside = [n for n in names if t.start <= n.start < t.end and not n.tg]
+        if inside:  # "declared Ugledar liberated"
+            return [(n, rel, None) for n in inside]
+        before = [n for n in names if cs <= n.start and n.end <= t.start and not n.tg]
+        out: list[_Name] = []
         region = None
-        cands = [n for n in names if cs <= n.start < t.end and not n.tg]
-        for n in cands:
-            if n.is_region and out:
-                region = n
-                continue
-            gap = s[cs:n.start]
-            if re.search(r"\b(?:by|from|of|with)\s+(?:the\s+)?$", gap, re.I):
-                continue
-            rel = "around" if re.search(r"surround|encircl", t.text, re.I) else "in"
-            out.append((n, rel, None))
-        return [(n, r, region if not n.is_region else None) for n, r, _ in out]
+        anchor = t.start
+        for n in reversed(before):
+            gap = s[n.end:anchor]
+            if not out:
+                if n.is_region and re.fullmatch(r"\s*(?:,\s*)?", gap):
+                    pass
+                elif not re.fullmatch(r"\s*(?:,\s*)?(?:\w+\s+){0,2}", gap):
+                    break
+                if n.is_region and any(x for x in before if x.end <= n.start and
+                                       re.fullmatch(r"\s+in\s+(?:the\s+)?|,\s*", s[x.end:n.start])):
+                    region = n
+                    anchor = n.start
+                    continue
+            elif not P.JOINER.match(gap):
+                if n.is_region is False and re.fullmatch(r"\s+in\s+(?:the\s+)?|,\s*", gap) and region is None:
+                    pass
+                else:
+                    break
+            out.append(n)
+            anchor = n.start
+        if region is None:
+            for n in before:
+                if n.is_region and out and n.start > out[-1].end:
+                    region = n
+        prefix = s[cs:out[-1].start] if out else ""
+        if out and re.search(r"\b(?:by|from|with)\s+(?:the\s+)?$", prefix, re.I):
+            return []
+        return [(n, rel, region) for n in reversed(out)]
 
     # -- status ---------------------------------------------------------------
     def _status(self, s: str, t: _Trig, cs: int, ce: int, breaks) -> tuple[str, str | None]:

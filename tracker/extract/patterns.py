@@ -45,13 +45,15 @@ _FORCE_NOUN = (r"(?:forces|troops|units|unit|soldiers|personnel|fighters|service
                r"soldier|counteroffensive|counterattacks?|assaults?|attacks?|advances?|gains?|progress|"
                r"offensive|forward units|naval infantry|airborne(?: units| troops)?|VDV|artillery)")
 _NAT = "|".join(p for p, _ in NATIONALITIES)
+_FILLER = (r"(?!(?:that|and|or|but|to|of|in|on|at|had|have|has|are|were|was|is|been|be|will|would|said|"
+           r"claimed|reported|Ukrainian|Russian|North|Belarusian|Ukraine|Russia)\b)")
 # "Russian forces", "the Ukrainian 3rd Assault Brigade", "North Korean military units",
 # "Ukrainian-held" is excluded: it names a place's holder, not an actor.
 ACTOR = re.compile(
-    r"(?<![\w-])(?:the\s+)?(?P<nat>" + _NAT + r")(?!-held|-installed|-occupied|-controlled territory)"
-    r"(?:\s+(?:[\w'’-]+\s+){0,4}?" + _FORCE_NOUN + r"\b)?"
+    r"(?<![\w-])(?:the\s+)?(?P<unit>" + "|".join(p for p, _ in NAMED_UNITS) + r")"
+    r"|(?<![\w-])(?:the\s+)?(?P<nat>" + _NAT + r")(?!-held|-installed|-occupied|-controlled territory)"
+    r"(?:\s+(?:" + _FILLER + r"[\w'’-]+\s+){0,4}?(?P<noun>" + _FORCE_NOUN + r")\b)?"
     r"|(?<![\w-])(?P<word>the Russians|the Ukrainians|Russians|Ukrainians|North Koreans|Moscow|Kyiv|Russia|Ukraine)\b(?!['’]s\s+(?:war|invasion))"
-    r"|(?<![\w-])(?P<unit>" + "|".join(p for p, _ in NAMED_UNITS) + r")"
     r"|(?<![\w-])(?P<pron>(?:its|their|his|our)\s+(?:own\s+|new\s+|remaining\s+)?(?:[\w-]+\s+){0,2}?" + _FORCE_NOUN + r"\b|they\b)",
 )
 NAT_RES = [(re.compile(p), side) for p, side in NATIONALITIES]
@@ -83,7 +85,8 @@ _ADV_FWD = r"""
   (?:made|making|make|achieved|achieving)\s+(?:\w+\s+){0,2}?(?:gains?|advances?|progress)
  |(?:recently\s+|marginally\s+|reportedly\s+|likely\s+|also\s+)*(?:advanced|advancing|advance[sd]?)
  |gained\s+ground|gaining\s+ground|gained|regained\s+ground|regained|gains?
- |seized|seizing|seize|captured|capturing|capture\s+of|the\s+capture\s+of|took|taking\s+(?=\w)|taken
+ |seized|seizing|seize|captured|capturing|capture\s+of|the\s+capture\s+of
+ |(?:took|taking|taken)(?=\s+(?:the\s+)?(?:(?:\w+\s+)?(?:town|village|city|settlement|positions?)\b|[A-Z]))
  |liberated|liberating|liberation\s+of|freed
  |recaptured|recapturing|retook|retaken|retaking
  |took\s+control\s+(?:over|of)|taken\s+control\s+(?:over|of)|taking\s+control\s+(?:over|of)|in\s+control\s+of|control\s+of
@@ -98,7 +101,7 @@ _ADV_FWD = r"""
  |(?:improved|bettered|improving)\s+(?:their|its)\s+(?:forward\s+|tactical\s+)?positions
  |rais(?:ed|ing)\s+(?:the|a|their)\s+(?:\w+\s+)?flags?\s+(?:over|in)|hoist(?:ed|ing)\s+(?:the\s+|a\s+)?(?:\w+\s+)?flags?\s+(?:over|in)
  |planted\s+(?:a|the|their)\s+flag|flag\s+went\s+up\s+over
- |dug\s+in|cut\s+the\s+[\w–-]+\s+road|moving\s+freely\s+through
+ |blocked|blockaded|dug\s+in|cut\s+the\s+[\w–-]+\s+road|moving\s+freely\s+through
  |(?:places|placed|shows?|showed|showing|show)\s+(?=(?:\w+\s+){0,2}?(?:troops|soldiers|forces|fighters|servicemen)\s+(?:in|on|near|at|inside|entering|moving)\b)
 """
 _ADV_BACK = r"""
@@ -109,7 +112,7 @@ _ADV_BACK = r"""
 """
 _WITHDRAW = r"""
   withdrew\s+from|withdrawn\s+(?:\w+\s+){0,2}?from|withdrawing\s+from|pulled\s+(?:back|out)\s+(?:of|from)|pulling\s+(?:back|out)\s+(?:of|from)
- |retreated\s+from|retreating\s+from|abandoned|abandoning|left(?=\s+[A-Z])|fall\s+back\s+in|fell\s+back\s+(?:in|from)
+ |retreated\s+from|retreating\s+from|abandoned|abandoning|(?<!was\s)(?<!were\s)left(?=\s+[A-Z])|fall\s+back\s+in|fell\s+back\s+(?:in|from)
  |pushed\s+(?:the\s+)?(?:Russians|Ukrainians)\s+out\s+of
 """
 _ATTACK = r"""
@@ -130,8 +133,8 @@ _DEPLOY = r"""
  |stationed|based|quartered|garrisoned|massed|massing|amassed|concentrated|concentrating|build-?up|buildup
  |trained|training|drilling|drilled|exercises?
  |reinforcing|reinforced|reinforcements\s+(?:to|in)
- |(?:transferred|transferring|sent|sending|moved|moving|shifted|shifting|relocated|relocating|brought|bringing|redirected)\s+(?=(?:[\w'’,-]+\s+){0,12}?(?:to|into|in|toward|towards)\b)
- |heading\s+(?:to|toward)|(?:is|are|were|was)\s+active|operating|present|holding(?=\s+[A-Z])|grouping\s+(?:\w+\s+){0,6}?sits|sits\s+(?:\w+\s+){0,4}?in
+ |(?:transferred|transferring|sent|sending|moved|moving|shifted|shifting|relocated|relocating|brought|bringing|redirected)(?!\s+(?:forward|up|on\b))\s+(?=(?:[\w'’,-]+\s+){0,12}?(?:to|into|in|toward|towards)\b)
+ |heading\s+(?:to|toward)|(?:is|are|were|was)\s+(?:\w+\s+)?active|operating|present|holding(?=\s+[A-Z])|grouping\s+(?:\w+\s+){0,6}?sits|sits\s+(?:\w+\s+){0,4}?in
  |packing\s+(?:\w+\s+){0,3}?(?=around|near|in)
 """
 
@@ -142,7 +145,7 @@ TRIGGER_SETS = (
     ("deployment", "fwd", _DEPLOY),
     ("advance", "fwd", _ADV_FWD),
 )
-TRIGGERS = [(kind, mode, re.compile(r"(?<![\w-])(?:" + rx + r")(?![\w-])", re.X | I))
+TRIGGERS = [(kind, mode, re.compile(r"(?<![\w-])(?:" + rx + r")(?:(?<=\s)|(?![\w-]))", re.X | I))
             for kind, mode, rx in TRIGGER_SETS]
 
 # Default relation for a place directly after a verb ("seized Krasna Hora").
@@ -150,7 +153,8 @@ BARE_RELATION = [
     (re.compile(r"enter|into|broke|broken|punched|crossed", I), "into"),
     (re.compile(r"surround|encircl", I), "around"),
     (re.compile(r"reached\s+the\s+outskirts|on\s+the\s+outskirts", I), "outskirts of"),
-    (re.compile(r"reach|closing", I), "near"),
+    (re.compile(r"closing", I), "toward"),
+    (re.compile(r"reach", I), "near"),
     (re.compile(r"^(?:trying|tried|attempting|attempted|attempts?|failed)", I), "near"),
 ]
 
@@ -220,7 +224,7 @@ STRIKE = re.compile(r"(?<![\w-])(?:strikes?|struck|striking|shelling|shelled|mis
 BREAK = re.compile(
     r";\s*(?!(?:and\s+)?(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}?(?:training\s+ground|range|polygon|base)\b)"
     r"|,\s+(?:while|whereas|but|though|although|where|which|who|as|after|before|when|since|because|amid|despite|yet)\b"
-    r"|\s+(?:while|whereas|but|although|though|yet)\s+"
+    r"|\s+(?:while|whereas|but|although|though|yet|after|amid|despite|because|following|during|before)\s+"
     r"|,\s+and\s+(?=(?:\w+\s+){0,4}?(?:said|claimed|reported|announced|stated|wrote|added|noted|acknowledged|"
     r"is|are|was|were|has|have|had|did|do|does|may|might|will|would|could)\b)"
     r"|,\s+and\s+(?=(?:they|it|he|she|we|the\s+Russians|the\s+Ukrainians)\b)"
@@ -261,7 +265,7 @@ they we i while after before since during other some many several most one two t
 unspecified meanwhile however also still yet additionally separately notably today yesterday
 mount airborne vdv hajun bars storm z akhmat wagner rosgvardia mobilized special private
 navy naval fleet black sea air space aerospace missile missiles spetsnaz marines infantry
-eastern group southern northern khortytsia tavria pivnich sumy-kursk border guard
+eastern group southern northern videos video footage images photos satellite khortytsia tavria pivnich sumy-kursk border guard
 """.split())
 # Whole names that are countries or theatres, never event places in this genre.
 NOT_PLACES = frozenset({"ukraine", "russia", "belarus", "europe", "donbas", "donbass", "north korea",

@@ -70,11 +70,17 @@ def render_map(events_gdf: "gpd.GeoDataFrame", *, title: str | None = None, cdn:
     encoded = encode_events(events_gdf, step=step)
     if isinstance(tiles, str) and tiles.strip().lower() in NO_TILES:
         tiles = None
+    attr = None
+    if isinstance(tiles, str) and "{z}" in tiles:
+        from urllib.parse import urlparse
+
+        # Leaflet shows attributions as HTML: credit the host, escaped.
+        attr = html.escape(urlparse(tiles).netloc or "tile server")
     try:
-        m = folium.Map(location=None if encoded.bounds else EMPTY_VIEW[0], tiles=tiles,
+        m = folium.Map(location=None if encoded.bounds else EMPTY_VIEW[0], tiles=tiles, attr=attr,
                        zoom_start=EMPTY_VIEW[1], prefer_canvas=True, control_scale=True)
     except (ValueError, KeyError) as exc:
-        raise MapError(f"cannot use tiles {tiles!r}: {exc}; give a provider name such as "
+        raise MapError(f"cannot use tiles {tiles!r} ({exc}); give a provider name such as "
                        "OpenStreetMap, a URL template with {z}/{x}/{y}, or 'none'") from None
     # Instance lists: folium's class-level defaults load ten files from four
     # CDNs (bootstrap, Font Awesome, ...) that nothing here uses.

@@ -21,31 +21,128 @@
     return typeof url === "string" && /^https?:\/\/[^\s]+$/i.test(url);
   }
 
-  // Canvas markers with a shape, so kind and region-level precision read at a
-  // glance without one DOM node per event.
-  var ShapeMarker = L.CircleMarker.extend({
-    _updatePath: function () {
-      var shape = this.options.shape;
-      var r = this._renderer;
-      if (!shape || shape === "circle" || !r || !r._ctx) {
-        return L.CircleMarker.prototype._updatePath.call(this);
+  // Every event of one side and kind drawn on one canvas: a Leaflet object per
+  // event costs too much at 100,000 events, a batched canvas path does not.
+  var EventCanvasLayer = L.Layer.extend({
+    options: {pane: "overlayPane", padding: 0.1},
+
+    initialize: function (fl, index) {
+      this._fl = fl;
+      this._index = index;
+      this._sx = null;
+      this._sy = null;
+    },
+
+    onAdd: function (map) {
+      var canvas = this._canvas = L.DomUtil.create("canvas", "fl-events leaflet-zoom-animated");
+      canvas.setAttribute("data-layer", this._fl.data.layers[this._index].key);
+      this.getPane().appendChild(canvas);
+      this._draw();
+    },
+
+    onRemove: function () {
+      L.DomUtil.remove(this._canvas);
+      this._canvas = null;
+      this._sx = this._sy = null;
+    },
+
+    getEvents: function () {
+      return {moveend: this._draw, resize: this._draw, viewreset: this._draw, zoomanim: this._animateZoom};
+    },
+
+    _animateZoom: function (e) {
+      if (!this._bounds) { return; }
+      var map = this._map, scale = map.getZoomScale(e.zoom, this._zoom);
+      var offset = map._latLngBoundsToNewLayerBounds(this._bounds, e.zoom, e.center).min;
+      L.DomUtil.setTransform(this._canvas, offset, scale);
+    },
+
+    redraw: function () { if (this._map) { this._draw(); } return this; },
+
+    _draw: function () {
+      var map = this._map, canvas = this._canvas;
+      if (!map || !canvas) { return; }
+      var fl = this._fl, d = fl.data, st = d.style, layer = fl.layers[this._index];
+      var size = map.getSize(), pad = this.options.padding;
+      var topLeft = map.containerPointToLayerPoint(size.multiplyBy(-pad)).round();
+      var w = Math.round(size.x * (1 + 2 * pad)), h = Math.round(size.y * (1 + 2 * pad));
+      var dpr = window.devicePixelRatio || 1;
+      canvas.width = w * dpr; canvas.height = h * dpr;
+      canvas.style.width = w + "px"; canvas.style.height = h + "px";
+      L.DomUtil.setPosition(canvas, topLeft);
+      this._topLeft = topLeft;
+      this._zoom = map.getZoom();
+      this._bounds = L.latLngBounds(map.layerPointToLatLng(topLeft),
+                                    map.layerPointToLatLng(topLeft.add([w, h])));
+      var ctx = canvas.getContext("2d");
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      ctx.clearRect(0, 0, w, h);
+
+      var crs = map.options.crs, t = crs.transformation, s = crs.scale(this._zoom);
+      var origin = map.getPixelOrigin();
+      var ox = origin.x + topLeft.x, oy = origin.y + topLeft.y;
+      var a = s * t._a, b = s * t._b, c = s * t._c, dd = s * t._d;
+      var first = layer.start, n = layer.shown;
+      var sx = this._sx = new Float32Array(n), sy = this._sy = new Float32Array(n);
+      var r = st.radius, color = layer.spec.color;
+      var circles = new Path2D(), anyCircle = false, minCircle = r * 2.5;
+      var drawn = new Int32Array(n), m = 0;
+      for (var k = 0; k < n; k++) {
+        var i = first + k;
+        var x = a * fl.mx[i] + b - ox, y = c * fl.my[i] + dd - oy;
+        sx[k] = x; sy[k] = y;
+        var rc = fl.uncProj[i] > 0 ? fl.uncProj[i] * a : 0;
+        var reach = Math.max(rc, r * 2);
+        if (x < -reach || y < -reach || x > w + reach || y > h + reach) { continue; }
+        // A circle hardly wider than its marker says nothing and costs raster time.
+        if (rc >= minCircle) { circles.moveTo(x + rc, y); circles.arc(x, y, rc, 0, 2 * Math.PI); anyCircle = true; }
+        drawn[m++] = k;
       }
-      if (!r._drawing || this._empty()) { return; }
-      var p = this._point, ctx = r._ctx, s = Math.max(Math.round(this._radius), 1);
-      ctx.beginPath();
-      if (shape === "diamond") {
-        ctx.moveTo(p.x, p.y - s * 1.35); ctx.lineTo(p.x + s * 1.35, p.y);
-        ctx.lineTo(p.x, p.y + s * 1.35); ctx.lineTo(p.x - s * 1.35, p.y);
-      } else if (shape === "triangle") {
-        ctx.moveTo(p.x, p.y - s * 1.25); ctx.lineTo(p.x + s * 1.15, p.y + s * 0.85);
-        ctx.lineTo(p.x - s * 1.15, p.y + s * 0.85);
-      } else {
-        ctx.rect(p.x - s * 0.9, p.y - s * 0.9, s * 1.8, s * 1.8);
+      if (anyCircle) {
+        ctx.globalAlpha = 0.06; ctx.fillStyle = color; ctx.fill(circles);
+        ctx.globalAlpha = 0.45; ctx.strokeStyle = color; ctx.lineWidth = 1; ctx.setLineDash([]);
+        ctx.stroke(circles);
       }
-      ctx.closePath();
-      r._fillStroke(ctx, this);
+      ctx.globalAlpha = 1;
+      // Markers are stamped from pre-drawn sprites: copying pixels is far
+      // cheaper than rasterising 100,000 anti-aliased paths.
+      for (var q = 0; q < m; q++) {
+        var kk = drawn[q], ii = first + kk;
+        var sprite = fl.sprite(color, fl.styleOf[ii], fl.shapeOf[ii]);
+        ctx.drawImage(sprite.canvas, Math.round(sx[kk] - sprite.half), Math.round(sy[kk] - sprite.half),
+                      sprite.size, sprite.size);
+      }
+      ctx.globalAlpha = 1; ctx.setLineDash([]);
+    },
+
+    // The shown event nearest to a layer point, within reach of its symbol.
+    hit: function (layerPoint) {
+      if (!this._sx || !this._topLeft) { return null; }
+      var x = layerPoint.x - this._topLeft.x, y = layerPoint.y - this._topLeft.y;
+      var reach = this._fl.data.style.radius * 1.6 + 3, best = null, bestD = reach * reach;
+      for (var k = this._sx.length - 1; k >= 0; k--) {
+        var dx = this._sx[k] - x, dy = this._sy[k] - y, dist = dx * dx + dy * dy;
+        if (dist <= bestD) { bestD = dist; best = k; }
+      }
+      return best === null ? null : {index: this._fl.layers[this._index].start + best, d2: bestD};
     }
   });
+
+  var SHAPES = ["circle", "triangle", "square", "diamond"];
+
+  function addShape(path, shape, x, y, s) {
+    if (shape === 0) {
+      path.moveTo(x + s, y); path.arc(x, y, s, 0, 2 * Math.PI);
+    } else if (shape === 1) {
+      path.moveTo(x, y - s * 1.25); path.lineTo(x + s * 1.15, y + s * 0.85);
+      path.lineTo(x - s * 1.15, y + s * 0.85); path.closePath();
+    } else if (shape === 2) {
+      path.rect(x - s * 0.9, y - s * 0.9, s * 1.8, s * 1.8);
+    } else {
+      path.moveTo(x, y - s * 1.35); path.lineTo(x + s * 1.35, y);
+      path.lineTo(x, y + s * 1.35); path.lineTo(x - s * 1.35, y); path.closePath();
+    }
+  }
 
   function svgSymbol(shape, style) {
     var svg = document.createElementNS(SVG_NS, "svg");
@@ -77,10 +174,8 @@
     this.map = map;
     this.data = data;
     this.layers = [];
-    this.markers = [];
-    this.circles = [];
+    this._sprites = {};
     this.step = data.steps.length - 1;
-    this.renderer = L.canvas({padding: 0.5});
     this._build();
     var self = this;
     map.on("overlayadd overlayremove", function () { self._updateLabel(); });
@@ -92,66 +187,103 @@
   };
 
   Frontline.prototype._build = function () {
-    var d = this.data, ev = d.ev, st = d.style, self = this;
+    var d = this.data, ev = d.ev, st = d.style, map = this.map;
     var n = ev.lat.length;
+    // Styles: one per status, plus retracted (faint and dotted whatever its status).
+    var statusNames = Object.keys(st.status);
+    this.styles = statusNames.map(function (name) {
+      var x = st.status[name];
+      return {fillOpacity: x.fillOpacity, weight: x.weight, opacity: 1,
+              dash: x.dashArray ? x.dashArray.split(/[ ,]+/).map(Number) : []};
+    });
+    var retractedStyle = this.styles.length;
+    this.styles.push({fillOpacity: 0, weight: 1.5, opacity: 0.5, dash: [1, 3]});
+    var styleIndex = {};
+    statusNames.forEach(function (name, k) { styleIndex[name] = k; });
+    var circlePrecision = {};
+    st.circlePrecisions.forEach(function (p) { circlePrecision[p] = true; });
+
+    var proj = map.options.crs.projection;
+    this.mx = new Float64Array(n); this.my = new Float64Array(n);
+    this.uncProj = new Float64Array(n);
+    this.styleOf = new Uint8Array(n); this.shapeOf = new Uint8Array(n);
+    var kindShape = {};
+    for (var kind in st.shapes) { kindShape[kind] = SHAPES.indexOf(st.shapes[kind]); }
+    var regionShape = SHAPES.indexOf(st.regionShape);
+    var latlng = L.latLng(0, 0);
+    for (var i = 0; i < n; i++) {
+      latlng.lat = ev.lat[i]; latlng.lng = ev.lon[i];
+      var p = proj.project(latlng);
+      this.mx[i] = p.x; this.my[i] = p.y;
+      var precision = this.str("precision", i);
+      if (ev.unc[i] > 0 && circlePrecision[precision]) {
+        // Web Mercator stretches distances by 1 / cos(latitude).
+        this.uncProj[i] = ev.unc[i] * 1000 / Math.max(Math.cos(ev.lat[i] * Math.PI / 180), 0.01);
+      }
+      var status = this.str("status", i);
+      this.styleOf[i] = ev.retracted[i] ? retractedStyle
+        : (styleIndex[status] !== undefined ? styleIndex[status] : styleIndex[""]);
+      var spec = d.layers[ev.layer[i]];
+      var shape = precision === "region" ? regionShape : kindShape[spec.kind];
+      this.shapeOf[i] = shape >= 0 ? shape : 0;
+    }
     for (var li = 0; li < d.layers.length; li++) {
-      var spec = d.layers[li];
-      var group = L.featureGroup();
-      var layer = {spec: spec, group: group, start: spec.start, end: spec.end, cum: spec.cum, shown: 0};
-      group.on("click", this._onClick, this);
+      var spec2 = d.layers[li];
+      var layer = {spec: spec2, start: spec2.start, end: spec2.end, cum: spec2.cum,
+                   shown: spec2.end - spec2.start};
+      layer.group = new EventCanvasLayer(this, li);
       this.layers.push(layer);
     }
-    for (var i = 0; i < n; i++) {
-      var spec2 = d.layers[ev.layer[i]];
-      var status = this.str("status", i);
-      var precision = this.str("precision", i);
-      var sstyle = st.status[status] || st.status[""];
-      var shape = precision === "region" ? st.regionShape : (st.shapes[spec2.kind] || "circle");
-      var latlng = [ev.lat[i], ev.lon[i]];
-      var opts = {
-        renderer: this.renderer, shape: shape, radius: st.radius,
-        color: spec2.color, fillColor: spec2.color, weight: sstyle.weight,
-        fill: true, fillOpacity: sstyle.fillOpacity, opacity: 1,
-        dashArray: sstyle.dashArray || null
-      };
-      if (ev.retracted[i]) { opts.opacity = 0.5; opts.fillOpacity = 0; opts.dashArray = "1 3"; }
-      var marker = new ShapeMarker(latlng, opts);
-      marker._fl = i;
-      this.markers.push(marker);
-      var unc = ev.unc[i];
-      if (unc > 0 && st.circlePrecisions.indexOf(precision) >= 0) {
-        var circle = L.circle(latlng, {
-          renderer: this.renderer, radius: unc * 1000, color: spec2.color, weight: 1,
-          opacity: 0.6, dashArray: "4 4", fill: true, fillColor: spec2.color,
-          fillOpacity: 0.06, interactive: false
-        });
-        this.circles.push(circle);
-      } else {
-        this.circles.push(null);
-      }
-    }
+    map.on("click", this._onClick, this);
+    map.on("mousemove", L.Util.throttle(this._onHover, 50, this), this);
     this.showThrough(this.step);
+  };
+
+  Frontline.prototype.sprite = function (color, styleIdx, shape) {
+    var key = color + "|" + styleIdx + "|" + shape;
+    var cached = this._sprites[key];
+    if (cached) { return cached; }
+    var style = this.styles[styleIdx], r = this.data.style.radius;
+    var dpr = window.devicePixelRatio || 1;
+    var half = Math.ceil(r * 1.4 + style.weight + 1), size = half * 2;
+    var canvas = document.createElement("canvas");
+    canvas.width = size * dpr; canvas.height = size * dpr;
+    var ctx = canvas.getContext("2d");
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    var path = new Path2D();
+    addShape(path, shape, half, half, r);
+    if (style.fillOpacity > 0) { ctx.globalAlpha = style.fillOpacity; ctx.fillStyle = color; ctx.fill(path); }
+    ctx.globalAlpha = style.opacity; ctx.strokeStyle = color; ctx.lineWidth = style.weight;
+    ctx.setLineDash(style.dash); ctx.stroke(path);
+    return (this._sprites[key] = {canvas: canvas, half: half, size: size});
   };
 
   Frontline.prototype.showThrough = function (step) {
     step = Math.max(0, Math.min(step, this.data.steps.length - 1));
     this.step = step;
     for (var li = 0; li < this.layers.length; li++) {
-      var layer = this.layers[li], want = layer.cum[step] || 0, g = layer.group, i;
-      while (layer.shown < want) {
-        i = layer.start + layer.shown;
-        if (this.circles[i]) { g.addLayer(this.circles[i]); }
-        g.addLayer(this.markers[i]);
-        layer.shown++;
-      }
-      while (layer.shown > want) {
-        layer.shown--;
-        i = layer.start + layer.shown;
-        g.removeLayer(this.markers[i]);
-        if (this.circles[i]) { g.removeLayer(this.circles[i]); }
+      var layer = this.layers[li], want = layer.cum[step] || 0;
+      if (want !== layer.shown) {
+        layer.shown = want;
+        layer.group.redraw();
       }
     }
     this._updateLabel();
+  };
+
+  Frontline.prototype.hit = function (layerPoint) {
+    var best = null;
+    for (var li = 0; li < this.layers.length; li++) {
+      var g = this.layers[li].group;
+      if (!this.map.hasLayer(g)) { continue; }
+      var h = g.hit(layerPoint);
+      if (h && (!best || h.d2 <= best.d2)) { best = h; }
+    }
+    return best;
+  };
+
+  Frontline.prototype._onHover = function (e) {
+    this.map.getContainer().style.cursor = this.hit(e.layerPoint) ? "pointer" : "";
   };
 
   Frontline.prototype.visibleCount = function () {
@@ -163,10 +295,14 @@
   };
 
   Frontline.prototype._onClick = function (e) {
-    var i = e.layer && e.layer._fl;
-    if (i === undefined) { return; }
-    L.popup({maxWidth: 420, minWidth: 260, autoPanPadding: [20, 20]})
-      .setLatLng(this.markers[i].getLatLng())
+    var h = this.hit(e.layerPoint);
+    if (!h) { return; }
+    this.openPopup(h.index);
+  };
+
+  Frontline.prototype.openPopup = function (i) {
+    return L.popup({maxWidth: 420, minWidth: 260, autoPanPadding: [20, 20]})
+      .setLatLng([this.data.ev.lat[i], this.data.ev.lon[i]])
       .setContent(this.popupNode(i))
       .openOn(this.map);
   };
@@ -318,8 +454,11 @@
   };
 
   Frontline.fromElement = function (map, elementId) {
+    var t0 = performance.now();
     var data = JSON.parse(document.getElementById(elementId).textContent);
+    var t1 = performance.now();
     var fl = new Frontline(map, data);
+    fl.timings = {parse: t1 - t0, build: performance.now() - t1};
     (window.frontlineMaps = window.frontlineMaps || []).push(fl);
     window.frontline = fl;
     return fl;

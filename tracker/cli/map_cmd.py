@@ -1,0 +1,58 @@
+"""``frontline map``: stored events -> a layered HTML map (thin over maps.render_map)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .options import filter_options, store_option
+
+
+@click.command("map")
+@store_option
+@filter_options
+@click.option("-o", "--output", default="map.html", show_default=True, metavar="FILE",
+              help="HTML file to write.")
+@click.option("--title", help="Map title (default 'Frontline events'); the date range is added.")
+@click.option("--cdn", is_flag=True,
+              help="Link Leaflet from a CDN instead of inlining it (smaller file, needs a network).")
+@click.option("--tiles", default="OpenStreetMap", show_default=True, metavar="NAME|URL|none",
+              help="Base map tiles (need a network); 'none' draws events on a plain background.")
+@click.option("--step", type=click.Choice(["auto", "day", "week"]), default="auto", show_default=True,
+              help="Time slider step: events accumulate day by day or week by week.")
+def map_(store: str, query, output: str, title: str | None, cdn: bool, tiles: str, step: str) -> None:
+    """Render stored events (filtered like `list`) into one HTML file.
+
+    One layer per side and kind with a layer control, claimed events hollow and
+    dashed, uncertainty circles, a legend, and a slider that shows events
+    accumulating over time. The file opens offline unless --cdn is given.
+    """
+    from maps import render_map, save_map
+    from maps.errors import MapError
+
+    from ..errors import StoreError
+    from ..frame import to_geodataframe
+    from ..store import Store, is_database_url
+
+    target = Path(output)
+    parent = target.parent if str(target.parent) else Path(".")
+    if target.is_dir():
+        raise MapError(f"{output} is a directory; give a file name such as {target / 'map.html'}")
+    if not parent.is_dir():
+        raise MapError(f"cannot write {output}: folder {parent} does not exist")
+    if not is_database_url(store) and not Path(store).exists():
+        raise StoreError(f"no store at {store}; ingest or import events first, or give --store")
+    if not is_database_url(store) and target.exists() and target.resolve() == Path(store).resolve():
+        raise MapError(f"refusing to write the map over the store itself ({store}); choose another -o FILE")
+
+    with Store.open(store) as s:
+        events = s.query(query)
+    m = render_map(to_geodataframe(events), title=title, cdn=cdn, tiles=tiles, step=step)
+    save_map(m, target)
+    if not events:
+        click.echo(f"frontline: note: no stored events match the filters; wrote an empty map to {output}",
+                   err=True)
+        return
+    size = target.stat().st_size
+    click.echo(f"wrote {output}: {len(events):,} events, {size / 1e6:.1f} MB"
+               + ("" if cdn else ", self-contained"), err=True)

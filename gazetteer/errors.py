@@ -39,3 +39,21 @@ class AmbiguousPlace(GazetteerError):
         super().__init__(
             f"{name!r} is ambiguous ({len(self.candidates)} places); give --region or --near"
         )
+
+
+class InvalidName(GazetteerError, ValueError):
+    """A name given to the gazetteer cannot be a place name (empty, huge, binary)."""
+
+
+class UnknownRegion(GazetteerError, LookupError):
+    """A region given to narrow a lookup is not a known first-level unit."""
+
+    def __init__(self, name: str, suggestions: list[str] | None = None):
+        self.name = name
+        self.suggestions = list(suggestions or [])
+        msg = f"unknown region {name!r}"
+        if self.suggestions:
+            msg += "; did you mean " + ", ".join(self.suggestions[:5]) + "?"
+        else:
+            msg += "; give e.g. 'Donetsk Oblast', 'Kursk Oblast', 'Primorsky Krai' or 'UA-14'"
+        super().__init__(msg)

@@ -1,0 +1,111 @@
+"""Ranking candidates for a name, and saying why the winner won.
+
+Order of evidence, strongest first: kind asked for (a 'training ground' in the
+text), the explicit region, match quality (exact before fuzzy, fewer edits
+first), proximity to the given point(s), the theater, own name before a
+variant, population.
+Proximity is bucketed so that two places a few km apart fall back to theater
+and population rather than to metres of centroid noise.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Sequence
+
+from .model import Match, Place
+
+BUCKETS_KM = (10, 25, 50, 100, 200, 400, 800, 1600)
+GROUND_KINDS = ("training_ground", "military_site")
+
+
+@dataclass
+class Candidate:
+    place: Place
+    how: int           # index.HOW_* of the best key that matched
+    edits: int         # 0 = exact folded name
+    score: float       # 0..100
+    matched: str       # the folded key that matched
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def distance_to(place: Place, points: Sequence[tuple[float, float]]) -> float:
+    d = min(haversine_km(place.lat, place.lon, lat, lon) for lat, lon in points)
+    if place.kind == "region" and place.radius_km:
+        d = max(0.0, d - place.radius_km)
+    return d
+
+
+def _bucket(d: float) -> int:
+    for i, edge in enumerate(BUCKETS_KM):
+        if d <= edge:
+            return i
+    return len(BUCKETS_KM)
+
+
+def rank(cands: list[Candidate], *, region: Place | None, points: Sequence[tuple[float, float]],
+         theater: Sequence[str], ground: bool, limit: int) -> list[Match]:
+    def in_region(p: Place) -> bool:
+        return region is not None and p.country == region.country and (
+            region.admin1 is None or p.admin1 == region.admin1)
+
+    scored = []
+    for c in cands:
+        p = c.place
+        d = distance_to(p, points) if points else None
+        key = (
+            (0 if p.kind in GROUND_KINDS else 1) if ground else (1 if p.kind in GROUND_KINDS else 0),
+            0 if region is None or in_region(p) else 1,
+            c.edits,
+            _bucket(d) if d is not None else 0,
+            0 if p.country in theater else 1,
+            # a town's own name beats a former/foreign name of another (Pokrovsk, not Engels)
+            0 if c.how == 0 else 1,
+            -(p.population or 0),
+            c.how,
+            p.id,
+        )
+        scored.append((key, c, d))
+    scored.sort(key=lambda t: t[0])
+    out = []
+    for _, c, d in scored[:limit]:
+        out.append(Match(place=c.place, score=c.score, reason=_reason(c, d, region, in_region(c.place), theater),
+                         distance_km=None if d is None else round(d, 1)))
+    return out
+
+
+def _reason(c: Candidate, d: float | None, region: Place | None, in_region: bool,
+            theater: Sequence[str]) -> str:
+    from .index import HOW_ALIAS, HOW_NAME
+    from .normalize import fold
+
+    p = c.place
+    if c.edits:
+        parts = [f"fuzzy match for {c.matched!r} ({c.edits} edit{'s' if c.edits > 1 else ''})"]
+    elif c.how == HOW_NAME:
+        parts = ["exact name"]
+    elif c.how == HOW_ALIAS:
+        parts = [f"curated alias {c.matched!r}"]
+    else:
+        shown = next((v for v in p.variants if fold(v) == c.matched), c.matched)
+        parts = [f"variant {shown!r} of {p.name}"]
+    if region is not None:
+        parts.append(f"in {region.name} (given region)" if in_region else f"not in the given region {region.name}")
+    elif p.admin1:
+        parts.append(f"in {p.admin1}")
+    if d is not None:
+        parts.append(f"{d:,.0f} km from the given point(s)")
+    parts.append("in theater" if p.country in theater else f"outside theater ({p.country})")
+    if p.population:
+        parts.append(f"population {p.population:,}")
+    if p.precision == "host_settlement" and p.host:
+        parts.append(f"placed at host settlement {p.host}")
+    elif p.kind != "region" and p.precision == "region":
+        parts.append(f"exact site unknown: placed at the region's point")
+    return "; ".join(parts)

@@ -8,10 +8,12 @@ as a valid value, who the analyst is, and what a history row looks like.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import getpass
 import json
 import logging
 import math
+import operator
 import os
 from abc import ABC, abstractmethod
 from collections import Counter
@@ -158,6 +160,23 @@ def history_row(event_id: str, action: str, field_name: str | None, old: Any, ne
             "analyst": analyst, "at": at, "reason": reason}
 
 
+@functools.lru_cache(maxsize=4096)
+def sources_json(sources: tuple[str, ...]) -> str:
+    """``sources`` as stored: a JSON list (cached: a report's events share their sources)."""
+    return json.dumps(list(sources), ensure_ascii=False)
+
+
+_ATTRS = operator.attrgetter(*FIELD_NAMES)
+_SOURCES_AT = FIELD_NAMES.index("sources")
+
+
+def event_row(e: Event) -> list[Any]:
+    """Field values in schema order, as stored (``sources`` as JSON); faster than properties()."""
+    row = list(_ATTRS(e))
+    row[_SOURCES_AT] = sources_json(e.sources)
+    return row
+
+
 def parse_sources(sources: str | None, source: str | None) -> tuple[str, ...]:
     """The stored ``sources`` JSON list as a tuple (falling back to the single ``source``)."""
     if sources and sources.strip().startswith("["):
@@ -200,8 +219,9 @@ def plan_add(batch: dict[str, Event], stored: dict[str, tuple[str, ...]], analys
             inserts.append(e)
             result.new.append(eid)
             result.events[eid] = e
-            history.append(history_row(eid, "add", None, None, json.dumps(list(e.sources)),
-                                       analyst, at, None))
+            history.append({"event_id": eid, "action": "add", "field": None, "old": None,
+                            "new": sources_json(e.sources), "analyst": analyst, "at": at,
+                            "reason": None})
             continue
         old = stored[eid]
         result.known.append(eid)

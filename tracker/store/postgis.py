@@ -16,8 +16,8 @@ from typing import Any, Iterable, Iterator
 from ..errors import StoreError
 from ..event import FIELD_NAMES, FIELDS, Event
 from ..query import Query
-from .base import (HISTORY_COLUMNS, AddResult, Store, merge_batch, parse_sources, plan_add,
-                   resolve_analyst, utc_now)
+from .base import (HISTORY_COLUMNS, AddResult, Store, event_row, merge_batch, parse_sources,
+                   plan_add, resolve_analyst, sources_json, utc_now)
 
 log = logging.getLogger(__name__)
 
@@ -136,10 +136,10 @@ class PostGISStore(Store):
                     with cur.copy(f'COPY "{TABLE}" (geom, {_COLUMNS}) FROM STDIN') as copy:
                         for e in inserts:
                             copy.write_row((f"SRID=4326;POINT({e.lon!r} {e.lat!r})",
-                                            *e.properties().values()))
+                                            *event_row(e)))
                     if updates:
                         cur.executemany(f'UPDATE "{TABLE}" SET sources = %s WHERE id = %s',
-                                        [(_json(s), eid) for eid, s in updates.items()])
+                                        [(sources_json(s), eid) for eid, s in updates.items()])
                     self._append_history(cur, history)
         except self._psycopg.Error as exc:
             raise self._wrap("store the events", exc) from None
@@ -229,11 +229,6 @@ class PostGISStore(Store):
         con, self.con = getattr(self, "con", None), None
         if con is not None:
             con.close()
-
-
-def _json(sources: tuple[str, ...]) -> str:
-    import json
-    return json.dumps(list(sources), ensure_ascii=False)
 
 
 def _event(row: tuple) -> Event:

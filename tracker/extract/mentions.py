@@ -37,6 +37,8 @@ class Mention:
     host: str | None = None            # settlement a training ground lies in
     is_region: bool = False
     near: list[str] = field(default_factory=list)   # places named alongside (homonym context)
+    regions: list[str] = field(default_factory=list)  # regions named in the sentence
+    paragraph: int = 0
 
 
 @dataclass
@@ -185,8 +187,9 @@ class SentenceParser:
             self.last_side = None
             self.last_place = None
             self.para_places = []
-        names = self._names(s)
-        trigs = self._triggers(s)
+        names = [n for n in self._names(s) if len(n.text) > 1]
+        trigs = [t for t in self._triggers(s)
+                 if not any(n.start <= t.start < n.end for n in names if n.tg or " " in n.text)]
         actors = [(m.start(), m.end(), m.group(0), m) for m in P.ACTOR.finditer(s)]
         breaks = [(m.start(), m.end()) for m in P.BREAK.finditer(s)]
         bstarts = [b[0] for b in breaks]
@@ -240,7 +243,8 @@ class SentenceParser:
                     quote_start=base + sent.start, quote_end=base + sent.end,
                     region=region.text if region else None,
                     host=n.host.text if n.host else None,
-                    is_region=n.is_region, near=near)
+                    is_region=n.is_region, near=near, paragraph=sent.paragraph,
+                    regions=[x.text for x in names if x.is_region and x is not n])
                 if n.host and n.host.region is None:
                     # "in Ussuriysk, Primorsky Krai": the region after the host
                     pass

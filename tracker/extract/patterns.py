@@ -178,7 +178,7 @@ RELATION = re.compile(
     r"direction|area|zone|region|suburbs?|dacha|outskirts)\s+){0,5})$",
     I)
 # A place name preceded only by joiners continues the list of the previous place.
-JOINER = re.compile(r"^\s*(?:,\s*|,?\s+and\s+|,?\s+or\s+|,?\s+as\s+well\s+as\s+|\s*&\s*|,?\s+and\s+also\s+|,?\s+together\s+with\s+|/|–|-)?\s*$", I)
+JOINER = re.compile(r"^\s*(?:,\s*|;\s*(?:and\s+)?|,?\s+and\s+|,?\s+or\s+|,?\s+as\s+well\s+as\s+|\s*&\s*|,?\s+and\s+also\s+|,?\s+together\s+with\s+|/|–|-)?\s*(?:the\s+)?$", I)
 # A distance phrase makes what follows a yardstick, not an event place.
 DISTANCE = re.compile(r"(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|thirty|"
                       r"forty|fifty|sixty|seventy|eighty|ninety|several|a\s+few|few|hundred)[\s-]*"
@@ -222,7 +222,7 @@ STRIKE = re.compile(r"(?<![\w-])(?:strikes?|struck|striking|shelling|shelled|mis
 
 # --- clause breaks -----------------------------------------------------------------
 BREAK = re.compile(
-    r";\s*(?!(?:and\s+)?(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}?(?:training\s+ground|range|polygon|base)\b)"
+    r";(?!\s*(?:and\s+)?(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}?(?:training\s+ground|range|polygon|base)\b)"
     r"|,\s+(?:while|whereas|but|though|although|where|which|who|as|after|before|when|since|because|amid|despite|yet)\b"
     r"|\s+(?:while|whereas|but|although|though|yet|after|amid|despite|because|following|during|before)\s+"
     r"|,\s+and\s+(?=(?:\w+\s+){0,4}?(?:said|claimed|reported|announced|stated|wrote|added|noted|acknowledged|"

@@ -1,0 +1,168 @@
+"""Mentions -> events: settle each place with the gazetteer, then place the event point.
+
+Context decides homonyms: the region written next to the place, regions named
+in the sentence, and other places named in the sentence or paragraph are passed
+to the gazetteer. When context cannot settle a name, the event is still
+reported, with lower precision and a ``place_note`` saying why.
+"""
+from __future__ import annotations
+
+import logging
+import math
+from typing import Any
+
+from ..event import Event
+from ..geometry import locate
+from .mentions import Mention
+
+log = logging.getLogger(__name__)
+
+# Where the war's ground events happen; settlements elsewhere need their country named.
+THEATER = ("UA", "RU", "BY")
+# Two candidates this far apart with equal scores are a real homonym problem.
+HOMONYM_KM = 30.0
+AMBIGUOUS_UNCERTAINTY_KM = 25.0
+MIN_SCORE = 88.0
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    (la1, lo1), (la2, lo2) = a, b
+    p1, p2 = math.radians(la1), math.radians(la2)
+    h = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lo2 - lo1) / 2) ** 2)
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _fold(s: str) -> str:
+    import unicodedata
+    s = unicodedata.normalize("NFKD", s.casefold())
+    return "".join(c for c in s if c.isalnum())
+
+
+class Resolver:
+    """Turns mentions into events; caches gazetteer answers for the whole run."""
+
+    def __init__(self, gazetteer: Any = None):
+        if gazetteer is None:
+            from gazetteer import Gazetteer
+            gazetteer = Gazetteer.default()
+        self.gz = gazetteer
+        self._lookups: dict[tuple, list] = {}
+        self._regions: dict[str, Any] = {}
+        self._para: int | None = None
+        self._para_points: list[tuple[float, float]] = []
+
+    # -- gazetteer with caches ---------------------------------------------------
+    def region(self, name: str):
+        key = name.casefold()
+        if key not in self._regions:
+            try:
+                self._regions[key] = self.gz.region(name)
+            except Exception as exc:  # a bad name is "no region", never a crash
+                log.debug("region %r: %s", name, exc)
+                self._regions[key] = None
+        return self._regions[key]
+
+    def lookup(self, name: str, region=None, near=None) -> list:
+        rkey = region.id if region is not None else None
+        nkey = tuple((round(a, 1), round(b, 1)) for a, b in near) if near else None
+        key = (name.casefold(), rkey, nkey)
+        hit = self._lookups.get(key)
+        if hit is None:
+            try:
+                hit = self.gz.lookup(name, region=region, near=list(near) if near else None, limit=5)
+            except Exception as exc:
+                log.debug("lookup %r: %s", name, exc)
+                hit = []
+            self._lookups[key] = hit
+        return hit
+
+    def _anchor_points(self, m: Mention) -> list[tuple[float, float]]:
+        """Points of places named alongside that are themselves unambiguous."""
+        pts: list[tuple[float, float]] = []
+        for other in m.near:
+            matches = [x for x in self.lookup(other) if x.place.kind == "settlement"
+                       and x.place.country in THEATER and x.score >= 99]
+            if len(matches) == 1 or (matches and len({(round(x.place.lat), round(x.place.lon))
+                                                      for x in matches[:3]}) == 1):
+                pts.append((matches[0].place.lat, matches[0].place.lon))
+        for r in m.regions:
+            reg = self.region(r)
+            if reg is not None:
+                pts.append((reg.lat, reg.lon))
+        if m.paragraph == self._para:
+            pts.extend(self._para_points[-4:])
+        return pts[:8]
+
+    # -- one mention -----------------------------------------------------------------
+    def settle(self, m: Mention):
+        """(place, note) for a mention, or (None, reason)."""
+        if m.is_region:
+            reg = self.region(m.place)
+            return (reg, None) if reg is not None else (None, "unknown region")
+        region = self.region(m.region) if m.region else None
+        near = self._anchor_points(m)
+        matches = self.lookup(m.place, region=region, near=near or None)
+        ground = "ground" in m.place.lower() or "range" in m.place.lower() or "polygon" in m.place.lower()
+        good = [x for x in matches if x.score >= MIN_SCORE and (
+            x.place.country in THEATER or ground or region is not None)]
+        if ground:
+            tg = [x for x in good if x.place.kind == "training_ground"]
+            if tg:
+                return tg[0].place, None
+            if m.host:
+                host = [x for x in self.lookup(m.host, region=region) if x.score >= MIN_SCORE]
+                if host:
+                    return host[0].place, f"training ground not in the gazetteer: placed at {m.host}"
+            if region is not None:
+                return region, "training ground not in the gazetteer: placed at the region"
+            return None, "unknown training ground"
+        good = [x for x in good if x.place.kind != "training_ground"]
+        if not good:
+            if region is not None:
+                return region, f"{m.place!r} not in the gazetteer: placed at the region"
+            return None, "not in the gazetteer"
+        q = _fold(m.place)
+
+        def rank(x) -> tuple:
+            p = x.place
+            exact = _fold(p.name) == q
+            front = p.country == "UA" and m.kind != "deployment"
+            dist = min((_km((p.lat, p.lon), pt) for pt in near), default=None)
+            return (round(x.score), dist is not None and dist < 60, exact, front, p.population or 0)
+
+        good.sort(key=rank, reverse=True)
+        best = good[0]
+        note = None
+        rivals = [x for x in good[1:] if round(x.score) >= round(best.score) - 1
+                  and _km((x.place.lat, x.place.lon), (best.place.lat, best.place.lon)) > HOMONYM_KM]
+        settled_by_context = bool(near) and min(_km((best.place.lat, best.place.lon), pt) for pt in near) < 60
+        if rivals and not settled_by_context and region is None:
+            others = ", ".join(f"{x.place.name} ({x.place.admin1 or x.place.country})" for x in rivals[:3])
+            note = (f"ambiguous: {len(rivals) + 1} places match {m.place!r}; context did not settle it; "
+                    f"picked {best.place.name} ({best.place.admin1 or best.place.country}) over {others}")
+        return best.place, note
+
+    def event(self, m: Mention, text: str, report_date: str, source: str) -> Event | None:
+        if m.paragraph != self._para:
+            self._para = m.paragraph
+            self._para_points = []
+        place, note = self.settle(m)
+        if place is None:
+            log.info("no place for %r (%s): skipped", m.place, note)
+            return None
+        loc = locate(place.lat, place.lon, m.relation, place_kind=place.kind,
+                     place_precision=place.precision, radius_km=place.radius_km)
+        precision, unc = loc.precision, loc.uncertainty_km
+        if note and note.startswith("ambiguous") and precision in ("point", "near", "offset"):
+            precision, unc = "near", max(unc, AMBIGUOUS_UNCERTAINTY_KM)
+        if place.kind != "region":
+            self._para_points.append((place.lat, place.lon))
+        return Event(
+            side=m.side, kind=m.kind, place=m.place, relation=m.relation,
+            lat=loc.lat, lon=loc.lon, event_date=m.event_date, report_date=report_date,
+            source=source, actor=m.actor, status=m.status, claimant=m.claimant,
+            place_id=place.id, place_name=place.name, admin1=place.admin1, country=place.country,
+            precision=precision, uncertainty_km=float(unc), date_precision=m.date_precision,
+            quote=text[m.quote_start:m.quote_end], quote_start=m.quote_start, quote_end=m.quote_end,
+            place_note=note)

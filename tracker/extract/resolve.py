@@ -124,14 +124,15 @@ class Resolver:
             return None, "not in the gazetteer"
         q = _fold(m.place)
 
-        def rank(x) -> tuple:
-            p = x.place
-            exact = _fold(p.name) == q
-            front = p.country == "UA" and m.kind != "deployment"
-            dist = min((_km((p.lat, p.lon), pt) for pt in near), default=None)
-            return (round(x.score), dist is not None and dist < 60, exact, front, p.population or 0)
+        # The gazetteer's order already weighs region, proximity, theater and size;
+        # among equal scores a name spelled exactly as written beats a variant.
+        order = {id(x): i for i, x in enumerate(good)}
+        def dist(x) -> float:
+            if not near:
+                return 0.0
+            return min(_km((x.place.lat, x.place.lon), pt) for pt in near) // 50
 
-        good.sort(key=rank, reverse=True)
+        good.sort(key=lambda x: (-round(x.score), dist(x), _fold(x.place.name) != q, order[id(x)]))
         best = good[0]
         note = None
         rivals = [x for x in good[1:] if round(x.score) >= round(best.score) - 1

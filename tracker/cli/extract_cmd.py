@@ -1,0 +1,63 @@
+"""``frontline extract``: print the events of report files; store nothing."""
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from .options import iso_date
+
+TABLE_COLUMNS = ("event_date", "side", "kind", "status", "relation", "place", "place_name", "admin1",
+                 "precision", "uncertainty_km")
+
+
+def _table(events, out) -> None:
+    rows = [[("" if e.properties()[c] is None else str(e.properties()[c])) for c in TABLE_COLUMNS]
+            for e in events]
+    widths = [max([len(c)] + [len(r[i]) for r in rows]) for i, c in enumerate(TABLE_COLUMNS)]
+    out.write("  ".join(c.ljust(w) for c, w in zip(TABLE_COLUMNS, widths)).rstrip() + "\n")
+    for r in rows:
+        out.write("  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip() + "\n")
+
+
+@click.command("extract")
+@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@click.option("--report-date", callback=iso_date, metavar="YYYY-MM-DD",
+              help="Date of the report (default: found in its first lines, else in the file name).")
+@click.option("--source", help="Source recorded on each event (default: the file path as given).")
+@click.option("--format", "fmt", type=click.Choice(["geojson", "jsonl", "table"]), default="geojson",
+              show_default=True, help="geojson: one FeatureCollection per file; jsonl: one feature per line.")
+def extract(files: tuple[str, ...], report_date: str | None, source: str | None, fmt: str) -> None:
+    """Print the events found in report FILEs (text or saved HTML); nothing is stored.
+
+    A file that cannot be read is reported on stderr and the others are still
+    printed; the exit status is then 1.
+    """
+    from ..errors import FrontlineError
+    from ..event import feature_collection
+    from ..extract import extract_file
+
+    out = click.get_text_stream("stdout")
+    failed = 0
+    for path in files:
+        try:
+            events = extract_file(path, report_date=report_date, source=source)
+        except FrontlineError as exc:
+            failed += 1
+            if len(files) == 1:
+                raise
+            click.echo(f"frontline: error: {exc}", err=True)
+            continue
+        if fmt == "geojson":
+            out.write(json.dumps(feature_collection(events), ensure_ascii=False) + "\n")
+        elif fmt == "jsonl":
+            for e in events:
+                out.write(json.dumps(e.to_feature(), ensure_ascii=False) + "\n")
+        else:
+            if len(files) > 1:
+                out.write(f"== {path}: {len(events)} events\n")
+            _table(events, out)
+        out.flush()
+    if failed:
+        sys.exit(1)

@@ -185,3 +185,144 @@ def test_stored_gpkg_stays_consistent_after_cli_changes(db, capsys):
                       "WHERE e.id = ?", (e.id,)).fetchone()
     assert row == (pytest.approx(35.0, abs=1e-5), pytest.approx(47.0, abs=1e-5))
     con.close()
+
+
+# --- log and ingest: through the real extraction and gazetteer -------------------------------
+SHARED_EXAMPLES = Path(__file__).resolve().parent.parent.parent / "shared" / "examples"
+
+
+def test_log_fields_shows_the_resolved_place_and_stores_it(db, capsys, gazetteer):
+    args = ["log", "--side", "russia", "--kind", "advance", "--place", "Siversk",
+            "--region", "Donetsk Oblast", "--relation", "near", "--date", "2024-10-24",
+            "--source", "https://example.org/r1", "--analyst", "ana"]
+    code, out, err = run(capsys, *args, "--dry-run")
+    assert code == 0, err
+    match = gazetteer.lookup("Siversk", region="Donetsk Oblast")[0].place
+    assert "would store" in out and "Siversk, Donetsk Oblast" in out
+    assert f"{match.lat:.4f}" in out and "(near" in out
+    with open_store(db) as s:
+        assert s.count() == 6  # dry run stored nothing
+    code, out, err = run(capsys, *args)
+    assert code == 0, err
+    assert out.startswith("stored ")
+    eid = out.split()[1]
+    with open_store(db) as s:
+        e = s.get(eid)
+        assert (e.place_name, e.admin1, e.precision, e.status) == ("Siversk", "Donetsk Oblast", "near", "assessed")
+        assert abs(e.lat - match.lat) < 0.2 and abs(e.lon - match.lon) < 0.2
+        assert s.history(eid)[0]["analyst"] == "ana"
+    code, out, _ = run(capsys, *args[:-4], "--source", "https://example.org/r2")
+    assert out.startswith("known, source added")
+    with open_store(db) as s:
+        assert s.get(eid).sources == ("https://example.org/r1", "https://example.org/r2")
+
+
+def test_log_sentence(db, capsys, gazetteer):
+    code, out, err = run(capsys, "log", "Ukrainian forces recently advanced near Toretsk.",
+                         "--date", "2024-10-24")
+    assert code == 0, err
+    assert "ukraine advance" in out and "Toretsk" in out
+    with open_store(db) as s:
+        assert s.count() == 7
+    code, out, err = run(capsys, "log", "The weather was fine.", "--date", "2024-10-24")
+    assert code == 1 and "no event found" in _one_error_line(err)
+
+
+def test_log_unknown_place_and_bad_usage(db, capsys, gazetteer):
+    before = _digest(db)
+    code, _, err = run(capsys, "log", "--side", "russia", "--kind", "attack", "--place",
+                       "Qwxzyville", "--date", "2024-10-24")
+    assert code == 1 and "no place matches 'Qwxzyville'" in _one_error_line(err)
+    code, _, err = run(capsys, "log", "Russian forces attacked near Siversk.", "--side", "russia",
+                       "--date", "2024-10-24")
+    assert code == 2 and "not both" in _one_error_line(err)
+    code, _, err = run(capsys, "log", "--side", "russia", "--place", "Siversk", "--date", "2024-10-24")
+    assert code == 2 and "--kind" in _one_error_line(err)
+    code, _, err = run(capsys, "log", "--side", "russia", "--kind", "attack", "--place", "Siversk",
+                       "--date", "24.10.2024")
+    assert code == 2 and "not a date" in _one_error_line(err)
+    assert _digest(db) == before
+
+
+def test_edit_place_through_the_gazetteer(db, capsys, gazetteer):
+    e = make_event(2)
+    code, out, err = run(capsys, "edit", e.id, "--place", "Toretsk", "--region", "Donetsk Oblast",
+                         "--reason", "wrong town")
+    assert code == 0, err
+    toretsk = gazetteer.lookup("Toretsk", region="Donetsk Oblast")[0].place
+    with open_store(db) as s:
+        got = s.get(e.id)
+        fields = {h["field"] for h in s.history(e.id) if h["action"] == "edit"}
+    assert got.id == e.id and got.place == "Toretsk" and got.place_name == toretsk.name
+    assert abs(got.lat - toretsk.lat) < 0.2 and abs(got.lon - toretsk.lon) < 0.2
+    assert {"place", "place_name", "lat", "lon"} <= fields
+
+
+def _reports(tmp_path: Path, n: int) -> list[Path]:
+    towns = ["Siversk", "Toretsk", "Pokrovsk", "Kurakhove", "Vuhledar", "Chasiv Yar", "Selydove"]
+    paths = []
+    for i in range(n):
+        p = tmp_path / f"report-{i}.txt"
+        p.write_text(f"Russian forces recently advanced near {towns[i % len(towns)]}. "
+                     f"Ukrainian forces recently attacked near {towns[(i + 3) % len(towns)]}.\n")
+        paths.append(p)
+    return paths
+
+
+def test_ingest_is_idempotent_and_skips_bad_files(tmp_path, capsys, gazetteer, monkeypatch):
+    monkeypatch.delenv("FRONTLINE_STORE", raising=False)
+    store = tmp_path / "ingest.gpkg"
+    files = _reports(tmp_path, 3)
+    code, out, err = run(capsys, "ingest", *map(str, files), "--report-date", "2024-10-24",
+                         "--store", str(store))
+    assert code == 0, err
+    with open_store(store) as s:
+        n = s.count()
+        stored = s.query()
+    assert n >= 5 and f"{n} new, 0 already known" in out and "new by kind/side:" in out
+    assert "advance/russia" in out and "attack/ukraine" in out
+    assert {e.source for e in stored} == {str(f) for f in files}
+    code, out, err = run(capsys, "ingest", *map(str, files), "--report-date", "2024-10-24",
+                         "--store", str(store))
+    assert code == 0 and f"0 new, {n} already known" in out
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01\x02" * 100)
+    missing = tmp_path / "missing.txt"
+    (tmp_path / "more").mkdir()
+    good = tmp_path / "more" / "new.txt"
+    good.write_text("North Korean forces deployed to Kursk Oblast.\n")
+    code, out, err = run(capsys, "ingest", str(bad), str(missing), str(good),
+                         "--report-date", "2024-11-02", "--store", str(store))
+    assert code == 1
+    errors = [l for l in err.splitlines() if l.startswith("frontline: error:")]
+    assert len(errors) == 2 and str(bad) in errors[0] and str(missing) in errors[1]
+    assert "2 files failed" in err and "Traceback" not in err
+    assert "ingested 1 of 3 files" in out
+    with open_store(store) as s:
+        assert s.count() > n  # the good file was stored
+        assert all(e.source != str(bad) for e in s.query())
+
+
+def test_ingest_many_files_shows_progress_and_summary(tmp_path, capsys, gazetteer, monkeypatch):
+    monkeypatch.delenv("FRONTLINE_STORE", raising=False)
+    files = _reports(tmp_path, 7)
+    code, out, err = run(capsys, "ingest", *map(str, files), "--report-date", "2024-10-24",
+                         "--store", str(tmp_path / "s.gpkg"))
+    assert code == 0, err
+    assert "ingesting" in err  # the progress bar's label, on stderr
+    assert out.startswith("ingested 7 of 7 files")
+
+
+def test_ingest_the_example_report(tmp_path, capsys, gazetteer, monkeypatch):
+    report = SHARED_EXAMPLES / "isw-2024-10-24.txt"
+    if not report.exists():
+        pytest.skip(f"{SHARED_EXAMPLES} does not exist next to the repo (example input)")
+    monkeypatch.delenv("FRONTLINE_STORE", raising=False)
+    store = tmp_path / "isw.gpkg"
+    code, out, err = run(capsys, "ingest", str(report), "--store", str(store))
+    assert code == 0, err
+    with open_store(store) as s:
+        events = s.query()
+    assert events and {e.report_date for e in events} == {"2024-10-24"}
+    code, out, _ = run(capsys, "ingest", str(report), "--store", str(store))
+    assert f"0 new, {len(events)} already known" in out

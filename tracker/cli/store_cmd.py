@@ -81,9 +81,10 @@ def ingest(ctx: click.Context, files: tuple[str, ...], report_date: str | None,
                     result = s.add(events, analyst=analyst)
                 except (FrontlineError, OSError, UnicodeError) as exc:
                     msg = getattr(exc, "strerror", None) or str(exc)
-                    failures.append(f"{path}: {msg}")
+                    line = msg if msg.startswith(f"{path}:") else f"{path}: {msg}"
+                    failures.append(line)
                     if bar is None:
-                        click.echo(f"frontline: error: {path}: {msg}; skipped", err=True)
+                        click.echo(f"frontline: error: {line}; skipped", err=True)
                     continue
                 if not events:
                     empty.append(path)
@@ -102,7 +103,9 @@ def ingest(ctx: click.Context, files: tuple[str, ...], report_date: str | None,
     if failures:
         click.echo(f"frontline: {len(failures)} file{'s' if len(failures) != 1 else ''} failed "
                    "and stored nothing", err=True)
-        ctx.exit(1)
+        # Not ctx.exit(1): with standalone_mode=False (tracker.cli.main) click returns that
+        # code instead of exiting, and the failure would end with status 0.
+        raise SystemExit(1)
 
 
 # --- log ---------------------------------------------------------------------------------

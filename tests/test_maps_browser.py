@@ -1,0 +1,115 @@
+"""Generated maps in headless Chromium with every network request blocked.
+
+Markers must draw, a layer toggle must hide them, the slider must change what
+is visible, popups must show report text as text, and nothing may log an error.
+"""
+from __future__ import annotations
+
+import pytest
+
+import maps
+from ft_fixtures.maps import HOSTILE_QUOTE, PAYLOADS, VUHLEDAR, map_events, map_gdf  # noqa: F401
+
+pytestmark = pytest.mark.browser
+
+# Non-transparent pixels on the event canvases (one per shown layer).
+PAINTED = """() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(() => {
+    const out = {};
+    for (const c of document.querySelectorAll('canvas.fl-events')) {
+        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i]) n++;
+        out[c.dataset.layer] = n;
+    }
+    resolve(out);
+})))"""
+
+
+@pytest.fixture
+def map_page(tmp_path, offline_page, map_gdf):
+    path = maps.save_map(maps.render_map(map_gdf, title="Test map", tiles=None), tmp_path / "map.html")
+    offline_page.open(path)
+    offline_page.page.wait_for_function("window.frontline !== undefined")
+    return offline_page
+
+
+def _visible(op) -> int:
+    return op.page.evaluate("frontline.visibleCount()")
+
+
+def test_markers_draw_offline_without_errors(map_page, map_events):
+    painted = map_page.page.evaluate(PAINTED)
+    layers = {f"{e.side}-{e.kind}" for e in map_events}
+    assert set(painted) == layers
+    assert all(n > 0 for n in painted.values()), painted
+    assert _visible(map_page) == len(map_events)
+    assert map_page.page.locator(".fl-title-main").inner_text() == "Test map"
+    assert "2024-10-01 – 2024-10-24" in map_page.page.locator(".fl-title-sub").inner_text()
+    assert map_page.page.locator(".fl-legend").is_visible()
+    assert map_page.errors() == [] and map_page.blocked == []
+
+
+def test_layer_toggle_hides_and_shows_its_events(map_page, map_events):
+    page = map_page.page
+    russian_advances = sum(1 for e in map_events if (e.side, e.kind) == ("russia", "advance"))
+    box = page.locator(".leaflet-control-layers-overlays label", has_text="Russian advances").locator("input")
+    box.click()
+    painted = page.evaluate(PAINTED)
+    assert "russia-advance" not in painted and all(n > 0 for n in painted.values())
+    assert _visible(map_page) == len(map_events) - russian_advances
+    box.click()
+    assert page.evaluate(PAINTED)["russia-advance"] > 0
+    assert _visible(map_page) == len(map_events)
+    assert map_page.errors() == []
+
+
+def test_slider_shows_events_accumulating(map_page, map_events):
+    page = map_page.page
+    before = sum(page.evaluate(PAINTED).values())
+    slider = page.locator(".fl-range")
+    slider.focus()
+    slider.press("Home")  # the first day
+    first_day = min(e.event_date for e in map_events)
+    assert _visible(map_page) == sum(1 for e in map_events if e.event_date == first_day)
+    assert f"through {first_day}" in page.locator(".fl-slider-label").inner_text()
+    assert sum(page.evaluate(PAINTED).values()) < before
+    for _ in range(14):
+        slider.press("ArrowRight")
+    assert _visible(map_page) == sum(1 for e in map_events if e.event_date <= "2024-10-15")
+    page.locator(".fl-all").click()
+    assert _visible(map_page) == len(map_events)
+    assert "all dates" in page.locator(".fl-slider-label").inner_text()
+    assert sum(page.evaluate(PAINTED).values()) == before
+    assert map_page.errors() == []
+
+
+def test_popup_shows_report_text_as_text_and_runs_nothing(map_page):
+    page = map_page.page
+    _, lat, lon = VUHLEDAR
+    page.evaluate(f"frontline.map.setView([{lat}, {lon}], 11, {{animate: false}})")
+    box = page.locator(".folium-map").bounding_box()
+    point = page.evaluate(f"frontline.map.latLngToContainerPoint([{lat}, {lon}])")
+    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+    popup = page.locator(".leaflet-popup-content .fl-popup")
+    popup.wait_for(timeout=5000)
+    assert popup.locator(".fl-quote").inner_text() == HOSTILE_QUOTE
+    text = popup.inner_text()
+    for payload in PAYLOADS:
+        assert payload in text
+    assert "claimed" in text and "Russian advance" in text and "Event id" in text
+    # a javascript: source stays text; the http(s) one is a link
+    hrefs = popup.locator("a").evaluate_all("els => els.map(a => a.getAttribute('href'))")
+    assert hrefs == ["https://example.org/other?a=1&b=<x>"]
+    assert "javascript:window.__pwned=6" in text
+    assert popup.locator("img, script").count() == 0
+    page.wait_for_timeout(300)  # an injected <img onerror> fires once its load fails
+    assert page.evaluate("window.__pwned") is None
+    assert map_page.dialogs == [] and map_page.errors() == []
+
+
+def test_events_draw_when_tiles_cannot_load(tmp_path, offline_page, map_gdf):
+    path = maps.save_map(maps.render_map(map_gdf), tmp_path / "tiles.html")
+    offline_page.open(path)
+    offline_page.page.wait_for_function("window.frontline !== undefined")
+    assert all(n > 0 for n in offline_page.page.evaluate(PAINTED).values())
+    assert offline_page.blocked and all("tile.openstreetmap.org" in u for u in offline_page.blocked)
+    assert offline_page.page_errors == []

@@ -22,6 +22,7 @@ _DIRECTIONS = re.compile(
     r"(?:north|south)-(?:east|west)(?:ern)?)\s+", re.IGNORECASE)
 _REGION_WORDS = re.compile(r"\b(?:oblast|oblasti|region|krai|kray|province|voblast|republic|of|the|"
                            r"autonomous|okrug|territory|raion|district|oblast's)\b", re.IGNORECASE)
+_CITY_WORDS = re.compile(r"\b(?:city|town|village|settlement|urban-type|hromada|of|the)\b", re.IGNORECASE)
 _PLACE_COLS = "pid, id, name, kind, country, a1, admin1, lat, lon, population, variants, source, precision, radius_km, host"
 
 _DEFAULT: dict[str, "Gazetteer"] = {}
@@ -36,7 +37,7 @@ def max_edits(n: int) -> int:
     """
     if n <= 4:
         return 0
-    if n <= 7:
+    if n <= 8:
         return 1
     if n <= 12:
         return 2
@@ -252,10 +253,28 @@ class Gazetteer:
                           if c.place.id not in seen]
             if not cands and fuzzy and ground:
                 cands = self._candidates(key, kinds, True, region_place)
+            if not cands:
+                cands = self._qualified(text, kinds, fuzzy, region_place)
         if not cands and (online if online is not None else settings.online_enabled()):
             cands = self._online_candidates(text, region_place)
         return rank(cands, region=region_place, points=points, theater=settings.theater(),
                     ground=ground, limit=limit)
+
+    def _qualified(self, text: str, kinds, fuzzy: bool, region_place: Place | None) -> list[Candidate]:
+        """'western Donetsk Oblast' -> the region; 'Donetsk City', 'city of Kherson' -> the town."""
+        out: list[Candidate] = []
+        if not kinds or "region" in kinds:
+            if _DIRECTIONS.match(text) or _REGION_WORDS.search(text):
+                reg = self.region(text)
+                if reg is not None:
+                    out.append(Candidate(place=reg, how=index.HOW_VARIANT, edits=0, score=95.0,
+                                         matched=fold(reg.name)))
+        if not out:
+            bare = _CITY_WORDS.sub(" ", _DIRECTIONS.sub("", text))
+            bare = re.sub(r"\s+", " ", bare).strip(" ,-")
+            if bare and fold(bare) != fold(text):
+                out = self._candidates(fold(bare), kinds, fuzzy, region_place)
+        return out
 
     def resolve(self, name: str, **kwargs) -> Match:
         """The best match, or PlaceNotFound carrying suggestions."""

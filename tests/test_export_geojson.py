@@ -12,6 +12,7 @@ import pytest
 from ft_fixtures.export import TORETSK, sample_events
 from tracker.event import FIELDS, FIELD_NAMES
 from tracker.export import export_events
+from tracker.export.areas import AREA_FIELDS
 from tracker.export.schema import schema_text
 
 REPO = pathlib.Path(__file__).resolve().parent.parent
@@ -133,6 +134,8 @@ def test_geojson_follows_rfc7946(tmp_path, areas: bool) -> None:
         assert {f["properties"]["geometry_role"] for f in polys} == {"area"}
         assert {f["properties"]["geometry_role"] for f in points} == {"point"}
         assert {f["properties"]["id"] for f in polys} == {e.id for e in with_area}
+        for f in polys:  # areas carry the fields to style and join by, not the quote again
+            assert list(f["properties"]) == list(AREA_FIELDS) + ["geometry_role"]
     else:
         assert all("geometry_role" not in f["properties"] for f in doc["features"])
 
@@ -174,8 +177,10 @@ def test_geojson_properties_match_published_schema(tmp_path) -> None:
         errors = [e.message for e in validator.iter_errors(f["properties"])]
         assert errors == [], errors
     # And the schema does reject a wrong value, so the check above means something.
-    bad = dict(json.loads(path.read_text(encoding="utf-8"))["features"][0]["properties"], kind="strike")
-    assert list(validator.iter_errors(bad))
+    point = json.loads(path.read_text(encoding="utf-8"))["features"][0]["properties"]
+    assert list(validator.iter_errors(dict(point, kind="strike")))
+    assert list(validator.iter_errors({k: v for k, v in point.items() if k != "quote"}))
+    assert list(validator.iter_errors(dict(point, lat=91.0)))
 
 
 def test_schema_file_is_generated_from_fields() -> None:

@@ -12,23 +12,31 @@ from typing import Any, Iterable
 
 from ..event import Event
 
-VERTICES = 64  # a 100 km circle drawn with 64 sides is within 0.12 % of the true radius
+# 32 sides keep every edge within 0.5 % of the radius (500 m on a 100 km region circle), far
+# inside the uncertainty itself, at half the size and time of 64.
+VERTICES = 32
 _DECIMALS = 6
 
+# The properties an area carries: enough to style and filter it, and ``id`` to join it to its
+# point (which has them all). Copying every field, quote included, would double the file.
+AREA_FIELDS: tuple[str, ...] = ("id", "side", "kind", "status", "place", "precision",
+                                "uncertainty_km", "event_date", "date_precision", "retracted")
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, eq=False)
 class Area:
-    """One event's area: exterior rings (more than one only when split at the antimeridian)."""
-    rings: tuple[tuple[tuple[float, float], ...], ...]
+    """One event's area: closed exterior rings as (k, 2) lon/lat arrays (more than one only when
+    split at the antimeridian)."""
+    rings: tuple[Any, ...]
 
     def geojson(self) -> dict[str, Any]:
         if len(self.rings) == 1:
-            return {"type": "Polygon", "coordinates": [[list(p) for p in self.rings[0]]]}
-        return {"type": "MultiPolygon", "coordinates": [[[list(p) for p in r]] for r in self.rings]}
+            return {"type": "Polygon", "coordinates": [self.rings[0].tolist()]}
+        return {"type": "MultiPolygon", "coordinates": [[r.tolist()] for r in self.rings]}
 
     def wkt(self) -> str:
         def ring(r):
-            return "(" + ", ".join(f"{x!r} {y!r}" for x, y in r) + ")"
+            return "(" + ", ".join(f"{x!r} {y!r}" for x, y in r.tolist()) + ")"
         if len(self.rings) == 1:
             return "POLYGON (" + ring(self.rings[0]) + ")"
         return "MULTIPOLYGON (" + ", ".join("(" + ring(r) + ")" for r in self.rings) + ")"
@@ -57,14 +65,16 @@ def uncertainty_areas(events: Iterable[Event], vertices: int = VERTICES) -> dict
     lons, lats, _ = geod.fwd(lon0, lat0, np.tile(az, n), dist)
     lons = np.round(lons.reshape(n, vertices), _DECIMALS)
     lats = np.round(np.clip(lats, -90.0, 90.0).reshape(n, vertices), _DECIMALS)
+    # Closed rings for all events at once: (n, vertices + 1, 2).
+    rings = np.stack([lons, lats], axis=-1)
+    rings = np.concatenate([rings, rings[:, :1]], axis=1)
     out: dict[str, Area] = {}
     for i, e in enumerate(events):
         ring_lon, ring_lat = lons[i], lats[i]
         if ring_lon.max() - ring_lon.min() > 180.0:
             out[e.id] = _split_antimeridian(ring_lon, ring_lat)
             continue
-        ring = tuple(zip(ring_lon.tolist(), ring_lat.tolist()))
-        out[e.id] = Area((ring + (ring[0],),))
+        out[e.id] = Area((rings[i],))
     return out
 
 
@@ -85,5 +95,5 @@ def _split_antimeridian(lons, lats) -> Area:
             if p.is_empty or p.geom_type != "Polygon":
                 continue
             p = orient(p, 1.0)
-            rings.append(tuple((round(x, _DECIMALS), round(y, _DECIMALS)) for x, y in p.exterior.coords))
+            rings.append(np.round(np.asarray(p.exterior.coords)[:, :2], _DECIMALS))
     return Area(tuple(rings))

@@ -5,7 +5,7 @@ import logging
 from typing import TYPE_CHECKING, Mapping, Sequence
 
 from ..event import Event
-from .areas import Area
+from .areas import AREA_FIELDS, Area
 from .geojson import round_coord
 
 if TYPE_CHECKING:
@@ -26,8 +26,17 @@ def _frame(events: Sequence[Event]) -> "gpd.GeoDataFrame":
 
 def _area_series(events: Sequence[Event], areas: Mapping[str, Area], index):
     import geopandas as gpd
+    import numpy as np
+    import shapely
 
-    shapes = [areas[e.id].shape() if e.id in areas else None for e in events]
+    shapes = np.full(len(events), None, dtype=object)
+    # Single-ring areas (all but antimeridian ones) share a vertex count: build them in one call.
+    simple = [i for i, e in enumerate(events) if e.id in areas and len(areas[e.id].rings) == 1]
+    if simple:
+        shapes[simple] = shapely.polygons(np.stack([areas[events[i].id].rings[0] for i in simple]))
+    for i, e in enumerate(events):
+        if e.id in areas and len(areas[e.id].rings) > 1:
+            shapes[i] = areas[e.id].shape()
     return gpd.GeoSeries(shapes, index=index, crs="EPSG:4326")
 
 
@@ -43,7 +52,7 @@ def write_gpkg(events: Sequence[Event], path: str, areas: Mapping[str, Area] | N
     pyogrio.write_dataframe(gdf, path, layer=EVENTS_LAYER, driver="GPKG", geometry_type="Point",
                             **opts)
     if areas is not None:
-        area_gdf = gdf.set_geometry(_area_series(events, areas, gdf.index))
+        area_gdf = gdf[list(AREA_FIELDS)].set_geometry(_area_series(events, areas, gdf.index))
         area_gdf = area_gdf[~area_gdf.geometry.isna()]
         pyogrio.write_dataframe(area_gdf, path, layer=AREAS_LAYER, driver="GPKG", append=False,
                                 geometry_type="MultiPolygon" if _any_multi(areas) else "Polygon",

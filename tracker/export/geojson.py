@@ -11,7 +11,7 @@ import logging
 from typing import Any, Iterable, Iterator, Mapping
 
 from ..event import Event
-from .areas import Area
+from .areas import AREA_FIELDS, Area
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +44,7 @@ def point_feature(e: Event, role: bool = False) -> dict[str, Any]:
 
 
 def area_feature(e: Event, area: Area) -> dict[str, Any]:
-    props = event_properties(e)
+    props: dict[str, Any] = {name: getattr(e, name) for name in AREA_FIELDS}
     props["geometry_role"] = "area"
     return {"type": "Feature", "id": f"{e.id}:area", "geometry": area.geojson(),
             "properties": props}

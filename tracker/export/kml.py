@@ -13,7 +13,7 @@ from typing import Iterable, Iterator, Mapping
 from xml.sax.saxutils import escape, quoteattr
 
 from ..event import FIELDS, Event
-from .areas import Area
+from .areas import AREA_FIELDS, Area
 from .geojson import round_coord
 
 # KML colours are aabbggrr. One per side; unknown sides get grey.
@@ -80,11 +80,13 @@ def _schema() -> str:
     return f'<Schema name="events" id="events">{fields}</Schema>'
 
 
-def _extended(e: Event) -> str:
+def _extended(e: Event, only: tuple[str, ...] | None = None) -> str:
     out = ['<ExtendedData><SchemaData schemaUrl="#events">']
     props = e.properties()
     props["lat"], props["lon"] = round_coord(e.lat), round_coord(e.lon)
     for f in FIELDS:
+        if only is not None and f.name not in only:
+            continue
         value = props[f.name]
         if value is None:
             continue
@@ -97,12 +99,14 @@ def _extended(e: Event) -> str:
     return "".join(out)
 
 
-def _placemark(e: Event, geometry: str, suffix: str = "") -> str:
-    pid = quoteattr("event-" + _SAFE_ID.sub("_", e.id) + suffix)
-    return (f"<Placemark id={pid}><name>{_text(placemark_name(e))}</name>"
-            f"<description>{_text(description_html(e))}</description>"
+def _placemark(e: Event, geometry: str, area: bool = False) -> str:
+    pid = quoteattr("event-" + _SAFE_ID.sub("_", e.id) + ("-area" if area else ""))
+    # An area's balloon would repeat its point's; it carries only the fields to style and join by.
+    desc = "" if area else f"<description>{_text(description_html(e))}</description>"
+    return (f"<Placemark id={pid}><name>{_text(placemark_name(e))}</name>{desc}"
             f"<TimeStamp><when>{_text(e.event_date)}</when></TimeStamp>"
-            f"<styleUrl>#{_style_id(e.side)}</styleUrl>{_extended(e)}{geometry}</Placemark>\n")
+            f"<styleUrl>#{_style_id(e.side)}</styleUrl>{_extended(e, AREA_FIELDS if area else None)}"
+            f"{geometry}</Placemark>\n")
 
 
 def iter_kml(events: Iterable[Event], areas: Mapping[str, Area] | None = None) -> Iterator[str]:
@@ -126,6 +130,6 @@ def iter_kml(events: Iterable[Event], areas: Mapping[str, Area] | None = None) -
                 + " ".join(f"{x!r},{y!r}" for x, y in ring)
                 + "</coordinates></LinearRing></outerBoundaryIs></Polygon>" for ring in area.rings)
             geom = polys if len(area.rings) == 1 else f"<MultiGeometry>{polys}</MultiGeometry>"
-            yield _placemark(e, geom, "-area")
+            yield _placemark(e, geom, area=True)
         yield "</Folder>\n"
     yield "</Document>\n</kml>\n"

@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 from ..event import DATE_PRECISIONS, FIELDS, KINDS, PRECISIONS, STATUSES, Event
+from .areas import AREA_FIELDS
 
 _JSON_TYPES = {str: "string", float: "number", int: "integer", bool: "boolean"}
 _ENUMS: dict[str, tuple[str, ...]] = {
@@ -51,7 +52,8 @@ def event_schema() -> dict[str, Any]:
     props = {f.name: _property(f, f.name in nullable) for f in FIELDS}
     props["geometry_role"] = {
         "description": "only with --areas: 'point' for the event's point, 'area' for its uncertainty "
-                       "polygon (a geodesic circle of uncertainty_km around the point)",
+                       "polygon (a geodesic circle of uncertainty_km around the point; an area "
+                       "carries only " + ", ".join(AREA_FIELDS) + ", joined to its point by id)",
         "enum": ["point", "area"],
     }
     return {
@@ -61,8 +63,10 @@ def event_schema() -> dict[str, Any]:
                        "Generated from tracker.event.FIELDS by `python -m tracker.export.schema`.",
         "type": "object",
         "properties": props,
-        # Every field is written on every feature (null when empty), so all are required.
-        "required": [f.name for f in FIELDS],
+        # A point carries every field (null when empty); an area only those to style and join by.
+        "if": {"properties": {"geometry_role": {"const": "area"}}, "required": ["geometry_role"]},
+        "then": {"required": list(AREA_FIELDS) + ["geometry_role"]},
+        "else": {"required": [f.name for f in FIELDS]},
         "additionalProperties": False,
     }
 

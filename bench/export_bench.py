@@ -70,7 +70,7 @@ def main() -> None:
             secs = time.perf_counter() - t0
             size = os.path.getsize(path)
             print(f"{fmt:<11} {secs:8.2f} {size / 1e6:8.1f} {secs / len(events) * 1e6:9.1f}", flush=True)
-            assert result.events == len(events)
+            assert result.count == len(events)
 
 
 if __name__ == "__main__":

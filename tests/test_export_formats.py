@@ -220,7 +220,7 @@ def test_round_trip_gives_back_the_same_events(tmp_path, fmt: str) -> None:
 def test_empty_export_is_a_valid_file(tmp_path, fmt: str) -> None:
     path = tmp_path / f"empty.{fmt}"
     result = export_events([], path, areas=True)
-    assert result.events == 0 and path.exists()
+    assert result.count == 0 and path.exists()
     if fmt == "parquet":
         import geopandas as gpd
         assert len(gpd.read_parquet(path)) == 0

@@ -126,7 +126,7 @@ def test_geojson_follows_rfc7946(tmp_path, areas: bool) -> None:
     doc = json.loads(path.read_text(encoding="utf-8"))
     assert rfc7946_problems(doc) == []
     points = [f for f in doc["features"] if f["geometry"]["type"] == "Point"]
-    assert len(points) == len(events) == result.events
+    assert len(points) == len(events) == result.count
     if areas:
         polys = [f for f in doc["features"] if f["geometry"]["type"] != "Point"]
         with_area = [e for e in events if e.uncertainty_km > 0]

@@ -64,7 +64,7 @@ def export(output: str, fmt: str | None, areas: bool, store: str, query) -> None
         return
     extra = f" and {result.areas} uncertainty areas" if areas else ""
     size = f", {result.bytes:,} bytes" if result.bytes is not None else ""
-    click.echo(f"exported {result.events} events{extra} as {fmt} to {where}{size}", err=True)
+    click.echo(f"exported {result.count} events{extra} as {fmt} to {where}{size}", err=True)
 
 
 @click.command("import")

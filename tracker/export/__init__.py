@@ -57,9 +57,9 @@ PathOrStream = Union[str, "os.PathLike[str]", IO[str], IO[bytes]]
 
 @dataclass(frozen=True)
 class ExportResult:
-    target: str      # the path written, or "-" for a stream
+    path: str        # the path written, or "-" for a stream
     format: str
-    events: int      # point features / rows written
+    count: int       # events written (point features / rows)
     areas: int       # uncertainty areas written (0 without areas=True)
     bytes: int | None  # size of the file written; None for a stream
 

@@ -118,6 +118,11 @@ class Resolver:
                 return region, "training ground not in the gazetteer: placed at the region"
             return None, "unknown training ground"
         good = [x for x in good if x.place.kind != "training_ground"]
+        if region is not None:
+            # the oblast written next to the place is binding: never a namesake elsewhere
+            good = [x for x in good if x.place.country == region.country and x.place.admin1 == region.admin1]
+            if not good:
+                return region, f"no {m.place!r} in {region.name} in the gazetteer: placed at the region"
         if not good:
             if region is not None:
                 return region, f"{m.place!r} not in the gazetteer: placed at the region"

@@ -1,0 +1,123 @@
+"""The language side: sentences -> mentions (side, kind, status, claimant, relation, date), no gazetteer.
+
+Every sentence here is written for these tests in the style of daily assessments.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tracker.errors import ExtractionError, InputError
+from tracker.extract import extract_mentions
+
+DATE = "2024-11-20"
+
+
+def facts(text: str, date: str = DATE) -> set[tuple]:
+    return {(m.side, m.kind, m.place, m.relation) for m in extract_mentions(text, date)}
+
+
+def one(text: str, date: str = DATE):
+    ms = extract_mentions(text, date)
+    assert len(ms) == 1, [(m.side, m.kind, m.place, m.relation) for m in ms]
+    return ms[0]
+
+
+def test_coordinated_places_share_the_verb_and_relation():
+    got = facts("Ukrainian forces recently advanced in Sumy Oblast and near Vovchansk and Lyptsi.")
+    assert got == {("ukraine", "advance", "Sumy Oblast", "in"), ("ukraine", "advance", "Vovchansk", "near"),
+                   ("ukraine", "advance", "Lyptsi", "near")}
+
+
+def test_a_list_of_compass_relations_is_one_event_each():
+    got = facts("Russian troops attacked northeast of Kupyansk, north and south of Bakhmut and west of Avdiivka.")
+    assert got == {("russia", "attack", "Kupyansk", "northeast of"), ("russia", "attack", "Bakhmut", "north of"),
+                   ("russia", "attack", "Bakhmut", "south of"), ("russia", "attack", "Avdiivka", "west of")}
+
+
+def test_footage_confirms_and_its_date_bounds_the_event():
+    m = one("Geolocated footage published on November 18 indicates that Russian forces advanced "
+            "in central Kurakhove.")
+    assert (m.side, m.kind, m.status, m.place, m.relation) == ("russia", "advance", "confirmed", "Kurakhove", "in")
+    assert (m.event_date, m.date_precision) == ("2024-11-18", "before")
+
+
+def test_claims_name_their_claimant():
+    m = one("The Russian Ministry of Defense claimed that Russian forces seized Illinka.")
+    assert (m.status, m.kind, m.side) == ("claimed", "advance", "russia")
+    assert "Defense Ministry" in m.claimant
+    m = one("Russian milbloggers claimed that Russian troops captured Novodmytrivka, but ISW has not "
+            "observed confirmation of this claim.")
+    assert m.status == "claimed" and m.claimant == "Russian milbloggers"
+
+
+def test_own_assessment_and_recently():
+    m = one("Russian forces recently advanced near Velyka Novosilka.")
+    assert (m.status, m.date_precision, m.event_date) == ("assessed", "recent", DATE)
+
+
+@pytest.mark.parametrize("text", [
+    "Russian forces continued offensive operations near Siversk but did not make confirmed advances.",
+    "Russian forces did not advance near Chasiv Yar.",
+    "Russian forces will likely try to seize Kurakhove in the coming weeks.",
+    "Kostiantynivka is likely one of the next targets of the Russian offensive, and Russian forces may attack it.",
+    "Russian forces struck Kharkiv City with glide bombs and drones.",
+    "The city council approved a plan for new parks along the river.",
+])
+def test_no_advance_from_negations_forecasts_strikes_and_unrelated_text(text):
+    assert not {f for f in facts(text) if f[1] == "advance"}, facts(text)
+    assert not [f for f in facts(text) if "Kharkiv" in f[2] or "Kurakhove" in f[2] or "Kostiantynivka" in f[2]]
+
+
+def test_attacks_keep_the_attacker_side_and_have_no_status():
+    m = one("Ukrainian forces repelled Russian assaults near Terny.")
+    assert (m.side, m.kind, m.status, m.claimant, m.place) == ("russia", "attack", None, None, "Terny")
+    got = facts("Russian forces attacked in the Pokrovsk direction.")
+    assert got == {("russia", "attack", "Pokrovsk", "direction")}
+
+
+def test_deployments():
+    got = facts("Elements of a Russian naval infantry brigade arrived in Kursk Oblast on November 18.")
+    assert got == {("russia", "deployment", "Kursk Oblast", "in")}
+    m = extract_mentions("Elements of a Russian naval infantry brigade arrived in Kursk Oblast on November 18.", DATE)[0]
+    assert (m.event_date, m.date_precision, m.is_region) == ("2024-11-18", "day", True)
+
+
+def test_withdrawal_is_the_other_sides_advance():
+    m = one("Ukrainian troops withdrew from Vuhledar, the Ukrainian military said.")
+    assert (m.side, m.kind, m.place, m.status) == ("russia", "advance", "Vuhledar", "claimed")
+
+
+def test_passive_capture_takes_the_subject():
+    m = one("Selydove was completely captured by Russian troops, the Russian Defense Ministry announced.")
+    assert (m.side, m.kind, m.place) == ("russia", "advance", "Selydove")
+
+
+def test_pro_ukrainian_russian_volunteers_are_ukraine():
+    m = one("The Russian Volunteer Corps claimed that its fighters entered Tyotkino.")
+    assert (m.side, m.place, m.relation) == ("ukraine", "Tyotkino", "into")
+
+
+def test_yardsticks_and_locators_are_not_events():
+    got = facts("Russian forces seized Krasnohorivka, about 12 kilometers west of Donetsk City.")
+    assert got == {("russia", "advance", "Krasnohorivka", "in")}
+
+
+def test_dates_resolve_across_a_year_boundary_and_weekdays():
+    m = one("Russian forces advanced near Toretsk on December 30.", "2025-01-02")
+    assert (m.event_date, m.date_precision) == ("2024-12-30", "day")
+    m = one("Russian forces advanced near Toretsk on Monday.", "2025-01-02")  # a Thursday
+    assert m.event_date == "2024-12-30"
+
+
+def test_quote_span_indexes_the_text_as_given():
+    text = "\ufeffNovember 20, 2024\r\n\r\nIntro line.\r\n\r\nUkrainian forces advanced near Kupyansk.\r\n"
+    (m,) = extract_mentions(text)
+    assert text[m.quote_start:m.quote_end] == "Ukrainian forces advanced near Kupyansk."
+
+
+def test_report_date_from_first_lines_or_a_clear_error():
+    assert extract_mentions("October 24, 2024\n\nRussian forces advanced near Siversk.")[0].event_date == "2024-10-24"
+    with pytest.raises(ExtractionError, match="report date"):
+        extract_mentions("Russian forces advanced near Siversk.")
+    with pytest.raises(InputError, match="YYYY-MM-DD"):
+        extract_mentions("Russian forces advanced near Siversk.", "24/10/2024")

@@ -258,7 +258,7 @@ class Gazetteer:
         if not cands and (online if online is not None else settings.online_enabled()):
             cands = self._online_candidates(text, region_place)
         return rank(cands, region=region_place, points=points, theater=settings.theater(),
-                    ground=ground, limit=limit)
+                    ground=ground, limit=limit, query=text)
 
     def _qualified(self, text: str, kinds, fuzzy: bool, region_place: Place | None) -> list[Candidate]:
         """'western Donetsk Oblast' -> the region; 'Donetsk City', 'city of Kherson' -> the town."""
@@ -376,7 +376,7 @@ class Gazetteer:
     def suggest_region(self, name: str, limit: int = 5) -> list[str]:
         from rapidfuzz import fuzz, process
         keys = self._region_keys()
-        hits = process.extract(fold(name), list(keys), scorer=fuzz.WRatio, score_cutoff=70, limit=20)
+        hits = process.extract(fold(name), list(keys), scorer=fuzz.ratio, score_cutoff=70, limit=20)
         out: list[str] = []
         for k, _, _ in hits:
             n = self._load([keys[k]])[keys[k]].name

@@ -156,7 +156,7 @@ def build(path: pathlib.Path | None = None) -> pathlib.Path:
             cc, a1 = c["countrycode"], str(c["admin1code"])
             region = regions.get((cc, a1))
             variants = [v for v in c["alternatenames"] if useful_variant(v)]
-            translit = [(r, HOW_TRANSLIT) for v in variants for r in romanizations(v)] if cc in theater else []
+            translit = [(r, HOW_TRANSLIT) for v in variants for r in romanizations(v, cc == "UA")] if cc in theater else []
             b.add(id=f"geonames:{c['geonameid']}", name=c["name"], kind="settlement", country=cc, a1=a1,
                   admin1=region["name"] if region else None, lat=c["latitude"], lon=c["longitude"],
                   population=int(c["population"] or 0) or None, variants=variants,

@@ -20,7 +20,7 @@ _SEP = re.compile(r"[\s\-\u2010-\u2015_./,;:()\[\]]+")
 _GROUND_WORDS = re.compile(
     r"\b(?:the|combined[- ]arms|military|training|ground|grounds|range|firing|proving|polygon|"
     r"area|test|site|center|centre|base|camp)\b", re.IGNORECASE)
-_GROUND_HINT = re.compile(r"\b(?:training\s+ground|training\s+grounds|range|polygon|proving\s+ground|"
+_GROUND_HINT = re.compile(r"\b(?:training\s+ground|training\s+grounds|range|polygon|proving\s+ground|test\s+site|"
                           r"firing\s+range|training\s+area|training\s+center|training\s+centre)\b",
                           re.IGNORECASE)
 

@@ -60,7 +60,7 @@ def _bucket(d: float) -> int:
 
 
 def rank(cands: list[Candidate], *, region: Place | None, points: Sequence[tuple[float, float]],
-         theater: Sequence[str], ground: bool, limit: int) -> list[Match]:
+         theater: Sequence[str], ground: bool, limit: int, query: str = "") -> list[Match]:
     def in_region(p: Place) -> bool:
         return region is not None and p.country == region.country and (
             region.admin1 is None or p.admin1 == region.admin1)
@@ -83,13 +83,13 @@ def rank(cands: list[Candidate], *, region: Place | None, points: Sequence[tuple
     scored.sort(key=lambda t: t[0])
     out = []
     for _, c, d in scored[:limit]:
-        out.append(Match(place=c.place, score=c.score, reason=_reason(c, d, region, in_region(c.place), theater),
+        out.append(Match(place=c.place, score=c.score, reason=_reason(c, d, region, in_region(c.place), theater, query),
                          distance_km=None if d is None else round(d, 1)))
     return out
 
 
 def _reason(c: Candidate, d: float | None, region: Place | None, in_region: bool,
-            theater: Sequence[str]) -> str:
+            theater: Sequence[str], query: str = "") -> str:
     from .index import HOW_ALIAS, HOW_NAME, HOW_TRANSLIT
     from .normalize import fold
 
@@ -100,10 +100,13 @@ def _reason(c: Candidate, d: float | None, region: Place | None, in_region: bool
         parts = ["exact name"]
     elif c.how == HOW_ALIAS:
         parts = [f"curated alias {c.matched!r}"]
+    elif c.how == 9:
+        parts = [f"online answer ({p.source})"]
     elif c.how == HOW_TRANSLIT:
         parts = [f"romanized Cyrillic name {c.matched!r} of {p.name}"]
     else:
-        shown = next((v for v in p.variants if fold(v) == c.matched), c.matched)
+        same = [v for v in p.variants if fold(v) == c.matched]
+        shown = query if query in same else (same[0] if same else c.matched)
         parts = [f"variant {shown!r} of {p.name}"]
     if region is not None:
         parts.append(f"in {region.name} (given region)" if in_region else f"not in the given region {region.name}")

@@ -49,14 +49,18 @@ def is_cyrillic(text: str) -> bool:
     return any("\u0400" <= ch <= "\u04ff" for ch in text)
 
 
-def romanizations(text: str) -> set[str]:
-    """Latin spellings of a Cyrillic name ('Николаев' -> {'nikolayev', 'nikolaev', ...}); {} otherwise."""
+def romanizations(text: str, ukrainian: bool = True) -> set[str]:
+    """Latin spellings of a Cyrillic name ('Николаев' -> {'nikolayev', 'nikolaev', ...}); {} otherwise.
+
+    Ukrainian schemes only when ``ukrainian`` (a place in Ukraine): nobody writes
+    Russia's Dzerzhinsk as 'Dzerzhynsk', and such keys would steal Toretsk's former name.
+    """
     if not is_cyrillic(text):
         return set()
     low = set(text.lower())
     schemes = []
     if not low & _UKRAINIAN_LETTERS:
         schemes += [_RU_BGN, _RU_SIMPLE]
-    if not low & _RUSSIAN_LETTERS:
+    if ukrainian and not low & _RUSSIAN_LETTERS:
         schemes += [_UK_NATIONAL, _UK_Y]
     return {_apply(text, s, after_vowel=s is not _UK_NATIONAL) for s in schemes}

@@ -175,3 +175,21 @@ def test_import_bad_file_gives_one_line_and_stores_nothing(capsys, tmp_path) -> 
     code, _, err = run(capsys, "import", str(bad), "--store", str(store))
     assert code == 1 and err.count("\n") == 1 and "not JSON" in err
     assert not store.exists()
+
+
+def test_reader_closing_the_pipe_early_is_not_an_error(tmp_path) -> None:
+    """`frontline export -o - | head`: the export stops quietly with exit 0."""
+    store = str(tmp_path / "big.gpkg")
+    base = sample_events()[1]
+    with open_store(store) as s:
+        s.add([base.replace(id=f"e{i:05d}", place=f"Place {i}") for i in range(3000)], analyst="test")
+    proc = subprocess.Popen([sys.executable, "-c", "from tracker.cli import main; main()", "export",
+                             "-o", "-", "--store", store], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    first = proc.stdout.readline()
+    proc.stdout.close()  # far more than a pipe buffer is still unwritten
+    err = proc.stderr.read().decode()
+    proc.wait(timeout=60)
+    assert first.startswith(b'{"type":"FeatureCollection"')
+    assert proc.returncode == 0, err
+    assert "Traceback" not in err and "Exception" not in err
+    assert "exported" not in err  # it did stop early, at the broken pipe

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import click
@@ -54,7 +55,13 @@ def export(output: str, fmt: str | None, areas: bool, store: str, query) -> None
         events = s.query(query)
 
     if to_stdout:
-        result = export_events(events, click.get_binary_stream("stdout"), fmt=fmt, areas=areas)
+        try:
+            result = export_events(events, click.get_binary_stream("stdout"), fmt=fmt, areas=areas)
+        except BrokenPipeError:
+            # The reader stopped early (`| head`): its choice, not a failure. Click would turn
+            # the broken pipe into exit 1, and Python would complain again at exit.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return
     else:
         result = export_events(events, output, fmt=fmt, areas=areas)
     where = "standard output" if to_stdout else output

@@ -222,3 +222,25 @@ def test_sigkill_mid_ingest_leaves_a_valid_file_with_all_committed(tmp_path):
     with open_store(path) as s:  # and the store opens and takes more
         s.add([make_event(0, place="after the crash")])
         assert s.count(Query(include_retracted=True)) == n + 1
+
+
+@pytest.mark.parametrize("narrower", [True, False])
+def test_both_query_plans_give_the_same_events(tmp_path, monkeypatch, narrower):
+    """Date + bbox queries run on the R-tree or on the (date, lon, lat) index: same answers."""
+    from tracker.store.gpkg import GeoPackageStore
+
+    events = [make_event(i, place=f"p{i}", lat=46 + (i * 37 % 600) / 100, lon=32 + (i * 53 % 800) / 100,
+                         event_date=f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}") for i in range(1500)]
+    with open_store(tmp_path / "plans.gpkg") as s:
+        s.add(events)
+        monkeypatch.setattr(GeoPackageStore, "_box_is_narrower", lambda self, q, box: narrower)
+        for q in (Query(bbox=(35, 47, 37.5, 49.5), since="2024-03-01", until="2024-06-30"),
+                  Query(bbox=(32, 46, 40, 52), since="2024-12-01"),
+                  Query(bbox=(33.2, 48.1, 33.9, 48.6), until="2024-02-10")):
+            target, where, params = s._where(q)
+            plan = " ".join(r[-1] for r in s.con.execute(f"EXPLAIN QUERY PLAN SELECT e.fid FROM {target}{where}",
+                                                        params))
+            assert ("rtree_events_geom" in plan) == narrower, plan
+            expected = sorted(e.id for e in events if q.matches(e))
+            assert sorted(e.id for e in s.query(q)) == expected
+            assert s.count(q) == len(expected)

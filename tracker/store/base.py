@@ -177,6 +177,7 @@ def event_row(e: Event) -> list[Any]:
     return row
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_sources(sources: str | None, source: str | None) -> tuple[str, ...]:
     """The stored ``sources`` JSON list as a tuple (falling back to the single ``source``)."""
     if sources and sources.strip().startswith("["):
@@ -184,6 +185,15 @@ def parse_sources(sources: str | None, source: str | None) -> tuple[str, ...]:
     if sources:
         return (sources,)
     return (source,) if source else ()
+
+
+def row_event(row: Iterable[Any]) -> Event:
+    """An Event from a stored row in FIELD_NAMES order: the backends store proper types, so
+    this skips from_properties' coercions (reading is where lists and maps spend their time)."""
+    d = {n: v for n, v in zip(FIELD_NAMES, row) if v is not None}
+    d["sources"] = parse_sources(d.get("sources"), d.get("source"))
+    d["retracted"] = bool(d.get("retracted", False))
+    return Event(**d)
 
 
 HISTORY_COLUMNS = ("event_id", "action", "field", "old", "new", "analyst", "at", "reason")

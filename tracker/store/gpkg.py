@@ -10,6 +10,7 @@ queue instead of failing.
 """
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import sqlite3
@@ -23,7 +24,7 @@ from ..errors import StoreError
 from ..event import FIELD_NAMES, FIELDS, Event
 from ..query import Query
 from .base import (HISTORY_COLUMNS, AddResult, Store, event_row, merge_batch, parse_sources,
-                   plan_add, resolve_analyst, sources_json, utc_now)
+                   plan_add, resolve_analyst, row_event, sources_json, utc_now)
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +32,7 @@ TABLE = "events"
 GEOM = "geom"
 HISTORY = "event_history"
 RTREE = f"rtree_{TABLE}_{GEOM}"
+DATE_XY_INDEX = f"{TABLE}_date_xy"
 APPLICATION_ID = 0x47504B47  # "GPKG"
 USER_VERSION = 10300          # GeoPackage 1.3: what Debian's GDAL 3.6 validates
 BUSY_TIMEOUT_S = 30.0
@@ -138,7 +140,8 @@ def _schema_sql() -> list[str]:
   fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
   "{c}" POINT,
   {cols})""",
-        f'CREATE INDEX "{t}_event_date" ON "{t}" (event_date)',
+        # Dates first, then the point: date + bbox queries test the box inside the index.
+        f'CREATE INDEX "{DATE_XY_INDEX}" ON "{t}" (event_date, lon, lat)',
         f"""INSERT INTO gpkg_contents (table_name, data_type, identifier, description, srs_id,
   min_x, min_y, max_x, max_y)
   VALUES ('{t}', 'features', '{t}', 'Dated, geocoded events (frontline-tracker)', 4326,
@@ -327,13 +330,16 @@ class GeoPackageStore(Store):
             raise StoreError(f"{self.path} has an '{TABLE}' layer that is not an event store "
                              f"(no {', '.join(missing)} column); it was left untouched")
         extra = [f for f in FIELDS if f.name not in cols]
-        if extra:  # a store written by an older version: add the newer columns
+        indexes = {r[1] for r in self.con.execute(f'PRAGMA index_list("{TABLE}")')}
+        if extra or DATE_XY_INDEX not in indexes:  # written by an older version: bring it up to date
             with self._write():
                 cols = {r[1] for r in self.con.execute(f'PRAGMA table_info("{TABLE}")')}
                 for f in extra:
                     if f.name not in cols:
                         self.con.execute(
                             f'ALTER TABLE "{TABLE}" ADD COLUMN "{f.name}" {_SQL_TYPES[f.type]}')
+                self.con.execute(f'CREATE INDEX IF NOT EXISTS "{DATE_XY_INDEX}" '
+                                 f'ON "{TABLE}" (event_date, lon, lat)')
 
     class _Tx:
         def __init__(self, con: sqlite3.Connection):
@@ -444,14 +450,25 @@ class GeoPackageStore(Store):
         return None if row is None else _event(row)
 
     def _where(self, query: Query) -> tuple[str, str, list[Any]]:
-        join, where, params = "", [], []
+        """FROM target, WHERE clause and parameters for ``query``.
+
+        A bbox with a date range can be served by the R-tree or by the (event_date, lon,
+        lat) index, which tests the box inside the index before reading a row. Neither
+        wins always (a small box over all dates vs. three months over half the front: 10
+        vs. 25 ms one way, 240 vs. 130 ms the other on 1,000,000 events), so the filter
+        that keeps the smaller share of the layer drives the query.
+        """
+        where, params = [], []
         if not query.include_retracted:
             where.append("(e.retracted IS NULL OR e.retracted = 0)")
+        box = query.search_bbox()
+        use_rtree = box is not None and self._box_is_narrower(query, box)
+        date_col = "+e.event_date" if use_rtree else "e.event_date"  # + keeps the date index out
         if query.since:
-            where.append("e.event_date >= ?")
+            where.append(f"{date_col} >= ?")
             params.append(query.since)
         if query.until:
-            where.append("e.event_date <= ?")
+            where.append(f"{date_col} <= ?")
             params.append(query.until)
         for col, values in (("side", query.sides), ("kind", query.kinds)):
             if values:
@@ -460,20 +477,46 @@ class GeoPackageStore(Store):
         if query.statuses:
             where.append(f"COALESCE(e.status, '') IN ({','.join('?' * len(query.statuses))})")
             params.extend(query.statuses)
-        box = query.search_bbox()
+        target = f'"{TABLE}" e'
         if box is not None:
             x0, y0, x1, y1 = box
-            join = f' JOIN "{RTREE}" r ON r.id = e.fid'
-            # The R-tree holds float32 bounds rounded outwards; the exact test follows.
-            where.append("r.minx <= ? AND r.maxx >= ? AND r.miny <= ? AND r.maxy >= ?")
+            if use_rtree:
+                # The R-tree holds float32 bounds rounded outwards; the exact test follows.
+                where.append(f'e.fid IN (SELECT id FROM "{RTREE}" WHERE minx <= ? AND maxx >= ? '
+                             "AND miny <= ? AND maxy >= ?)")
+                params.extend([x1, x0, y1, y0])
+            elif query.since or query.until:
+                target += f' INDEXED BY "{DATE_XY_INDEX}"'
             where.append("e.lon BETWEEN ? AND ? AND e.lat BETWEEN ? AND ?")
-            params.extend([x1, x0, y1, y0, x0, x1, y0, y1])
-        return join, (" WHERE " + " AND ".join(where)) if where else "", params
+            params.extend([x0, x1, y0, y1])
+        return target, (" WHERE " + " AND ".join(where)) if where else "", params
+
+    def _box_is_narrower(self, query: Query, box: tuple[float, float, float, float]) -> bool:
+        """True if ``box`` keeps a smaller share of the layer than the query's date range."""
+        if not (query.since or query.until):
+            return True
+        row = self.con.execute(f'SELECT MIN(event_date), MAX(event_date) FROM "{TABLE}"').fetchone()
+        ext = self.con.execute("SELECT min_x, min_y, max_x, max_y FROM gpkg_contents "
+                               "WHERE table_name = ?", (TABLE,)).fetchone()
+        if not row or row[0] is None or not ext or None in ext:
+            return True
+        try:
+            first, last = (dt.date.fromisoformat(d) for d in row)
+            lo = max(first, dt.date.fromisoformat(query.since)) if query.since else first
+            hi = min(last, dt.date.fromisoformat(query.until)) if query.until else last
+        except ValueError:
+            return True
+        date_share = max(0, (hi - lo).days + 1) / ((last - first).days + 1)
+        ex0, ey0, ex1, ey1 = ext
+        area = max(ex1 - ex0, 1e-9) * max(ey1 - ey0, 1e-9)
+        overlap = (max(0.0, min(box[2], ex1) - max(box[0], ex0))
+                   * max(0.0, min(box[3], ey1) - max(box[1], ey0)))
+        return overlap / area < date_share
 
     def _select(self, query: Query) -> Iterator[Event]:
-        join, where, params = self._where(query)
+        target, where, params = self._where(query)
         cols = ", ".join(f'e."{n}"' for n in FIELD_NAMES)
-        sql = f'SELECT {cols} FROM "{TABLE}" e{join}{where} ORDER BY e.event_date, e.fid'
+        sql = f"SELECT {cols} FROM {target}{where} ORDER BY e.event_date, e.fid"
         try:
             rows = self.con.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
@@ -481,9 +524,9 @@ class GeoPackageStore(Store):
         return (_event(r) for r in rows)
 
     def _count(self, query: Query) -> int:
-        join, where, params = self._where(query)
+        target, where, params = self._where(query)
         try:
-            return self.con.execute(f'SELECT COUNT(*) FROM "{TABLE}" e{join}{where}', params).fetchone()[0]
+            return self.con.execute(f"SELECT COUNT(*) FROM {target}{where}", params).fetchone()[0]
         except sqlite3.Error as exc:
             raise StoreError(f"could not read {self.path}: {exc}") from None
 
@@ -511,5 +554,4 @@ _sources = sources_json
 _row = event_row
 
 
-def _event(row: tuple) -> Event:
-    return Event.from_properties(dict(zip(FIELD_NAMES, row)))
+_event = row_event

@@ -17,7 +17,7 @@ from ..errors import StoreError
 from ..event import FIELD_NAMES, FIELDS, Event
 from ..query import Query
 from .base import (HISTORY_COLUMNS, AddResult, Store, event_row, merge_batch, parse_sources,
-                   plan_add, resolve_analyst, sources_json, utc_now)
+                   plan_add, resolve_analyst, row_event, sources_json, utc_now)
 
 log = logging.getLogger(__name__)
 
@@ -231,5 +231,4 @@ class PostGISStore(Store):
             con.close()
 
 
-def _event(row: tuple) -> Event:
-    return Event.from_properties(dict(zip(FIELD_NAMES, row)))
+_event = row_event

@@ -242,3 +242,37 @@ def test_analyst_defaults_to_env_then_login(store, monkeypatch):
 def test_empty_store_and_empty_batch(store):
     assert store.query() == [] and store.count() == 0
     assert store.add([]).total == 0
+
+
+_CONCURRENT = """
+import sys
+sys.path.insert(0, {repo!r}); sys.path.insert(0, {tests!r})
+from ft_fixtures.store import make_event
+from tracker.store import open_store
+location, source = sys.argv[1], sys.argv[2]
+with open_store(location) as s:
+    for i in range(40):
+        s.add([make_event(i, source=source)], analyst=source)
+"""
+
+
+def test_two_processes_storing_the_same_facts_merge_them(store_location):
+    """Two analysts ingesting overlapping reports at once: one event per fact, both sources."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parent.parent
+    open_store(store_location).close()  # the schema exists; both writers race on rows only
+    script = _CONCURRENT.format(repo=str(repo), tests=str(repo / "tests"))
+    procs = [subprocess.Popen([sys.executable, "-c", script, store_location, src],
+                              stderr=subprocess.PIPE, text=True) for src in ("r1.txt", "r2.txt")]
+    for p in procs:
+        _, err = p.communicate(timeout=300)
+        assert p.returncode == 0, err
+    with open_store(store_location) as s:
+        events = s.query(Query(include_retracted=True))
+        assert len(events) == 40
+        assert all(sorted(e.sources) == ["r1.txt", "r2.txt"] for e in events)
+        actions = [h["action"] for h in s.history(events[0].id)]
+        assert sorted(actions) == ["add", "merge"]

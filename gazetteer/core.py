@@ -476,8 +476,11 @@ class Gazetteer:
     # ------------------------------------------------------------ online fallback
     def _online_candidates(self, text: str, region: Place | None) -> list[Candidate]:
         from .sources.nominatim import OnlineGeocoder
-        if self._online is None:
-            self._online = OnlineGeocoder()
+        fresh = OnlineGeocoder()  # reads its settings now; keep the old one (and its rate limiter) if unchanged
+        if self._online is None or (self._online.url, self._online.user_agent, self._online.min_delay,
+                                    self._online.cache_path) != (fresh.url, fresh.user_agent, fresh.min_delay,
+                                                                 fresh.cache_path):
+            self._online = fresh
         places = self._online.search(text, region=region)
         for p in places:
             r = self.region(p.admin1) if p.admin1 else None

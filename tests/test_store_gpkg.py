@@ -244,3 +244,23 @@ def test_both_query_plans_give_the_same_events(tmp_path, monkeypatch, narrower):
             expected = sorted(e.id for e in events if q.matches(e))
             assert sorted(e.id for e in s.query(q)) == expected
             assert s.count(q) == len(expected)
+
+
+def test_an_exported_geopackage_can_become_a_store(tmp_path):
+    """A file written by `frontline export` (GDAL) has the events layer: adopt it, stay valid."""
+    import pyogrio
+
+    from tracker.export import export_events
+
+    path = tmp_path / "exported.gpkg"
+    export_events([make_event(i) for i in range(5)], path)
+    with open_store(path) as s:
+        result = s.add([make_event(i) for i in range(3, 3010)], analyst="ana")  # bulk path too
+        assert len(result.known) == 2 and len(result.new) == 3005
+        assert s.history(make_event(100).id)[0]["analyst"] == "ana"
+    assert pyogrio.read_info(path, layer="events")["features"] == 3010
+    assert len(pyogrio.read_dataframe(path, layer="events")) == 3010
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert con.execute("SELECT COUNT(*) FROM rtree_events_geom").fetchone()[0] == 3010
+    con.close()

@@ -151,6 +151,12 @@ def _schema_sql() -> list[str]:
         f"""INSERT INTO gpkg_extensions VALUES ('{t}', '{c}', 'gpkg_rtree_index',
   'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')""",
         *_rtree_triggers(),
+        *_history_sql(),
+    ]
+
+
+def _history_sql() -> list[str]:
+    return [
         f"""CREATE TABLE "{HISTORY}" (
   fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
   event_id TEXT NOT NULL, action TEXT NOT NULL, field TEXT, old TEXT, new TEXT,
@@ -300,9 +306,16 @@ class GeoPackageStore(Store):
             names = {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
             if TABLE in names and HISTORY in names:
                 return
-            if TABLE in names or HISTORY in names:
-                raise StoreError(f"{self.path} holds only part of an event store "
-                                 f"({TABLE} or {HISTORY} is missing); it was left untouched")
+            if HISTORY in names:
+                raise StoreError(f"{self.path} has an {HISTORY} table but no {TABLE} layer; "
+                                 "it was left untouched")
+            if TABLE in names:
+                # An events layer with our columns (e.g. from `frontline export`): add the
+                # history table and use it as a store.
+                for sql in _history_sql():
+                    con.execute(sql)
+                log.info("added %s to %s", HISTORY, self.path)
+                return
             for sql in _schema_sql():
                 con.execute(sql)
             log.info("added the event layers to %s", self.path)
@@ -371,7 +384,7 @@ class GeoPackageStore(Store):
             with self._write() as con:
                 stored = self._stored_sources(list(batch))
                 inserts, updates, history, result = plan_add(batch, stored, who, at)
-                bulk = len(inserts) >= BULK_ROWS
+                bulk = len(inserts) >= BULK_ROWS and self._has_insert_trigger()
                 if bulk:
                     con.execute(f'DROP TRIGGER "{RTREE}_insert"')
                     (first,) = con.execute(
@@ -394,6 +407,11 @@ class GeoPackageStore(Store):
             raise self._wrap("store the events", exc) from None
         log.info("stored %d new events, %d already known", len(result.new), len(result.known))
         return result
+
+    def _has_insert_trigger(self) -> bool:
+        # A GeoPackage made by another tool may index differently: then the triggers do it all.
+        return self.con.execute("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' "
+                                "AND name = ?", (f"{RTREE}_insert",)).fetchone()[0] == 1
 
     def _touch(self, points: list[tuple[float, float]]) -> None:
         """Record the change time, and widen the layer extent QGIS zooms to by the new points."""

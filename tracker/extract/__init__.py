@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
 from typing import Any
 
 from ..errors import ExtractionError, InputError
@@ -21,6 +22,7 @@ __all__ = ["extract_events", "extract_file", "extract_mentions", "read_report", 
            "report_date_of"]
 
 log = logging.getLogger(__name__)
+_UPPER = re.compile(r"[A-ZÀ-ÞĀ-Ž]")
 
 
 def _check_date(report_date: str | None, text: str) -> dt.date:
@@ -44,7 +46,7 @@ def extract_mentions(text: str, report_date: str | None = None) -> list[Mention]
     parser = SentenceParser(rd)
     out: list[Mention] = []
     for sent in split_sentences(text):
-        if len(sent.text) < 12 or not any(c.isupper() for c in sent.text[1:]):
+        if len(sent.text) < 12 or not _UPPER.search(sent.text, 1):
             continue  # no proper name, no place: skip cheaply
         out.extend(parser.parse(sent))
     return out

@@ -114,12 +114,13 @@ class SentenceParser:
         self.last_side: str | None = None
         self.last_place: str | None = None
         self.para_places: list[str] = []
+        self._cue_cache: tuple = (None, [], False)
 
     # -- pieces ----------------------------------------------------------------
     def _names(self, s: str) -> list[_Name]:
         names: list[_Name] = []
         taken: list[tuple[int, int]] = []
-        for m in P.TRAINING_GROUND.finditer(s):
+        for m in (P.TRAINING_GROUND.finditer(s) if P.TG_HINT.search(s) else ()):
             tg = m.group("tg")
             lead = _CLEAN_LEAD.match(tg)
             tstart = m.start("tg") + (lead.end() if lead else 0)
@@ -161,10 +162,28 @@ class SentenceParser:
                     n.host = nxt
         return names
 
-    def _triggers(self, s: str) -> list[_Trig]:
+    def _triggers(self, s: str, full: bool = False) -> list[_Trig]:
         found: list[_Trig] = []
+        if full:  # every position: the reference the fast path is tested against
+            starts = None
+        else:
+            low = s.lower()
+            starts = [m.start() for m in P.WORD_START.finditer(s) if low[m.start():m.start() + 3] in P.TRIGGER_PREFIXES]
+            if not starts:
+                return []
         for kind, mode, rx in P.TRIGGERS:
-            for m in rx.finditer(s):
+            if starts is None:
+                ms = list(rx.finditer(s))
+            else:
+                ms, last = [], -1
+                for pos in starts:
+                    if pos < last:
+                        continue
+                    m = rx.match(s, pos)
+                    if m:
+                        ms.append(m)
+                        last = m.end()
+            for m in ms:
                 if any(not (m.end() <= t.start or m.start() >= t.end) for t in found):
                     continue
                 found.append(_Trig(m.start(), m.end(), kind, mode, m.group(0)))
@@ -187,9 +206,11 @@ class SentenceParser:
             self.last_side = None
             self.last_place = None
             self.para_places = []
+        trigs = self._triggers(s)
+        if not trigs:
+            return []
         names = [n for n in self._names(s) if len(n.text) > 1]
-        trigs = [t for t in self._triggers(s)
-                 if not any(n.start <= t.start < n.end for n in names if n.tg or " " in n.text)]
+        trigs = [t for t in trigs if not any(n.start <= t.start < n.end for n in names if n.tg or " " in n.text)]
         actors = [(m.start(), m.end(), m.group(0), m) for m in P.ACTOR.finditer(s)]
         breaks = [(m.start(), m.end()) for m in P.BREAK.finditer(s)]
         bstarts = [b[0] for b in breaks]
@@ -516,15 +537,17 @@ class SentenceParser:
 
     # -- status ---------------------------------------------------------------
     def _status(self, s: str, t: _Trig, cs: int, ce: int, breaks) -> tuple[str, str | None]:
-        cues = []
-        for m in P.FOOTAGE.finditer(s):
-            cues.append((m.start(), m.end(), "footage", m))
-        for m in P.CLAIM_VERB.finditer(s):
-            if any(c[0] <= m.start() < c[1] for c in cues):
-                continue
-            cues.append((m.start(), m.end(), "claim", m))
-        cues.sort()
-        unconfirmed = bool(P.UNCONFIRMED.search(s))
+        if self._cue_cache[0] is not s:
+            cues = []
+            for m in P.FOOTAGE.finditer(s):
+                cues.append((m.start(), m.end(), "footage", m))
+            for m in P.CLAIM_VERB.finditer(s):
+                if any(c[0] <= m.start() < c[1] for c in cues):
+                    continue
+                cues.append((m.start(), m.end(), "claim", m))
+            cues.sort()
+            self._cue_cache = (s, cues, bool(P.UNCONFIRMED.search(s)))
+        cues, unconfirmed = self._cue_cache[1], self._cue_cache[2]
         # a later "ISW confirmed" in the clause settles it
         if re.search(r"\b(?:ISW|which\s+ISW)\s+(?:has\s+)?(?:confirmed|verified|observed)\b", s[t.end:]) \
                 and not unconfirmed:

@@ -5,6 +5,7 @@ so extraction stays fast on megabytes of text.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 I = re.IGNORECASE
@@ -60,6 +61,7 @@ NAT_RES = [(re.compile(p), side) for p, side in NATIONALITIES]
 UNIT_RES = [(re.compile(p), side) for p, side in NAMED_UNITS]
 
 
+@functools.lru_cache(maxsize=4096)
 def side_of(text: str) -> str | None:
     """The side a phrase names: 'Russian forces' -> russia; None when it names no side."""
     for rx, side in UNIT_RES:
@@ -147,6 +149,21 @@ TRIGGER_SETS = (
 )
 TRIGGERS = [(kind, mode, re.compile(r"(?<![\w-])(?:" + rx + r")(?:(?<=\s)|(?![\w-]))", re.X | I))
             for kind, mode, rx in TRIGGER_SETS]
+
+# First three letters of every word a trigger can start with: triggers are only
+# tried at words starting so (a set lookup), not at every character of the text.
+TRIGGER_PREFIXES = frozenset("""
+adv gai reg sei cap lib fre rec ret too tak con hol hel ent bro bre pun cro pus mov pro rea sur enc sem
+clo exp imp bet rai hoi pla fla blo dug cut sho mad mak ach was wer is_ are has hav had bee bei dec fel
+try tri att fai pre dri foc ope hit kep sto fig fou cla bat com eng cou ass off arr dep red sta bas qua
+gar mas ama bui tra exe rei sen shi rel bri hea gro sit pac wit pul aba lef fal on_ in_
+""".split()) and frozenset(w.replace("_", " ") for w in """
+adv gai reg sei cap lib fre rec ret too tak con hol hel ent bro bre pun cro pus mov pro rea sur enc sem
+clo exp imp bet rai hoi pla fla blo dug cut sho mad mak ach was wer is_ are has hav had bee bei dec fel
+try tri att fai pre dri foc ope hit kep sto fig fou cla bat com eng cou ass off arr dep red sta bas qua
+gar mas ama bui tra exe rei sen shi rel bri hea gro sit pac wit pul aba lef fal on_ in_
+""".split())
+WORD_START = re.compile(r"(?<![\w-])[A-Za-z]")
 
 # Default relation for a place directly after a verb ("seized Krasna Hora").
 BARE_RELATION = [
@@ -236,9 +253,10 @@ _UP = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"
 _LO = r"[a-zß-öø-ÿā-žʼ'’]"
 _WORD = _UP + _LO + r"*(?:[-‑]" + r"[A-Za-zÀ-ÿ]" + _LO + r"*)*"
 NAME = re.compile(
-    r"(?<![\w'’-])(?:(?:the\s+)?Republic\s+of\s+(?:the\s+)?" + _WORD + r"(?:\s+" + _WORD + r")?"
+    r"(?<![\w'’-])(?=[A-ZÀ-ÖØ-ÞĀ-Ž])(?:Republic\s+of\s+(?:the\s+)?" + _WORD + r"(?:\s+" + _WORD + r")?"
     r"|" + _WORD + r"(?:\s+(?:" + _WORD + r"|People['’]s|na-Donu))*"
     r")(?:['’]s(?![\w]))?")
+TG_HINT = re.compile(r"training|range|polygon|proving", I)
 REGION_WORD = re.compile(r"\b(?:Oblasts?|Krai|Kray|Raion|Republic|Okrug|Oblast['’]s|region|oblast|krai|raion|district)$")
 # Training grounds named in reports: "the Baranovsky military training ground in Ussuriysk".
 TRAINING_GROUND = re.compile(

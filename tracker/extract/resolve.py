@@ -7,8 +7,10 @@ reported, with lower precision and a ``place_note`` saying why.
 """
 from __future__ import annotations
 
+import functools
 import logging
 import math
+import weakref
 from typing import Any
 
 from ..event import Event
@@ -23,6 +25,9 @@ THEATER = ("UA", "RU", "BY")
 HOMONYM_KM = 30.0
 AMBIGUOUS_UNCERTAINTY_KM = 25.0
 MIN_SCORE = 88.0
+CACHE_MAX = 50_000
+LIMIT = 12  # enough candidates to hold every namesake context may pick from
+_CACHES = weakref.WeakKeyDictionary()
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -33,10 +38,17 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
+@functools.lru_cache(maxsize=65536)
 def _fold(s: str) -> str:
     import unicodedata
     s = unicodedata.normalize("NFKD", s.casefold())
     return "".join(c for c in s if c.isalnum())
+
+
+@functools.lru_cache(maxsize=16384)
+def _locate(lat: float, lon: float, relation: str, kind: str, precision: str, radius_km: float | None):
+    # offsets cost a geodesic each; the same place and relation recur across reports
+    return locate(lat, lon, relation, place_kind=kind, place_precision=precision, radius_km=radius_km)
 
 
 class Resolver:
@@ -47,8 +59,15 @@ class Resolver:
             from gazetteer import Gazetteer
             gazetteer = Gazetteer.default()
         self.gz = gazetteer
-        self._lookups: dict[tuple, list] = {}
-        self._regions: dict[str, Any] = {}
+        # answers are kept across reports of one run (a batch ingest asks the same names again)
+        try:
+            caches = _CACHES.setdefault(gazetteer, ({}, {}, {}, {}))
+        except TypeError:
+            caches = ({}, {}, {}, {})
+        for c in caches:
+            if len(c) > CACHE_MAX:
+                c.clear()
+        self._lookups, self._regions, self._anchors, self._settled = caches
         self._para: int | None = None
         self._para_points: list[tuple[float, float]] = []
 
@@ -63,15 +82,14 @@ class Resolver:
                 self._regions[key] = None
         return self._regions[key]
 
-    def lookup(self, name: str, region=None, near=None) -> list:
-        rkey = region.id if region is not None else None
-        nkey = tuple((round(a, 1), round(b, 1)) for a, b in near) if near else None
-        key = (name.casefold(), rkey, nkey)
+    def lookup(self, name: str, region=None) -> list:
+        """Candidates for a name (cached per name and region); context ranks them in ``settle``."""
+        key = (name.casefold(), region.id if region is not None else None)
         hit = self._lookups.get(key)
         if hit is None:
             try:
-                hit = self.gz.lookup(name, region=region, near=list(near) if near else None, limit=5)
-            except Exception as exc:
+                hit = self.gz.lookup(name, region=region, limit=LIMIT)
+            except Exception as exc:  # an odd name is "no place", never a crash
                 log.debug("lookup %r: %s", name, exc)
                 hit = []
             self._lookups[key] = hit
@@ -81,11 +99,15 @@ class Resolver:
         """Points of places named alongside that are themselves unambiguous."""
         pts: list[tuple[float, float]] = []
         for other in m.near:
-            matches = [x for x in self.lookup(other) if x.place.kind == "settlement"
-                       and x.place.country in THEATER and x.score >= 99]
-            if len(matches) == 1 or (matches and len({(round(x.place.lat), round(x.place.lon))
-                                                      for x in matches[:3]}) == 1):
-                pts.append((matches[0].place.lat, matches[0].place.lon))
+            key = other.casefold()
+            if key not in self._anchors:
+                matches = [x for x in self.lookup(other) if x.place.kind == "settlement"
+                           and x.place.country in THEATER and x.score >= 99]
+                one = len(matches) == 1 or (matches and len({(round(x.place.lat), round(x.place.lon))
+                                                             for x in matches[:3]}) == 1)
+                self._anchors[key] = (matches[0].place.lat, matches[0].place.lon) if one else None
+            if self._anchors[key] is not None:
+                pts.append(self._anchors[key])
         for r in m.regions:
             reg = self.region(r)
             if reg is not None:
@@ -96,13 +118,21 @@ class Resolver:
 
     # -- one mention -----------------------------------------------------------------
     def settle(self, m: Mention):
-        """(place, note) for a mention, or (None, reason)."""
+        """(place, note) for a mention, or (None, reason); cached per name and context."""
+        near = () if m.is_region else tuple(self._anchor_points(m))
+        key = (m.place, m.region, m.is_region, m.host, m.kind == "deployment",
+               tuple((round(a, 1), round(b, 1)) for a, b in near))
+        hit = self._settled.get(key)
+        if hit is None:
+            hit = self._settled[key] = self._settle(m, list(near))
+        return hit
+
+    def _settle(self, m: Mention, near: list):
         if m.is_region:
             reg = self.region(m.place)
             return (reg, None) if reg is not None else (None, "unknown region")
         region = self.region(m.region) if m.region else None
-        near = self._anchor_points(m)
-        matches = self.lookup(m.place, region=region, near=near or None)
+        matches = self.lookup(m.place, region=region)
         ground = "ground" in m.place.lower() or "range" in m.place.lower() or "polygon" in m.place.lower()
         good = [x for x in matches if x.score >= MIN_SCORE and (
             x.place.country in THEATER or ground or region is not None)]
@@ -137,7 +167,8 @@ class Resolver:
                 return 0.0
             return min(_km((x.place.lat, x.place.lon), pt) for pt in near) // 50
 
-        good.sort(key=lambda x: (-round(x.score), dist(x), _fold(x.place.name) != q, order[id(x)]))
+        if len(good) > 1:
+            good.sort(key=lambda x: (-round(x.score), dist(x), _fold(x.place.name) != q, order[id(x)]))
         best = good[0]
         note = None
         rivals = [x for x in good[1:] if round(x.score) >= round(best.score) - 1
@@ -157,8 +188,7 @@ class Resolver:
         if place is None:
             log.info("no place for %r (%s): skipped", m.place, note)
             return None
-        loc = locate(place.lat, place.lon, m.relation, place_kind=place.kind,
-                     place_precision=place.precision, radius_km=place.radius_km)
+        loc = _locate(place.lat, place.lon, m.relation, place.kind, place.precision, place.radius_km)
         precision, unc = loc.precision, loc.uncertainty_km
         if note and note.startswith("ambiguous") and precision in ("point", "near", "offset"):
             precision, unc = "near", max(unc, AMBIGUOUS_UNCERTAINTY_KM)

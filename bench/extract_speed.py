@@ -1,0 +1,126 @@
+"""Extraction throughput on a generated multi-MB corpus, and `frontline extract` wall time.
+
+Usage: python bench/extract_speed.py [--mb 4] [--report FILE]
+
+The corpus is written here from templates (no report text is copied): daily
+report-like paragraphs mixing advances, claims, attacks, deployments, strikes,
+forecasts and unrelated prose, over real front-line place names.
+Goal (issue 3): at least 2 MB of report text per second in one process,
+excluding start-up (the gazetteer is opened and warmed before timing).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import pathlib
+import random
+import subprocess
+import sys
+import tempfile
+import time
+
+REPO = pathlib.Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+PLACES = ["Toretsk", "Pokrovsk", "Siversk", "Kreminna", "Kupyansk", "Chasiv Yar", "Vovchansk", "Lyptsi",
+          "Kurakhove", "Selydove", "Velyka Novosilka", "Robotyne", "Huliaipole", "Myrnohrad", "Avdiivka",
+          "Bakhmut", "Lyman", "Terny", "Bilohorivka", "Krynky", "Stepnohirsk", "Kostiantynivka", "Vuhledar",
+          "Orikhiv", "Hlushkove", "Sudzha", "Korenevo", "Tetkino", "Novoselivka", "Andriivka"]
+REGIONS = ["Kursk Oblast", "Donetsk Oblast", "Kharkiv Oblast", "Zaporizhzhia Oblast", "Belgorod Oblast"]
+SIDES = [("Russian", "forces"), ("Ukrainian", "forces"), ("Russian", "troops"), ("Ukrainian", "troops")]
+COMPASS = ["north", "south", "east", "west", "northeast", "southwest", "southeast", "northwest"]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December"]
+
+
+def sentence(r: random.Random) -> str:
+    adj, noun = r.choice(SIDES)
+    a, b, c = r.sample(PLACES, 3)
+    day = f"{r.choice(MONTHS)} {r.randint(1, 28)}"
+    return r.choice([
+        f"{adj} {noun} recently advanced near {a} and {b}.",
+        f"Geolocated footage published on {day} indicates that {adj} {noun} advanced {r.choice(COMPASS)} of {a}.",
+        f"{adj} milbloggers claimed that {adj} {noun} seized {a}, but ISW has not observed confirmation.",
+        f"{adj} {noun} attacked near {a}, {b}, and {c} on {day}.",
+        f"{adj} {noun} continued assaults in the {a} direction but did not make confirmed advances.",
+        f"Elements of a {adj} brigade arrived in {r.choice(REGIONS)} on {day}.",
+        f"{adj} {noun} will likely try to seize {a} in the coming weeks.",
+        f"{adj} {noun} struck {a} with drones and glide bombs overnight.",
+        "The ministry published a statement about grain exports and shipping insurance rates.",
+        f"{adj} {noun} conducted ground attacks {r.choice(COMPASS)} of {a} and toward {b}.",
+        "Officials discussed budget plans, energy prices and a new school building programme.",
+    ])
+
+
+def corpus(mb: float, seed: int = 7) -> str:
+    r = random.Random(seed)
+    parts, size = [], 0
+    day = 0
+    while size < mb * 1_000_000:
+        day += 1
+        para = [f"{MONTHS[day % 12]} {day % 28 + 1}, 2024", ""]
+        for _ in range(40):
+            para.append(" ".join(sentence(r) for _ in range(r.randint(2, 5))))
+            para.append("")
+        block = "\n".join(para) + "\n"
+        parts.append(block)
+        size += len(block.encode())
+    return "".join(parts)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--mb", type=float, default=4.0)
+    ap.add_argument("--report", default=str(REPO.parent / "shared" / "examples" / "isw-2024-10-24.txt"))
+    args = ap.parse_args(argv)
+    from gazetteer import Gazetteer
+    from tracker.extract import extract_events
+
+    gz = Gazetteer.default()
+    extract_events("Russian forces advanced near Toretsk.", "2024-10-24", gazetteer=gz)  # warm up
+    text = corpus(args.mb)
+    reports = text.split("\n\n\n")
+    nbytes = len(text.encode())
+    t0 = time.perf_counter()
+    n = 0
+    chunk = []
+    for block in text.split("\n") :
+        chunk.append(block)
+    # one extract_events call per generated daily report, as a batch ingest would do
+    days = [d for d in text.split("\n\n") if d]
+    reports, cur = [], []
+    for d in days:
+        if d[:3] in [m[:3] for m in MONTHS] and d.rstrip()[-4:].isdigit() and cur:
+            reports.append("\n\n".join(cur))
+            cur = []
+        cur.append(d)
+    if cur:
+        reports.append("\n\n".join(cur))
+    t0 = time.perf_counter()
+    for rep in reports:
+        n += len(extract_events(rep, None, source="bench", gazetteer=gz))
+    dt = time.perf_counter() - t0
+    print(f"corpus: {nbytes / 1e6:.2f} MB in {len(reports)} generated reports")
+    print(f"extraction: {dt:.2f} s, {nbytes / 1e6 / dt:.2f} MB/s, {n} events (goal >= 2 MB/s)")
+
+    report = pathlib.Path(args.report)
+    if not report.exists():
+        with tempfile.NamedTemporaryFile("w", suffix="-2024-10-24.txt", delete=False) as fh:
+            fh.write(reports[0])
+            report = pathlib.Path(fh.name)
+    cmd = [sys.executable, "-c", "from tracker.cli import main; main()", "extract", "--format", "jsonl", str(report)]
+    times = []
+    for _ in range(3):
+        t0 = time.perf_counter()
+        res = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True)
+        times.append(time.perf_counter() - t0)
+        if res.returncode:
+            print("frontline extract failed:", res.stderr.strip())
+            return 1
+    print(f"`frontline extract` on {report.name} ({report.stat().st_size / 1000:.1f} kB): "
+          f"wall {min(times):.2f} s best of 3 ({len(res.stdout.splitlines())} events)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -178,3 +178,32 @@ def test_dev_set_gold_events_render_over_four_years(tmp_path, offline_page):
     assert _visible(offline_page) == sum(1 for e in events if e.event_date <= page.evaluate("frontline.data.steps[0]"))
     assert 0 < _visible(offline_page) < len(events) and first <= page.evaluate("frontline.data.steps[0]")
     assert offline_page.errors() == [] and offline_page.blocked == []
+
+
+def test_events_on_the_same_spot_share_one_popup_newest_first(map_page, map_events):
+    from ft_fixtures.maps import KURSK_OBLAST
+
+    page = map_page.page
+    _, lat, lon = KURSK_OBLAST
+    here = sorted((e for e in map_events if (e.lat, e.lon) == (lat, lon)), key=lambda e: e.event_date,
+                  reverse=True)
+    assert len(here) == 2
+    page.evaluate(f"frontline.map.setView([{lat}, {lon}], 9, {{animate: false}})")
+    box = page.locator(".folium-map").bounding_box()
+    point = page.evaluate(f"frontline.map.latLngToContainerPoint([{lat}, {lon}])")
+    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+    page.locator(".fl-popup-list").wait_for(timeout=5000)
+    assert page.locator(".fl-popup-count").inner_text() == "2 events here"
+    ids = page.locator(".fl-popup").evaluate_all("els => els.map(e => e.dataset.eventId)")
+    assert ids == [e.id for e in here]
+    # hiding one layer leaves one event under the cursor
+    page.evaluate("frontline.map.closePopup()")  # its close button may sit under the title
+    page.wait_for_function("document.querySelectorAll('.fl-popup').length === 0")  # fades out
+    page.locator(".leaflet-control-layers-overlays label",
+                 has_text="North Korean deployments").locator("input").click()
+    point = page.evaluate(f"frontline.map.latLngToContainerPoint([{lat}, {lon}])")  # popups auto-pan
+    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+    page.locator(".fl-popup").first.wait_for(timeout=5000)
+    assert page.locator(".fl-popup-list").count() == 0
+    assert page.locator(".fl-popup").evaluate_all("els => els.map(e => e.dataset.eventId)") == [here[0].id]
+    assert map_page.errors() == []

@@ -37,7 +37,7 @@
       var canvas = this._canvas = L.DomUtil.create("canvas", "fl-events leaflet-zoom-animated");
       canvas.setAttribute("data-layer", this._fl.data.layers[this._index].key);
       this.getPane().appendChild(canvas);
-      this._draw();
+      this._scheduleDraw();
     },
 
     onRemove: function () {
@@ -47,7 +47,16 @@
     },
 
     getEvents: function () {
-      return {moveend: this._draw, resize: this._draw, viewreset: this._draw, zoomanim: this._animateZoom};
+      return {moveend: this._scheduleDraw, resize: this._scheduleDraw, viewreset: this._scheduleDraw,
+              zoomanim: this._animateZoom};
+    },
+
+    // Draw at most once per frame: opening the map adds the layer and then
+    // fits the view, which would otherwise draw every event twice.
+    _scheduleDraw: function () {
+      if (this._frame) { return; }
+      var self = this;
+      this._frame = L.Util.requestAnimFrame(function () { self._frame = null; self._draw(); });
     },
 
     _animateZoom: function (e) {
@@ -57,7 +66,7 @@
       L.DomUtil.setTransform(this._canvas, offset, scale);
     },
 
-    redraw: function () { if (this._map) { this._draw(); } return this; },
+    redraw: function () { if (this._map) { this._scheduleDraw(); } return this; },
 
     _draw: function () {
       var map = this._map, canvas = this._canvas;
@@ -115,16 +124,17 @@
       ctx.globalAlpha = 1; ctx.setLineDash([]);
     },
 
-    // The shown event nearest to a layer point, within reach of its symbol.
-    hit: function (layerPoint) {
-      if (!this._sx || !this._topLeft) { return null; }
+    // The shown events within reach of a layer point, as {index, d2}.
+    hits: function (layerPoint, out) {
+      if (!this._sx || !this._topLeft) { return out; }
       var x = layerPoint.x - this._topLeft.x, y = layerPoint.y - this._topLeft.y;
-      var reach = this._fl.data.style.radius * 1.6 + 3, best = null, bestD = reach * reach;
+      var reach = this._fl.data.style.radius * 1.6 + 3, max = reach * reach;
+      var start = this._fl.layers[this._index].start;
       for (var k = this._sx.length - 1; k >= 0; k--) {
         var dx = this._sx[k] - x, dy = this._sy[k] - y, dist = dx * dx + dy * dy;
-        if (dist <= bestD) { bestD = dist; best = k; }
+        if (dist <= max) { out.push({index: start + k, d2: dist}); }
       }
-      return best === null ? null : {index: this._fl.layers[this._index].start + best, d2: bestD};
+      return out;
     }
   });
 
@@ -271,19 +281,25 @@
     this._updateLabel();
   };
 
-  Frontline.prototype.hit = function (layerPoint) {
-    var best = null;
+  // Event indexes under a layer point: nearest first, then latest first, so
+  // a town reported on many days opens on its newest report.
+  Frontline.prototype.hits = function (layerPoint) {
+    var found = [], self = this;
     for (var li = 0; li < this.layers.length; li++) {
       var g = this.layers[li].group;
-      if (!this.map.hasLayer(g)) { continue; }
-      var h = g.hit(layerPoint);
-      if (h && (!best || h.d2 <= best.d2)) { best = h; }
+      if (this.map.hasLayer(g)) { g.hits(layerPoint, found); }
     }
-    return best;
+    found.sort(function (p, q) {
+      var dp = Math.round(Math.sqrt(p.d2)), dq = Math.round(Math.sqrt(q.d2));
+      if (dp !== dq) { return dp - dq; }
+      var ep = self.str("event_date", p.index), eq = self.str("event_date", q.index);
+      return ep < eq ? 1 : ep > eq ? -1 : p.index - q.index;
+    });
+    return found.map(function (h) { return h.index; });
   };
 
   Frontline.prototype._onHover = function (e) {
-    this.map.getContainer().style.cursor = this.hit(e.layerPoint) ? "pointer" : "";
+    this.map.getContainer().style.cursor = this.hits(e.layerPoint).length ? "pointer" : "";
   };
 
   Frontline.prototype.visibleCount = function () {
@@ -295,15 +311,29 @@
   };
 
   Frontline.prototype._onClick = function (e) {
-    var h = this.hit(e.layerPoint);
-    if (!h) { return; }
-    this.openPopup(h.index);
+    var found = this.hits(e.layerPoint);
+    if (found.length) { this.openPopup(found); }
   };
 
-  Frontline.prototype.openPopup = function (i) {
-    return L.popup({maxWidth: 420, minWidth: 260, autoPanPadding: [20, 20]})
-      .setLatLng([this.data.ev.lat[i], this.data.ev.lon[i]])
-      .setContent(this.popupNode(i))
+  // Open a popup for one event index or a list of them (events drawn on top
+  // of each other: a town reported on many days).
+  Frontline.prototype.openPopup = function (indexes) {
+    if (!Array.isArray(indexes)) { indexes = [indexes]; }
+    var limit = 10, i0 = indexes[0], content;
+    if (indexes.length === 1) {
+      content = this.popupNode(i0);
+    } else {
+      content = el("div", "fl-popup-list");
+      content.appendChild(el("div", "fl-popup-count", indexes.length + " events here" +
+        (indexes.length > limit ? " (the " + limit + " latest shown; zoom in or use the slider)" : "")));
+      for (var k = 0; k < Math.min(limit, indexes.length); k++) {
+        if (k) { content.appendChild(el("hr", "fl-popup-sep")); }
+        content.appendChild(this.popupNode(indexes[k]));
+      }
+    }
+    return L.popup({maxWidth: 420, minWidth: 260, maxHeight: 420, autoPanPadding: [20, 20]})
+      .setLatLng([this.data.ev.lat[i0], this.data.ev.lon[i0]])
+      .setContent(content)
       .openOn(this.map);
   };
 

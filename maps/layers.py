@@ -49,6 +49,20 @@ class EncodedEvents:
     unit: str = "day"
 
 
+class RawHTML(Element):
+    """Markup inserted as is. branca's ``Element(text)`` compiles ``text`` as a Jinja
+    template, which would evaluate any ``{{ ... }}`` in report text (and cost
+    seconds on a large data block)."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self._name = "RawHTML"
+        self.text = text
+
+    def render(self, **kwargs: Any) -> str:
+        return self.text
+
+
 def script_json(obj: Any) -> str:
     """JSON safe inside an HTML <script> element: no '<', '>' or '&' can end or open markup."""
     text = json.dumps(obj, ensure_ascii=True, separators=(",", ":"), allow_nan=False)
@@ -185,7 +199,7 @@ class EventData(MacroElement):
         figure = self.get_root()
         if not isinstance(figure, Figure):
             raise MapError("render the map through its figure (maps.save_map or Map.save)")
-        figure.html.add_child(Element(
+        figure.html.add_child(RawHTML(
             f'<script type="application/json" id="{self.element_id}">'
             f"{script_json(self.encoded.data)}</script>"), name=self.element_id)
         super().render(**kwargs)

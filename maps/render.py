@@ -9,14 +9,13 @@ import tempfile
 from typing import TYPE_CHECKING, Any
 
 import folium
-from branca.element import Element
 from folium.elements import MacroElement
 from folium.template import Template
 
 from . import assets
 from . import legend as style
 from .errors import MapError
-from .layers import EventData, EventLayer, encode_events
+from .layers import EventData, EventLayer, RawHTML, encode_events
 from .timeslider import TimeSlider
 
 if TYPE_CHECKING:
@@ -88,7 +87,7 @@ def render_map(events_gdf: "gpd.GeoDataFrame", *, title: str | None = None, cdn:
     m.default_css = []
     m.options["maxZoom"] = 18  # tiles=None leaves no maxZoom, which breaks fitBounds at one point
     figure = m.get_root()
-    figure.header.add_child(Element(assets.head_html(cdn=cdn)), name="frontline_assets")
+    figure.header.add_child(RawHTML(assets.head_html(cdn=cdn)), name="frontline_assets")
 
     span = date_range_text(encoded.first_date, encoded.last_date)
     main_title = title if title else DEFAULT_TITLE

@@ -198,3 +198,13 @@ def test_hidden_layers_start_switched_off(map_gdf):
     added = set(re.findall(r"(event_layer_\w+)\.addTo\(", page))
     assert len(names) == len(_data_block(page)["layers"])
     assert len(added) == len(names) - 1
+
+
+def test_template_syntax_in_report_text_stays_literal(map_events):
+    # The page is assembled with Jinja: report text must never be parsed as a template.
+    text = "{{ 7*7 }} {% if true %}x{% endif %} {# c #}"
+    events = [map_events[0].replace(quote=text, place="{{ cycler.__init__ }}")] + map_events[1:]
+    page = _html(to_geodataframe(events), title="{{ 6*7 }}")
+    data = _data_block(page)
+    assert text in data["strings"] and "{{ cycler.__init__ }}" in data["strings"]
+    assert "{{ 6*7 }}" in page and ">42<" not in page

@@ -164,29 +164,32 @@ class SentenceParser:
 
     def _triggers(self, s: str, full: bool = False) -> list[_Trig]:
         found: list[_Trig] = []
-        if full:  # every position: the reference the fast path is tested against
-            starts = None
-        else:
-            low = s.lower()
-            starts = [m.start() for m in P.WORD_START.finditer(s) if low[m.start():m.start() + 3] in P.TRIGGER_PREFIXES]
-            if not starts:
-                return []
-        for kind, mode, rx in P.TRIGGERS:
-            if starts is None:
-                ms = list(rx.finditer(s))
-            else:
-                ms, last = [], -1
-                for pos in starts:
-                    if pos < last:
+        if full:  # every position, set by set: the reference the fast path is tested against
+            for kind, mode, rx in P.TRIGGERS:
+                for m in rx.finditer(s):
+                    if any(not (m.end() <= t.start or m.start() >= t.end) for t in found):
                         continue
-                    m = rx.match(s, pos)
-                    if m:
-                        ms.append(m)
-                        last = m.end()
-            for m in ms:
-                if any(not (m.end() <= t.start or m.start() >= t.end) for t in found):
+                    found.append(_Trig(m.start(), m.end(), kind, mode, m.group(0)))
+        else:
+            last = -1
+            low = s.lower()
+            prefixes = P.TRIGGER_PREFIXES
+            at = 0
+            for word in low.split():
+                pos = low.find(word, at)
+                at = pos + len(word)
+                if not word[:1].isalpha():  # "(captured", "'liberated'"
+                    k = 0
+                    while k < len(word) and not word[k].isalpha():
+                        k += 1
+                    word, pos = word[k:], pos + k
+                if pos < last or (word[:3] not in prefixes and word not in P.TRIGGER_SHORT_WORDS):
                     continue
-                found.append(_Trig(m.start(), m.end(), kind, mode, m.group(0)))
+                m = P.TRIGGER_ANY.match(s, pos)
+                if m:
+                    kind, mode, _ = P.TRIGGER_SETS[int(m.lastgroup[1:])]
+                    found.append(_Trig(m.start(), m.end(), kind, mode, m.group(0)))
+                    last = m.end()
         found.sort(key=lambda t: t.start)
         merged: list[_Trig] = []
         for t in found:

@@ -154,16 +154,14 @@ TRIGGERS = [(kind, mode, re.compile(r"(?<![\w-])(?:" + rx + r")(?:(?<=\s)|(?![\w
 # tried at words starting so (a set lookup), not at every character of the text.
 TRIGGER_PREFIXES = frozenset("""
 adv gai reg sei cap lib fre rec ret too tak con hol hel ent bro bre pun cro pus mov pro rea sur enc sem
-clo exp imp bet rai hoi pla fla blo dug cut sho mad mak ach was wer is_ are has hav had bee bei dec fel
+clo exp imp bet rai hoi pla fla blo dug cut sho mad mak ach was wer are has hav had bee bei dec fel
 try tri att fai pre dri foc ope hit kep sto fig fou cla bat com eng cou ass off arr dep red sta bas qua
-gar mas ama bui tra exe rei sen shi rel bri hea gro sit pac wit pul aba lef fal on_ in_
-""".split()) and frozenset(w.replace("_", " ") for w in """
-adv gai reg sei cap lib fre rec ret too tak con hol hel ent bro bre pun cro pus mov pro rea sur enc sem
-clo exp imp bet rai hoi pla fla blo dug cut sho mad mak ach was wer is_ are has hav had bee bei dec fel
-try tri att fai pre dri foc ope hit kep sto fig fou cla bat com eng cou ass off arr dep red sta bas qua
-gar mas ama bui tra exe rei sen shi rel bri hea gro sit pac wit pul aba lef fal on_ in_
+gar mas ama bui tra exe rei sen shi rel bri hea gro sit pac wit pul aba lef fal
 """.split())
-WORD_START = re.compile(r"(?<![\w-])[A-Za-z]")
+TRIGGER_SHORT_WORDS = frozenset(("is", "on"))  # "is captured", "on the outskirts of"
+# All trigger sets in one pattern, in priority order: one match attempt per candidate word.
+TRIGGER_ANY = re.compile("|".join(f"(?P<t{i}>(?<![\\w-])(?:{rx})(?:(?<=\\s)|(?![\\w-])))"
+                                  for i, (_, _, rx) in enumerate(TRIGGER_SETS)), re.X | I)
 
 # Default relation for a place directly after a verb ("seized Krasna Hora").
 BARE_RELATION = [

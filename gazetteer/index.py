@@ -23,7 +23,7 @@ from .translit import romanizations
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = "1"
+INDEX_VERSION = "2"
 SEP = "\x1f"  # joins variants in one column; never part of a name
 
 # how a key names a place
@@ -36,12 +36,13 @@ CREATE TABLE places (
     country TEXT, a1 TEXT, admin1 TEXT, lat REAL NOT NULL, lon REAL NOT NULL, population INTEGER,
     variants TEXT, source TEXT, precision TEXT, radius_km REAL, host TEXT, layer TEXT NOT NULL);
 CREATE TABLE names (key TEXT NOT NULL, pid INTEGER NOT NULL, how INTEGER NOT NULL, layer TEXT NOT NULL);
-CREATE TABLE fkeys (key TEXT PRIMARY KEY, first TEXT NOT NULL, len INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE fkeys (key TEXT PRIMARY KEY, first TEXT NOT NULL, len INTEGER NOT NULL, th INTEGER NOT NULL)
+    WITHOUT ROWID;
 """
 INDEXES = """
-CREATE INDEX names_key ON names (key);
+CREATE INDEX names_key ON names (key, pid, how);
 CREATE INDEX names_pid ON names (pid);
-CREATE INDEX fkeys_bucket ON fkeys (first, len);
+CREATE INDEX fkeys_bucket ON fkeys (first, len, th);
 CREATE INDEX places_region ON places (country, a1);
 """
 
@@ -112,8 +113,9 @@ class _Builder:
             key = fold(text)
             if key and (key not in seen or how < seen[key]):
                 seen[key] = how
+        th = 1 if country in settings.DEFAULT_THEATER else 0
         for key, how in seen.items():
-            self.names.append((key, pid, how, self.layer))
+            self.names.append((key, pid, how, self.layer, th))
         return pid
 
     def flush(self) -> None:
@@ -121,12 +123,20 @@ class _Builder:
             "INSERT INTO places (pid, id, name, kind, country, a1, admin1, lat, lon, population, "
             "variants, source, precision, radius_km, host, layer) "
             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", self.places)
-        self.conn.executemany("INSERT INTO names (key, pid, how, layer) VALUES (?,?,?,?)", self.names)
-        self.conn.executemany(
-            "INSERT OR IGNORE INTO fkeys (key, first, len) VALUES (?,?,?)",
-            ((k, k[0], len(k)) for k, _, how, _ in self.names if how != HOW_REGION_SHORT and len(k) >= 5))
+        self.conn.executemany("INSERT INTO names (key, pid, how, layer) VALUES (?,?,?,?)",
+                              (n[:4] for n in self.names))
+        add_fuzzy_keys(self.conn, ((k, th) for k, _, how, _, th in self.names if how != HOW_REGION_SHORT))
         self.places.clear()
         self.names.clear()
+
+
+def add_fuzzy_keys(conn: sqlite3.Connection, keys: Iterable[tuple[str, int]]) -> None:
+    """Keys fuzzy matching may reach, bucketed by first letter and length; ``th`` marks keys
+    of places in the default theater, searched first (a fifth of all keys)."""
+    conn.executemany(
+        "INSERT INTO fkeys (key, first, len, th) VALUES (?,?,?,?) "
+        "ON CONFLICT(key) DO UPDATE SET th = max(th, excluded.th)",
+        ((k, k[0], len(k), th) for k, th in keys if len(k) >= 5))
 
 
 def _region_names() -> dict[tuple[str, str], dict]:
@@ -204,8 +214,7 @@ def _add_aliases(conn: sqlite3.Connection, by_region: dict) -> None:
                            (f"geonames:{target['geonameid']}",)).fetchone()[0]
         rows.append((fold(a["alias"]), pid, HOW_ALIAS, "base"))
     conn.executemany("INSERT INTO names (key, pid, how, layer) VALUES (?,?,?,?)", rows)
-    conn.executemany("INSERT OR IGNORE INTO fkeys (key, first, len) VALUES (?,?,?)",
-                     ((k, k[0], len(k)) for k, *_ in rows if len(k) >= 5))
+    add_fuzzy_keys(conn, ((k, 1) for k, *_ in rows))
 
 
 def _add_regions(b: _Builder, regions: dict, by_region: dict) -> None:
@@ -316,6 +325,9 @@ def connect(rebuild: bool = False) -> sqlite3.Connection:
             raise GazetteerError(f"cannot write the gazetteer index at {path}: {exc}; "
                                  "set FRONTLINE_CACHE_DIR to a writable directory") from exc
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    # memory-map the file: lookups touch scattered pages, and the OS cache is shared between processes
+    conn.execute("PRAGMA mmap_size = 268435456")
+    conn.execute("PRAGMA cache_size = -16000")
     row = conn.execute("SELECT value FROM meta WHERE key = 'user_stamp'").fetchone()
     if (row[0] if row else "") != user_stamp():
         reload_user_layer(conn)

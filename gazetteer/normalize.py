@@ -6,6 +6,7 @@ it is the contract between the two, so change it only with ``INDEX_VERSION``.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -25,6 +26,7 @@ _GROUND_HINT = re.compile(r"\b(?:training\s+ground|training\s+grounds|range|poly
                           re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=100_000)
 def fold(name: str) -> str:
     """The lookup key of ``name``: lower case, no diacritics, apostrophes or hyphens.
 

@@ -13,7 +13,9 @@ import math
 from dataclasses import dataclass
 from typing import Sequence
 
+from .index import HOW_ALIAS, HOW_NAME, HOW_TRANSLIT
 from .model import Match, Place
+from .normalize import fold
 
 BUCKETS_KM = (10, 25, 50, 100, 200, 400, 800, 1600)
 GROUND_KINDS = ("training_ground", "military_site")
@@ -65,6 +67,7 @@ def rank(cands: list[Candidate], *, region: Place | None, points: Sequence[tuple
         return region is not None and p.country == region.country and (
             region.admin1 is None or p.admin1 == region.admin1)
 
+    theater = frozenset(theater)
     scored = []
     for c in cands:
         p = c.place
@@ -90,9 +93,6 @@ def rank(cands: list[Candidate], *, region: Place | None, points: Sequence[tuple
 
 def _reason(c: Candidate, d: float | None, region: Place | None, in_region: bool,
             theater: Sequence[str], query: str = "") -> str:
-    from .index import HOW_ALIAS, HOW_NAME, HOW_TRANSLIT
-    from .normalize import fold
-
     p = c.place
     if c.edits:
         parts = [f"fuzzy match for {c.matched!r} ({c.edits} edit{'s' if c.edits > 1 else ''})"]

@@ -5,6 +5,7 @@ module globals, so tests and callers can change them per call.
 """
 from __future__ import annotations
 
+import functools
 import os
 import pathlib
 
@@ -32,7 +33,11 @@ def data_dir() -> pathlib.Path:
 
 def theater() -> tuple[str, ...]:
     """ISO2 codes ranking favours, from $FRONTLINE_THEATER ('UA,RU,BY,MD' by default)."""
-    env = os.environ.get("FRONTLINE_THEATER", "")
+    return _parse_theater(os.environ.get("FRONTLINE_THEATER", ""))
+
+
+@functools.lru_cache(maxsize=8)
+def _parse_theater(env: str) -> tuple[str, ...]:
     codes = tuple(c.strip().upper() for c in env.replace(";", ",").split(",") if c.strip())
     return codes or DEFAULT_THEATER
 

@@ -513,7 +513,9 @@ class GeoPackageStore(Store):
         """True if ``box`` keeps a smaller share of the layer than the query's date range."""
         if not (query.since or query.until):
             return True
-        row = self.con.execute(f'SELECT MIN(event_date), MAX(event_date) FROM "{TABLE}"').fetchone()
+        # Two subqueries: SQLite answers a lone MIN or MAX from the index, but scans it for both.
+        row = self.con.execute(f'SELECT (SELECT MIN(event_date) FROM "{TABLE}"), '
+                               f'(SELECT MAX(event_date) FROM "{TABLE}")').fetchone()
         ext = self.con.execute("SELECT min_x, min_y, max_x, max_y FROM gpkg_contents "
                                "WHERE table_name = ?", (TABLE,)).fetchone()
         if not row or row[0] is None or not ext or None in ext:

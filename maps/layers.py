@@ -47,6 +47,7 @@ class EncodedEvents:
     bounds: list[list[float]] | None = None  # [[south, west], [north, east]]
     count: int = 0
     unit: str = "day"
+    present: dict[str, Any] = field(default_factory=dict)  # distinct values, for the legend
 
 
 class RawHTML(Element):
@@ -85,27 +86,39 @@ def encode_events(gdf: "gpd.GeoDataFrame", *, step: str = "auto") -> EncodedEven
         log.warning("left %d event(s) without usable coordinates off the map", int((~ok).sum()))
         df, lon, lat = df[ok], lon[ok], lat[ok]
     df = df.reset_index(drop=True)
+    # Plain object arrays: element access on pandas' Arrow-backed strings is
+    # slow enough to dominate the build at 100,000 events.
+    cols: dict[str, Any] = {}
     for name in STRING_COLUMNS + ("id",):
         col = df[name] if name in df.columns else pd.Series([""] * len(df), dtype="object")
-        df[name] = col.where(col.notna(), "").astype(str)
-    df["event_date"] = df["event_date"].str.slice(0, 10)
+        cols[name] = col.where(col.notna(), "").astype(str).to_numpy(dtype=object)
+    cols["event_date"] = np.array([d[:10] for d in cols["event_date"]], dtype=object)
     unc = pd.to_numeric(df["uncertainty_km"], errors="coerce").fillna(0.0).to_numpy(float) \
         if "uncertainty_km" in df.columns else np.zeros(len(df))
     retracted = df["retracted"].fillna(False).astype(bool).to_numpy() \
         if "retracted" in df.columns else np.zeros(len(df), dtype=bool)
 
-    unit, step_labels, step_index = time_steps(df["event_date"].tolist(), step)
+    unit, step_labels, step_index = time_steps(cols["event_date"], step)
 
     # One layer per (side, kind), in a stable order: known sides and kinds first.
     side_rank = {s: i for i, s in enumerate(style.SIDE_COLOURS)}
     kind_rank = {k: i for i, k in enumerate(KINDS)}
-    keys = sorted(set(zip(df["side"], df["kind"])),
+    side_codes, side_values = pd.factorize(cols["side"])
+    kind_codes, kind_values = pd.factorize(cols["kind"])
+    pair_codes = side_codes.astype(np.int64) * max(len(kind_values), 1) + kind_codes
+    present = np.unique(pair_codes)
+    keys = sorted(((str(side_values[c // len(kind_values)]), str(kind_values[c % len(kind_values)]))
+                   for c in present),
                   key=lambda sk: (side_rank.get(sk[0], 99), sk[0], kind_rank.get(sk[1], 99), sk[1]))
     key_index = {k: i for i, k in enumerate(keys)}
-    layer_of = np.fromiter((key_index[k] for k in zip(df["side"], df["kind"])), dtype=np.int64,
-                           count=len(df))
-    order = np.lexsort((df["id"].to_numpy(), step_index, layer_of))
-    df = df.iloc[order].reset_index(drop=True)
+    code_to_layer = {int(c): key_index[(str(side_values[c // len(kind_values)]),
+                                        str(kind_values[c % len(kind_values)]))] for c in present}
+    layer_of = np.zeros(len(df), dtype=np.int64)
+    for c, li in code_to_layer.items():
+        layer_of[pair_codes == c] = li
+    id_rank = pd.factorize(cols["id"], sort=True)[0]
+    order = np.lexsort((id_rank, step_index, layer_of))
+    cols = {name: values[order] for name, values in cols.items()}
     lon, lat, unc, retracted = lon[order], lat[order], unc[order], retracted[order]
     layer_of, step_index = layer_of[order], step_index[order]
 
@@ -113,7 +126,7 @@ def encode_events(gdf: "gpd.GeoDataFrame", *, step: str = "auto") -> EncodedEven
     seen: dict[str, int] = {"": 0}
     ev: dict[str, Any] = {}
     for name in STRING_COLUMNS:
-        codes, uniques = pd.factorize(df[name], sort=False)
+        codes, uniques = pd.factorize(cols[name], sort=False)
         table = np.empty(len(uniques), dtype=np.int64)
         for j, value in enumerate(uniques):
             k = seen.get(value)
@@ -122,7 +135,7 @@ def encode_events(gdf: "gpd.GeoDataFrame", *, step: str = "auto") -> EncodedEven
                 strings.append(value)
             table[j] = k
         ev[name] = table[codes].tolist() if len(df) else []
-    ev["id"] = df["id"].tolist()
+    ev["id"] = cols["id"].tolist()
     ev["lat"] = np.round(lat, COORD_DECIMALS).tolist()
     ev["lon"] = np.round(lon, COORD_DECIMALS).tolist()
     ev["unc"] = np.round(unc, 2).tolist()
@@ -143,12 +156,15 @@ def encode_events(gdf: "gpd.GeoDataFrame", *, step: str = "auto") -> EncodedEven
     data = {
         "version": 1, "strings": strings, "ev": ev, "layers": layers, "steps": step_labels,
         "unit": unit, "style": style.style_spec(),
-        "sideLabels": {s: style.side_noun(s) for s in set(df["side"])},
+        "sideLabels": {str(s): style.side_noun(str(s)) for s in side_values},
         "datePrecisions": style.DATE_PRECISIONS,
     }
-    enc = EncodedEvents(data=data, layers=layers, count=len(df), unit=unit)
+    present = {name: [str(v) for v in pd.unique(cols[name]) if v]
+               for name in ("side", "kind", "status", "precision")}
+    present["retracted"] = bool(retracted.any())
+    enc = EncodedEvents(data=data, layers=layers, count=len(df), unit=unit, present=present)
     if len(df):
-        enc.first_date, enc.last_date = df["event_date"].min(), df["event_date"].max()
+        enc.first_date, enc.last_date = min(cols["event_date"]), max(cols["event_date"])
         enc.bounds = [[float(lat.min()), float(lon.min())], [float(lat.max()), float(lon.max())]]
     return enc
 

@@ -102,15 +102,11 @@ def render_map(events_gdf: "gpd.GeoDataFrame", *, title: str | None = None, cdn:
         folium.LayerControl(collapsed=False, position="topright").add_to(m)
     if slider and encoded.count:
         m.add_child(TimeSlider(data.get_name(), encoded.unit))
-    df = events_gdf
     legend_data = None
     if legend and encoded.count:
-        legend_data = style.legend_spec(
-            df["side"].dropna().astype(str), df["kind"].dropna().astype(str),
-            df["status"].dropna().astype(str) if "status" in df.columns else (),
-            df["precision"].dropna().astype(str) if "precision" in df.columns else (),
-            retracted=bool(df["retracted"].fillna(False).astype(bool).any()) if "retracted" in df.columns
-            else False)
+        p = encoded.present
+        legend_data = style.legend_spec(p["side"], p["kind"], p["status"], p["precision"],
+                                        retracted=p["retracted"])
     m.add_child(_Decorations(data.get_name(), main_title, subtitle, legend_data))
 
     if encoded.bounds:

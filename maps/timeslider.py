@@ -36,7 +36,7 @@ def time_steps(dates: Sequence[str], step: str = "auto") -> tuple[str, list[str]
         raise MapError(f"unknown time step {step!r}; use one of {', '.join(STEPS)}")
     if len(dates) == 0:
         return "day", [""], np.zeros(0, dtype=np.int64)
-    parsed = pd.to_datetime(pd.Series(list(dates), dtype="object"), format="%Y-%m-%d", errors="coerce")
+    parsed = pd.to_datetime(pd.Series(np.asarray(dates, dtype=object)), format="%Y-%m-%d", errors="coerce")
     bad = parsed.isna().to_numpy()
     if bad.any():
         first_bad = list(dates)[int(np.argmax(bad))]

@@ -208,3 +208,10 @@ def test_template_syntax_in_report_text_stays_literal(map_events):
     data = _data_block(page)
     assert text in data["strings"] and "{{ cycler.__init__ }}" in data["strings"]
     assert "{{ 6*7 }}" in page and ">42<" not in page
+
+
+def test_layer_names_from_data_are_escaped_for_the_layer_control(map_events):
+    events = [map_events[0].replace(side="<b onmouseover=alert(1)>wagner</b>")] + map_events[1:]
+    page = _html(to_geodataframe(events))
+    assert "<b onmouseover" not in page
+    assert "&lt;B Onmouseover=Alert(1)&gt;Wagner&lt;/B&gt; advances (1)" in page.replace("\\u0026", "&")

@@ -207,3 +207,18 @@ def test_events_on_the_same_spot_share_one_popup_newest_first(map_page, map_even
     assert page.locator(".fl-popup-list").count() == 0
     assert page.locator(".fl-popup").evaluate_all("els => els.map(e => e.dataset.eventId)") == [here[0].id]
     assert map_page.errors() == []
+
+
+def test_play_button_steps_through_time_and_pauses(map_page, map_events):
+    page = map_page.page
+    play = page.locator(".fl-play")
+    play.click()  # from the all-time view, playing starts again at the first day
+    first_day = min(e.event_date for e in map_events)
+    assert f"through {first_day}" in page.locator(".fl-slider-label").inner_text()
+    page.wait_for_function("frontline.step >= 2", timeout=10_000)
+    play.click()
+    paused_at = page.evaluate("frontline.step")
+    page.wait_for_timeout(1000)
+    assert page.evaluate("frontline.step") == paused_at
+    assert play.inner_text() == "▶"
+    assert map_page.errors() == []

@@ -24,7 +24,7 @@ def main() -> int:
     from gazetteer import Gazetteer
 
     gz = Gazetteer.default()
-    total = alone_ok = ctx_ok = 0
+    total = alone_ok = ctx_ok = joint_ok = 0
     for line in DEV.open(encoding="utf-8"):
         item = json.loads(line)
         events = item["events"]
@@ -32,6 +32,7 @@ def main() -> int:
         for e in events:
             m = gz.lookup(e["place"], limit=1)
             first[e["place"]] = m[0].place if m else None
+        joint = gz.resolve_many([e["place"] for e in events]) if events else {}
         for e in events:
             total += 1
             others = [(p.lat, p.lon) for n, p in first.items() if n != e["place"] and p is not None
@@ -49,6 +50,11 @@ def main() -> int:
                     return (p.admin1 or p.name) == e["admin1"]
                 return p.id == f"geonames:{e['geonameid']}"
             alone_ok += ok(res["alone"])
+            joint_ok += ok(joint.get(e["place"]))
+            if not ok(joint.get(e["place"])):
+                got = joint.get(e["place"])
+                print(f"JOINT MISS {item['id']} {e['place']!r}: want {e['gold_name']} ({e['admin1']}); got "
+                      + (f"{got.place.name} ({got.place.admin1}) [{got.reason}]" if got else "nothing"))
             ctx_ok += ok(res["ctx"])
             if not ok(res["ctx"]):
                 got = res["ctx"]
@@ -56,7 +62,8 @@ def main() -> int:
                       f"{e['geonameid']}); got "
                       + (f"{got.place.name} ({got.place.admin1}, {got.place.id}) [{got.reason}]" if got else "nothing"))
     print(f"places: {total}; right alone: {alone_ok} ({alone_ok / total:.1%}); "
-          f"right with context: {ctx_ok} ({ctx_ok / total:.1%})")
+          f"right with context: {ctx_ok} ({ctx_ok / total:.1%}); "
+          f"right with resolve_many: {joint_ok} ({joint_ok / total:.1%})")
     return 0
 
 

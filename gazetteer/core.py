@@ -308,6 +308,48 @@ class Gazetteer:
                 out = self._candidates(fold(bare), kinds, fuzzy, region_place)
         return out
 
+    def resolve_many(self, names: Sequence[str], region: str | Place | None = None,
+                     near=None, radius_km: float = 60.0) -> dict[str, Match | None]:
+        """Resolve names mentioned together (one sentence or paragraph), each in the light of the others.
+
+        Homonyms are settled jointly: a candidate near some candidate of the other
+        names wins over one that stands alone (Novoselivka and Lyman named together
+        are the pair ten km apart in Donetsk Oblast, not two villages elsewhere);
+        then each name is looked up again with the others' picks as ``near`` context.
+        Returns {name: best Match or None}.
+        """
+        from .rank import haversine_km
+
+        distinct = list(dict.fromkeys(names))
+        given = _points(near)
+        cands = {n: self.lookup(n, region=region, near=given or None, limit=10) for n in distinct}
+        if len(distinct) < 2:
+            return {n: (m[0] if m else None) for n, m in cands.items()}
+
+        def close(p: Place, q: Place) -> bool:
+            reach = radius_km + (q.radius_km or 0 if q.kind == "region" else 0)
+            return haversine_km(p.lat, p.lon, q.lat, q.lon) <= reach
+
+        # Settle the least ambiguous names first; each later name is looked up near the ones settled.
+        order = sorted((n for n in distinct if cands[n]), key=lambda n: len(cands[n]))
+        fixed: dict[str, Place] = {}
+        out: dict[str, Match | None] = {n: None for n in distinct}
+        for n in order:
+            ctx = [(p.lat, p.lon) for p in fixed.values() if p.kind != "region"]
+            if ctx:
+                ms = self.lookup(n, region=region, near=given + ctx, limit=1)
+                out[n] = ms[0] if ms else None
+            else:
+                ms = cands[n]
+                top_edits = 100 - ms[0].score  # only candidates as good a name match as the best
+                pool = [m for m in ms if 100 - m.score <= top_edits]
+                support = [sum(any(close(m.place, o.place) for o in cands[other])
+                               for other in distinct if other != n and cands[other]) for m in pool]
+                out[n] = pool[max(range(len(pool)), key=lambda i: (support[i], -i))]
+            if out[n] is not None:
+                fixed[n] = out[n].place
+        return out
+
     def resolve(self, name: str, **kwargs) -> Match:
         """The best match, or PlaceNotFound carrying suggestions."""
         matches = self.lookup(name, limit=1, **kwargs)

@@ -17,7 +17,10 @@ from .index import HOW_ALIAS, HOW_NAME, HOW_TRANSLIT
 from .model import Match, Place
 from .normalize import fold
 
-BUCKETS_KM = (10, 25, 50, 100, 200, 400, 800, 1600)
+# Beyond ~300 km a context point no longer says "near": such candidates share the last bucket and
+# theater and prominence decide (Brest in Belarus, not a Poltava village once called Brest, when
+# the sentence also names Kupiansk).
+BUCKETS_KM = (10, 25, 50, 100, 200, 300)
 GROUND_KINDS = ("training_ground", "military_site")
 
 

@@ -257,3 +257,17 @@ def test_other_countries_stay_findable(gazetteer):
     fr = [m.place for m in gazetteer.lookup("Brest", limit=10) if m.place.country == "FR"]
     assert fr and fr[0].population > 100_000  # ...but French Brest is still there, ranked after Belarus'
     assert top(gazetteer, "Brest").country == "BY"
+
+
+def test_resolve_many_settles_homonyms_together(gazetteer):
+    from gazetteer.rank import haversine_km
+
+    got = gazetteer.resolve_many(["Novoselivka", "Lyman", "Nowhere-Qqqxyz"])
+    nov, lyman = got["Novoselivka"].place, got["Lyman"].place
+    assert lyman.admin1 == "Donetsk Oblast" and lyman.population > 10_000
+    assert nov.admin1 == "Donetsk Oblast" and haversine_km(nov.lat, nov.lon, lyman.lat, lyman.lon) < 30
+    assert got["Nowhere-Qqqxyz"] is None
+    # a far-away context point does not drag a name to a village once called the same
+    assert gazetteer.resolve_many(["Brest", "Kupiansk"])["Brest"].place.country == "BY"
+    assert gazetteer.resolve_many(["Kamianske"], region="Zaporizhzhia Oblast")["Kamianske"].place.admin1 == \
+        "Zaporizhzhia Oblast"

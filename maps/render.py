@@ -76,8 +76,11 @@ def render_map(events_gdf: "gpd.GeoDataFrame", *, title: str | None = None, cdn:
         # Leaflet shows attributions as HTML: credit the host, escaped.
         attr = html.escape(urlparse(tiles).netloc or "tile server")
     try:
-        m = folium.Map(location=None if encoded.bounds else EMPTY_VIEW[0], tiles=tiles, attr=attr,
+        m = folium.Map(location=None if encoded.bounds else EMPTY_VIEW[0], tiles=None,
                        zoom_start=EMPTY_VIEW[1], prefer_canvas=True, control_scale=True)
+        if tiles:
+            # One base map needs no radio button in the layer control.
+            folium.TileLayer(tiles, attr=attr, control=False).add_to(m)
     except (ValueError, KeyError) as exc:
         raise MapError(f"cannot use tiles {tiles!r} ({exc}); give a provider name such as "
                        "OpenStreetMap, a URL template with {z}/{x}/{y}, or 'none'") from None

@@ -149,7 +149,8 @@ class SentenceParser:
         for m in _ANAPHOR.finditer(s):
             if any(n.start <= m.start() < n.end for n in names):
                 continue
-            earlier = [n for n in names if n.end <= m.start() and not n.is_region and not n.tg and not n.anaphor]
+            earlier = [n for n in names if n.end <= m.start() and not n.is_region and not n.tg and not n.anaphor
+                       and _PLACE_SLOT.search(s, max(0, n.start - 40), n.start)]
             ante = earlier[-1].text if earlier else self.last_place
             if ante:
                 names.append(_Name(m.start(), m.end(), ante, anaphor=True))
@@ -275,12 +276,14 @@ class SentenceParser:
                 out.append(mention)
             self.last_side = side
         for n in names:
-            if not n.tg and not n.is_region and not n.anaphor:
+            if not n.tg and not n.is_region and not n.anaphor and _PLACE_SLOT.search(s, max(0, n.start - 40), n.start):
                 self.last_place = n.text
-        for a in actors:
-            sd = self._side_of_actor(s, a)
-            if sd:
-                self.last_side = sd
+        if not out:
+            for a in actors:
+                sd = self._actor_side(s, a)
+                if sd and not _is_object(s, a[0]):
+                    self.last_side = sd
+                    break
         return out
 
     # -- filters ---------------------------------------------------------------
@@ -357,7 +360,9 @@ class SentenceParser:
                         sd = self._actor_side(s, a)
                         if sd:
                             return sd, a[2]
-        actors = [a for a in actors if not (a[3].group("nat") and not a[3].group("noun"))]
+        bare = [a for a in actors if a[3].group("nat") and not a[3].group("noun")]
+        actors = [a for a in actors if not (a[3].group("nat") and not a[3].group("noun"))
+                  and not _is_object(s, a[0])]
         cands = [a for a in actors if cs <= a[0] < t.start]
         if not cands:
             cands = [a for a in actors if a[0] < t.start]
@@ -370,6 +375,11 @@ class SentenceParser:
                 sd = self._actor_side(s, a)
                 if sd:
                     return sd, a[2]
+        # only an adjective names a side ("Russian claims ... an attempt to advance")
+        for a in reversed([a for a in bare if cs <= a[0] < t.start] or [a for a in bare if a[0] < t.start]):
+            sd = self._side_of_actor(s, a)
+            if sd:
+                return sd, a[2]
         if self.last_side:
             return self.last_side, ""
         return None, ""
@@ -438,7 +448,9 @@ class SentenceParser:
                 if prev is not None and not prev_skipped and re.fullmatch(
                         r",?\s*(?:just\s+|about\s+|roughly\s+|right\s+|directly\s+)?(?:" + P._COMPASS +
                         r"\s+of|next\s+to|near|close\s+to|outside)\s+(?:the\s+)?(?:[\w-]+\s+)?", gap, re.I) \
-                        and bearing_of(prev[1]) is None:
+                        and bearing_of(prev[1]) is None and not re.match(
+                            r",?\s+(?:and\s+|or\s+)?(?:in|near|around|into|toward|towards|on|north|south|east|west)\b",
+                            s[n.end:n.end + 30], re.I):
                     # "Volokhiv Yar, east of Kharkiv": a locator of the previous place
                     anchor = n.end
                     continue
@@ -460,12 +472,12 @@ class SentenceParser:
                     elif m.group("direction"):
                         rels = ["toward"]
                     else:
-                        p = m.group("prep").lower()
+                        p = re.sub(r"\s+", " ", m.group("prep").lower())
                         if p == "of" and not _OF_HEADS.search(gap):
                             skip = True
                         if p in ("from", "beyond", "past", "between", "over", "under"):
                             skip = True
-                        rels = [{"into": "into", "inside": "in", "within": "in", "on": "on", "at": "in",
+                        rels = [{"out of": "in", "into": "into", "inside": "in", "within": "in", "on": "on", "at": "in",
                                  "to": "to", "through": "in", "throughout": "in", "across": "in",
                                  "along": "near", "of": "in", "against": "toward", "for": "on"}.get(p, "in")]
                         if p == "of" and re.search(r"outskirts\s+of", gap, re.I):
@@ -625,6 +637,22 @@ class SentenceParser:
         if RECENT.search(s, cs, ce) or RECENT.search(s):
             return rd.isoformat(), "recent"
         return rd.isoformat(), "before"
+
+
+_PLACE_SLOT = re.compile(r"(?:\b(?:in|into|near|of|at|around|toward|towards|from|to|outside|on|through|"
+                         r"entered|seized|captured|liberated|took|taken|reached|surrounded|encircled)\s+"
+                         r"(?:the\s+)?(?:[\w-]+\s+){0,2}|,\s*|\band\s+)$", re.I)
+_OBJECT_SLOT = re.compile(r"\b(?:drive|drove|driven|driving|push|pushed|pushing|forced?|forcing|repel|repelled|"
+                          r"repelling|against|from|with|by|out|hit|hitting|toward|towards|encircle|encircled|"
+                          r"encircling|trap|trapped|surround|surrounded|attacked|attacking|engaged|engaging|defeat|"
+                          r"defeated|expel|expelled|into|at|between|alongside|join|joined|ambushed|targeted|"
+                          r"targeting)\s+(?:the\s+|a\s+|an\s+|several\s+|two\s+|three\s+|some\s+|many\s+|"
+                          r"as\s+many\s+as\s+\w+\s+)?$", re.I)
+
+
+def _is_object(s: str, start: int) -> bool:
+    """True when an actor phrase is the object of a verb ('drive Ukrainian units out')."""
+    return bool(_OBJECT_SLOT.search(s, max(0, start - 40), start))
 
 
 def _split_compass(text: str) -> list[str]:

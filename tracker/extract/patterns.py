@@ -127,7 +127,7 @@ _ATTACK = r"""
  |advancing\s+(?=toward|towards)|drive\s+(?=toward|towards)
  |(?:focusing|concentrating|focused|concentrated)\s+(?:their|its)\s+(?:main\s+)?(?:efforts|attacks)
  |operation\s+to\s+encircle|hit\s+(?:Russian|Ukrainian)\s+(?:troops|forces|positions)
- |kept\s+up|continued\s+(?:ground\s+)?(?:attacks|assaults)|storming|stormed
+ |(?:main\s+)?thrusts?(?:\s+(?:aimed|directed))?|kept\s+up|continued\s+(?:ground\s+)?(?:attacks|assaults)|storming|stormed
 """
 _DEPLOY = r"""
   arrived\s+(?:in|at|to)|arriving\s+(?:in|at)|arrive\s+in|have\s+arrived|has\s+arrived
@@ -183,7 +183,7 @@ RELATION = re.compile(
     r"|(?P<outskirts>(?:on\s+|to\s+|reached\s+|entered\s+)?(?:the\s+)?(?:\w+\s+)?(?:outskirts|edges?|outer\s+districts|approaches)\s+(?:of|to))"
     r"|(?P<vicinity>(?:in\s+)?the\s+(?:immediate\s+)?vicinity\s+of|in\s+the\s+area\s+of|around|near|nearby|close\s+to|outside|next\s+to|by)"
     r"|(?P<direction>in\s+the\s+direction\s+of|toward|towards|on\s+the\s+approach(?:es)?\s+to)"
-    r"|(?P<prep>into|inside|within|in|on|at|to|through|throughout|across|along|of|against|for|from|beyond|past|between|over|under)"
+    r"|(?P<prep>out\s+of|into|inside|within|in|on|at|to|through|throughout|across|along|of|against|for|from|beyond|past|between|over|under)"
     r")\s+(?:the\s+)?(?P<mods>(?:(?:small|large|key|strategic|strategically|important|border|frontline|front-line|"
     r"coal-mining|mining|industrial|southern|northern|eastern|western|central|southeastern|southwestern|"
     r"northeastern|northwestern|northern|remaining|entire|whole|occupied|Ukrainian-held|Russian-held|"
@@ -243,13 +243,14 @@ BREAK = re.compile(
     r"|,\s+and\s+(?=(?:\w+\s+){0,4}?(?:said|claimed|reported|announced|stated|wrote|added|noted|acknowledged|"
     r"is|are|was|were|has|have|had|did|do|does|may|might|will|would|could)\b)"
     r"|,\s+and\s+(?=(?:they|it|he|she|we|the\s+Russians|the\s+Ukrainians)\b)"
+    r"|,?\s+(?:adding|saying|noting|claiming|stating|arguing|insisting|warning)\b"
     r"|\s+and\s+(?=(?:that|they|he|she|it)\b)"
     r"|\s+[–—]\s+|\s+--\s+|:\s+|\(|\)", I)
 
 # --- place names -------------------------------------------------------------------
 _UP = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"
 _LO = r"[a-zß-öø-ÿā-žʼ'’]"
-_WORD = _UP + _LO + r"*(?:[-‑]" + r"[A-Za-zÀ-ÿ]" + _LO + r"*)*"
+_WORD = _UP + _LO + r"*(?:" + _UP + _LO + r"+)*(?:[-‑]" + r"[A-Za-zÀ-ÿ]" + _LO + r"*)*"
 NAME = re.compile(
     r"(?<![\w'’-])(?=[A-ZÀ-ÖØ-ÞĀ-Ž])(?:Republic\s+of\s+(?:the\s+)?" + _WORD + r"(?:\s+" + _WORD + r")?"
     r"|" + _WORD + r"(?:\s+(?:" + _WORD + r"|People['’]s|na-Donu))*"

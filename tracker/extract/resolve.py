@@ -26,6 +26,12 @@ HOMONYM_KM = 30.0
 AMBIGUOUS_UNCERTAINTY_KM = 25.0
 MIN_SCORE = 88.0
 CACHE_MAX = 50_000
+# Regions where the genre's ground fighting happens: among namesakes that context cannot tell
+# apart, the one in these regions is the likelier subject of a front-line report.
+FRONT_REGIONS = frozenset({
+    "Donetsk Oblast", "Luhansk Oblast", "Kharkiv Oblast", "Zaporizhzhia Oblast", "Kherson Oblast",
+    "Sumy Oblast", "Dnipropetrovsk Oblast", "Mykolaiv Oblast", "Kursk Oblast", "Belgorod Oblast",
+    "Bryansk Oblast", "Chernihiv Oblast", "Kyiv Oblast"})
 LIMIT = 12  # enough candidates to hold every namesake context may pick from
 _CACHES = weakref.WeakKeyDictionary()
 
@@ -168,7 +174,8 @@ class Resolver:
             return min(_km((x.place.lat, x.place.lon), pt) for pt in near) // 50
 
         if len(good) > 1:
-            good.sort(key=lambda x: (-round(x.score), dist(x), _fold(x.place.name) != q, order[id(x)]))
+            good.sort(key=lambda x: (-round(x.score), dist(x), x.place.admin1 not in FRONT_REGIONS,
+                                     order[id(x)]))
         best = good[0]
         note = None
         rivals = [x for x in good[1:] if round(x.score) >= round(best.score) - 1

@@ -335,3 +335,26 @@ def test_import_reads_gdal_written_geojson(tmp_path) -> None:
     back = import_events(out)
     assert [e.id for e in back] == [e.id for e in events]
     assert back == events
+
+
+@pytest.mark.parametrize("lat", [87.0, -87.0])
+def test_area_around_a_pole_is_a_valid_cap(lat: float) -> None:
+    import shapely
+
+    e = sample_events()[0].replace(id="polar", lat=lat, lon=6.0, uncertainty_km=500.0)
+    area = uncertainty_areas([e])["polar"]
+    shape = area.shape()
+    assert shape.is_valid and shape.exterior.is_ccw
+    assert shape.contains(shapely.Point(e.lon, e.lat))
+    assert shape.contains(shapely.Point(-170.0, 89.9 if lat > 0 else -89.9))
+    assert all(-180 <= x <= 180 and -90 <= y <= 90 for x, y in area.rings[0].tolist())
+
+
+def test_repeated_events_are_exported_once_with_every_source(tmp_path) -> None:
+    first = sample_events()[1]
+    again = first.replace(source="reports/z.txt", sources=("reports/z.txt",))
+    path = tmp_path / "dup.geojson"
+    result = export_events([first, again, first], path)
+    feats = json.loads(path.read_text(encoding="utf-8"))["features"]
+    assert result.count == len(feats) == 1
+    assert feats[0]["properties"]["sources"] == ["reports/a.txt", "reports/z.txt"]

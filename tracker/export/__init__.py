@@ -84,18 +84,28 @@ def check_format(fmt: str) -> str:
 
 
 def _as_events(events: "Iterable[Event] | gpd.GeoDataFrame") -> list[Event]:
+    """Checked events, one per id: repeats merge their sources as a store would merge them,
+    so every file has unique ids and nothing reported is lost."""
     if hasattr(events, "geometry") and hasattr(events, "columns"):
         from ..frame import from_geodataframe
-        return from_geodataframe(events)  # type: ignore[arg-type]
-    out = list(events)
-    for e in out:
+        events = from_geodataframe(events)  # type: ignore[arg-type]
+    merged: dict[str, Event] = {}
+    for e in events:
         if not isinstance(e, Event):
             raise ExportError(f"can only export Event objects, not {type(e).__name__}")
         if not (math.isfinite(e.lat) and math.isfinite(e.lon) and -90 <= e.lat <= 90
                 and -180 <= e.lon <= 180):
             raise ExportError(f"event {e.id} has no valid position (lat {e.lat}, lon {e.lon}); "
                               "edit or retract it before exporting")
-    return out
+        seen = merged.get(e.id)
+        if seen is None:
+            merged[e.id] = e
+        else:
+            extra = tuple(src for src in e.sources if src not in seen.sources)
+            if extra:
+                merged[e.id] = seen.replace(sources=seen.sources + extra)
+            log.info("event %s given more than once: exported once, with every source", e.id)
+    return list(merged.values())
 
 
 def export_events(events: "Iterable[Event] | gpd.GeoDataFrame", path_or_stream: PathOrStream,
@@ -215,7 +225,12 @@ def import_events(path: str | os.PathLike[str], fmt: str | None = None) -> list[
         raise InputError(f"cannot import {where}: no such file")
     try:
         if fmt in ("geojson", "geojsonseq", "csv"):
-            text = sys.stdin.read() if where == "-" else Path(where).read_text(encoding="utf-8")
+            if where == "-":
+                text = sys.stdin.read()
+            else:
+                # newline="": CSV cells may hold "\r" and "\r\n", which universal newlines would rewrite.
+                with open(where, encoding="utf-8", newline="") as fh:
+                    text = fh.read()
             if fmt == "csv":
                 rows = csvfile.parse(text)
                 events = [_event(lambda r=r: Event.from_properties(r), where, n)

@@ -7,6 +7,7 @@ at any latitude, and wound counterclockwise as RFC 7946 asks of exteriors.
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import Any, Iterable
 
@@ -15,6 +16,9 @@ from ..event import Event
 # 32 sides keep every edge within 0.5 % of the radius (500 m on a 100 km region circle), far
 # inside the uncertainty itself, at half the size and time of 64.
 VERTICES = 32
+# Below 10 m a circle drawn with 6-decimal coordinates (~0.1 m) degenerates: such events are points.
+MIN_RADIUS_KM = 0.01
+log = logging.getLogger(__name__)
 _DECIMALS = 6
 
 # The properties an area carries: enough to style and filter it, and ``id`` to join it to its
@@ -48,11 +52,11 @@ class Area:
 
 
 def uncertainty_areas(events: Iterable[Event], vertices: int = VERTICES) -> dict[str, Area]:
-    """Event id -> its area; events with no uncertainty (0 km) have none: they are points."""
+    """Event id -> its area; events with less than 10 m of uncertainty have none: they are points."""
     import numpy as np
     from pyproj import Geod
 
-    events = [e for e in events if e.uncertainty_km and e.uncertainty_km > 0]
+    events = [e for e in events if e.uncertainty_km >= MIN_RADIUS_KM]
     if not events:
         return {}
     geod = Geod(ellps="WGS84")
@@ -68,14 +72,40 @@ def uncertainty_areas(events: Iterable[Event], vertices: int = VERTICES) -> dict
     # Closed rings for all events at once: (n, vertices + 1, 2).
     rings = np.stack([lons, lats], axis=-1)
     rings = np.concatenate([rings, rings[:, :1]], axis=1)
+    # A ring crosses the 180th meridian where consecutive vertices jump by more than 180 degrees:
+    # twice for a circle straddling it, once for a circle around a pole.
+    jumps = (np.abs(np.diff(rings[:, :, 0], axis=1)) > 180.0).sum(axis=1)
     out: dict[str, Area] = {}
     for i, e in enumerate(events):
-        ring_lon, ring_lat = lons[i], lats[i]
-        if ring_lon.max() - ring_lon.min() > 180.0:
-            out[e.id] = _split_antimeridian(ring_lon, ring_lat)
-            continue
-        out[e.id] = Area((rings[i],))
+        try:
+            if jumps[i] == 0:
+                out[e.id] = Area((rings[i],))
+            elif jumps[i] % 2:
+                out[e.id] = _polar_cap(lons[i], lats[i], e.lat > 0)
+            else:
+                out[e.id] = _split_antimeridian(lons[i], lats[i])
+        except Exception as exc:  # a degenerate circle must not stop the export of the rest
+            log.warning("no uncertainty area for event %s (%s km at %s, %s): %s",
+                        e.id, e.uncertainty_km, e.lat, e.lon, exc)
     return out
+
+
+def _polar_cap(lons, lats, north: bool) -> Area:
+    """A circle around a pole: its edge from -180 to 180 degrees, closed along the pole's line."""
+    import numpy as np
+
+    order = np.argsort(lons)
+    lon_s, lat_s = lons[order], lats[order]
+    # The edge's latitude at +-180, interpolated across the meridian between the outermost vertices.
+    span = (lon_s[0] + 360.0) - lon_s[-1]
+    t = (180.0 - lon_s[-1]) / span if span else 0.5
+    lat_edge = round(float(lat_s[-1] + t * (lat_s[0] - lat_s[-1])), _DECIMALS)
+    edge = [(-180.0, lat_edge)] + list(zip(lon_s.tolist(), lat_s.tolist())) + [(180.0, lat_edge)]
+    pole = 90.0 if north else -90.0
+    if not north:
+        edge = edge[::-1]  # walking west along the edge keeps a southern cap on the left
+    ring = edge + [(edge[-1][0], pole), (edge[0][0], pole), edge[0]]
+    return Area((np.array(ring, dtype=float),))
 
 
 def _split_antimeridian(lons, lats) -> Area:

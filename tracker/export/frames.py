@@ -30,13 +30,18 @@ def _area_series(events: Sequence[Event], areas: Mapping[str, Area], index):
     import shapely
 
     shapes = np.full(len(events), None, dtype=object)
-    # Single-ring areas (all but antimeridian ones) share a vertex count: build them in one call.
-    simple = [i for i, e in enumerate(events) if e.id in areas and len(areas[e.id].rings) == 1]
-    if simple:
-        shapes[simple] = shapely.polygons(np.stack([areas[events[i].id].rings[0] for i in simple]))
+    # Single-ring areas of one vertex count (nearly all) are built in one call per count.
+    groups: dict[int, list[int]] = {}
     for i, e in enumerate(events):
-        if e.id in areas and len(areas[e.id].rings) > 1:
-            shapes[i] = areas[e.id].shape()
+        area = areas.get(e.id)
+        if area is None:
+            continue
+        if len(area.rings) == 1:
+            groups.setdefault(len(area.rings[0]), []).append(i)
+        else:
+            shapes[i] = area.shape()
+    for idx in groups.values():
+        shapes[idx] = shapely.polygons(np.stack([areas[events[i].id].rings[0] for i in idx]))
     return gpd.GeoSeries(shapes, index=index, crs="EPSG:4326")
 
 

@@ -91,7 +91,9 @@ def parse(text: str, where: str) -> list[dict[str, Any]]:
     stripped = text.lstrip("\ufeff \t\r\n")
     feats: list[dict[str, Any]] = []
     if stripped.startswith(RS) or _looks_like_sequence(stripped):
-        for n, line in enumerate(stripped.replace(RS, "\n").splitlines(), 1):
+        # Split on RS and "\n" only: str.splitlines() would also cut at U+2028 and U+0085,
+        # which JSON leaves raw inside strings.
+        for n, line in enumerate(stripped.replace(RS, "\n").split("\n"), 1):
             if not line.strip():
                 continue
             try:
@@ -117,7 +119,7 @@ def parse(text: str, where: str) -> list[dict[str, Any]]:
 
 def _looks_like_sequence(text: str) -> bool:
     # Newline-delimited features (GDAL's GeoJSONSeq writes no RS): the first line is a whole object.
-    first, _, rest = text.partition("\n")
+    first, _, rest = text.partition("\n")  # JSON text never holds a raw newline
     if not rest.strip():
         return False
     try:

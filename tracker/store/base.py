@@ -86,11 +86,19 @@ def utc_now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-def _check_date(name: str, value: Any) -> str:
+@functools.lru_cache(maxsize=8192)  # a batch repeats few dates: check each once
+def _iso_date(value: str) -> str | None:
     try:
-        return dt.date.fromisoformat(str(value)).isoformat()
+        return dt.date.fromisoformat(value).isoformat()
     except ValueError:
-        raise InputError(f"{name} {value!r} is not a date; use YYYY-MM-DD") from None
+        return None
+
+
+def _check_date(name: str, value: Any) -> str:
+    iso = _iso_date(str(value))
+    if iso is None:
+        raise InputError(f"{name} {value!r} is not a date; use YYYY-MM-DD")
+    return iso
 
 
 def check_event(e: Event) -> None:

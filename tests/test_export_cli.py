@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -125,9 +126,13 @@ def test_no_match_writes_an_empty_valid_file_and_a_note(capsys, tmp_path, filled
 @pytest.mark.parametrize("args, message", [
     (("--format", "shapefile"), "unknown export format 'shapefile'"),
     (("-o", "x.docx"), "cannot tell the format"),
-    (("-o", "/nonexistent-dir/x.geojson"), "directory /nonexistent-dir does not exist"),
+    (("-o", "/nonexistent-dir/x.geojson"), "/nonexistent-dir does not exist"),
+    (("-o", "/proc/frontline-export-test.gpkg"), "cannot write /proc/frontline-export-test.gpkg"),
+    (("-o", "/proc/frontline-export-test.csv"), "cannot write /proc/frontline-export-test.csv"),
 ])
 def test_bad_export_arguments_give_one_line(capsys, tmp_path, filled_store, args, message) -> None:
+    if any(a.startswith("/proc/") for a in args) and not os.path.isdir("/proc"):
+        pytest.skip("needs Linux's /proc, where no file can be created")
     argv = ["export", "--store", filled_store] + (["-o", str(tmp_path / "x.geojson")] if "-o" not in args else [])
     code, out, err = run(capsys, *argv, *args)
     assert code == 1 and out == ""
@@ -193,3 +198,10 @@ def test_reader_closing_the_pipe_early_is_not_an_error(tmp_path) -> None:
     assert proc.returncode == 0, err
     assert "Traceback" not in err and "Exception" not in err
     assert "exported" not in err  # it did stop early, at the broken pipe
+
+
+def test_output_under_a_file_is_refused(capsys, tmp_path, filled_store) -> None:
+    a_file = tmp_path / "plain.txt"
+    a_file.write_text("x")
+    code, _, err = run(capsys, "export", "-o", str(a_file / "x.geojson"), "--store", filled_store)
+    assert code == 1 and "is not a directory" in err and err.count("\n") == 1

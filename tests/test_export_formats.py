@@ -280,9 +280,13 @@ def test_unknown_format_and_extension(tmp_path) -> None:
 def test_unwritable_targets(tmp_path) -> None:
     with pytest.raises(ExportError, match="does not exist"):
         export_events(sample_events(), tmp_path / "missing" / "a.geojson")
+    (tmp_path / "dir.geojson").mkdir()
     with pytest.raises(ExportError, match="is a directory"):
-        export_events(sample_events(), tmp_path / "dir.geojson", fmt="geojson") if (
-            tmp_path / "dir.geojson").mkdir() is None else None
+        export_events(sample_events(), tmp_path / "dir.geojson")
+    if os.path.isdir("/proc"):  # no file can be created there, not even by root
+        for fmt in ("geojson", "gpkg"):
+            with pytest.raises(ExportError, match="cannot write /proc/"):
+                export_events(sample_events(), f"/proc/frontline-test.{fmt}")
 
 
 @pytest.mark.parametrize("fmt", ["geojson", "gpkg"])

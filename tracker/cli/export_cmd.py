@@ -42,7 +42,8 @@ def export(output: str, fmt: str | None, areas: bool, store: str, query) -> None
         target = Path(output)
         parent = target.parent if str(target.parent) else Path(".")
         if not parent.is_dir():
-            raise ExportError(f"cannot write {output}: directory {parent} does not exist")
+            what = "is not a directory" if parent.exists() else "does not exist"
+            raise ExportError(f"cannot write {output}: {parent} {what}")
         if not os.access(parent, os.W_OK):
             raise ExportError(f"cannot write {output}: directory {parent} is not writable")
         if not _is_url(store) and target.exists() and Path(store).exists() \

@@ -154,7 +154,8 @@ def _to_path(evs: list[Event], path: Path, fmt: str, area_map: dict[str, Area] |
     if path.is_dir():
         raise ExportError(f"cannot write {path}: it is a directory; give a file name")
     if not parent.is_dir():
-        raise ExportError(f"cannot write {path}: directory {parent} does not exist")
+        what = "is not a directory" if parent.exists() else "does not exist"
+        raise ExportError(f"cannot write {path}: {parent} {what}")
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=f".tmp{path.suffix}", dir=parent)
     except OSError as exc:

@@ -150,7 +150,8 @@ class SentenceParser:
             if any(n.start <= m.start() < n.end for n in names):
                 continue
             earlier = [n for n in names if n.end <= m.start() and not n.is_region and not n.tg and not n.anaphor
-                       and _PLACE_SLOT.search(s, max(0, n.start - 40), n.start)]
+                       and _PLACE_SLOT.search(s, max(0, n.start - 40), n.start)
+                       and not P.DISTANCE.search(s, max(0, n.start - 40), n.start)]
             ante = earlier[-1].text if earlier else self.last_place
             if ante:
                 names.append(_Name(m.start(), m.end(), ante, anaphor=True))
@@ -361,8 +362,13 @@ class SentenceParser:
                         if sd:
                             return sd, a[2]
         bare = [a for a in actors if a[3].group("nat") and not a[3].group("noun")]
+        inside = [a for a in actors if t.start < a[0] < t.end and not (a[3].group("nat") and not a[3].group("noun"))]
+        for a in inside:  # "the grouping of Russian forces ... sits"
+            sd = self._actor_side(s, a)
+            if sd:
+                return sd, a[2]
         actors = [a for a in actors if not (a[3].group("nat") and not a[3].group("noun"))
-                  and not _is_object(s, a[0])]
+                  and (t.mode == "withdraw" or not _is_object(s, a[0]))]
         cands = [a for a in actors if cs <= a[0] < t.start]
         if not cands:
             cands = [a for a in actors if a[0] < t.start]
@@ -371,7 +377,7 @@ class SentenceParser:
             if sd:
                 return sd, a[2]
         for a in actors:
-            if t.end <= a[0] < ce:
+            if t.end <= a[0] < min(ce, t.end + 30):
                 sd = self._actor_side(s, a)
                 if sd:
                     return sd, a[2]
@@ -527,7 +533,8 @@ class SentenceParser:
             if not out:
                 if n.is_region and re.fullmatch(r"\s*(?:,\s*)?", gap):
                     pass
-                elif not re.fullmatch(r"\s*(?:,\s*)?(?:\w+\s+){0,2}", gap):
+                elif not re.fullmatch(r"\s*(?:,\s*)?(?:\w+\s+){0,2}", gap) and \
+                        not re.fullmatch(r"\s*,[^,;]{1,120},\s*(?:\w+\s+){0,2}", gap):
                     break
                 if n.is_region and any(x for x in before if x.end <= n.start and
                                        re.fullmatch(r"\s+in\s+(?:the\s+)?|,\s*", s[x.end:n.start])):
@@ -646,7 +653,7 @@ _OBJECT_SLOT = re.compile(r"\b(?:drive|drove|driven|driving|push|pushed|pushing|
                           r"repelling|against|from|with|by|out|hit|hitting|toward|towards|encircle|encircled|"
                           r"encircling|trap|trapped|surround|surrounded|attacked|attacking|engaged|engaging|defeat|"
                           r"defeated|expel|expelled|into|at|between|alongside|join|joined|ambushed|targeted|"
-                          r"targeting)\s+(?:the\s+|a\s+|an\s+|several\s+|two\s+|three\s+|some\s+|many\s+|"
+                          r"targeting|blocked|blockaded|encircled|cut\s+off|pinned|pinning)\s+(?:the\s+|a\s+|an\s+|several\s+|two\s+|three\s+|some\s+|many\s+|"
                           r"as\s+many\s+as\s+\w+\s+)?$", re.I)
 
 

@@ -92,12 +92,12 @@ _ADV_FWD = r"""
  |liberated|liberating|liberation\s+of|freed
  |recaptured|recapturing|retook|retaken|retaking
  |took\s+control\s+(?:over|of)|taken\s+control\s+(?:over|of)|taking\s+control\s+(?:over|of)|in\s+control\s+of|control\s+of
- |controlled|control(?=\s+(?:about|most|half|part|\d))|hold(?=\s+(?:most|half|part|\d))|held(?=\s+(?:most|half|part|\d))
+ |controlled|hold(?=\s+(?:most|half|part|\d))|held(?=\s+(?:most|half|part|\d))
  |entered|entering|broke\s+into|broken\s+into|punched\s+(?:\w+\s+){0,6}?into|crossed\s+into
  |pushed\s+(?:\w+\s+){0,3}?into|pushing\s+(?:\w+\s+){0,3}?into|pushed|pushing|push(?=\s+(?:into|north|south|east|west))
  |broke\s+through|broken\s+through|breakthrough
  |moved\s+forward|moving\s+forward|progressed|progress(?=\s+(?:along|on|in|near|toward|north|south|east|west))
- |reached\s+the\s+outskirts\s+of|reached|reaching|on\s+the\s+outskirts\s+of(?=\s+\w)
+ |reached\s+the\s+outskirts\s+of|reached|reaching|(?:are|were|is|was|now|already)\s+(?:\w+\s+)?on\s+the\s+outskirts\s+of(?=\s+\w)
  |surrounded|encircled|encircling|semi-encircled
  |closing\s+in\s+on|expanded\s+(?:their|its)\s+(?:control|positions?)|expanding\s+(?:their|its)\s+(?:control|positions?)
  |(?:improved|bettered|improving)\s+(?:their|its)\s+(?:forward\s+|tactical\s+)?positions
@@ -132,10 +132,10 @@ _ATTACK = r"""
 _DEPLOY = r"""
   arrived\s+(?:in|at|to)|arriving\s+(?:in|at)|arrive\s+in|have\s+arrived|has\s+arrived
  |deployed|deploying|deployment\s+(?:of\s+(?:\w+\s+){0,4}?)?(?:to|in)|redeployed|redeploying|redeployment
- |stationed|based|quartered|garrisoned|massed|massing|amassed|concentrated|concentrating|build-?up|buildup
+ |stationed|based|quartered|garrisoned|massed|massing|amassed|concentrated|concentrating|build-?up|buildup|built\s+up
  |trained|training|drilling|drilled|exercises?
  |reinforcing|reinforced|reinforcements\s+(?:to|in)
- |(?:transferred|transferring|sent|sending|moved|moving|shifted|shifting|relocated|relocating|brought|bringing|redirected)(?!\s+(?:forward|up|on\b))\s+(?=(?:[\w'’,-]+\s+){0,12}?(?:to|into|in|toward|towards)\b)
+ |(?:transferred|transferring|sent|sending|moved|moving|shifted|shifting|relocated|relocating|brought|bringing|redirected)(?!\s+(?:forward|up\b))\s+(?=(?:[\w'’,-]+\s+){0,12}?(?:to|into|in|toward|towards)\b)
  |heading\s+(?:to|toward)|(?:is|are|were|was)\s+(?:\w+\s+)?active|operating|present|holding(?=\s+[A-Z])|grouping\s+(?:\w+\s+){0,6}?sits|sits\s+(?:\w+\s+){0,4}?in
  |packing\s+(?:\w+\s+){0,3}?(?=around|near|in)
 """
@@ -156,7 +156,7 @@ TRIGGER_PREFIXES = frozenset("""
 adv gai reg sei cap lib fre rec ret too tak con hol hel ent bro bre pun cro pus mov pro rea sur enc sem
 clo exp imp bet rai hoi pla fla blo dug cut sho mad mak ach was wer are has hav had bee bei dec fel
 try tri att fai pre dri foc ope hit kep sto fig fou cla bat com eng cou ass off arr dep red sta bas qua
-gar mas ama bui tra exe rei sen shi rel bri hea gro sit pac wit pul aba lef fal
+gar mas ama bui tra exe rei sen shi rel bri hea gro sit pac wit pul aba lef fal thr mai now alr
 """.split())
 TRIGGER_SHORT_WORDS = frozenset(("is", "on"))  # "is captured", "on the outskirts of"
 # All trigger sets in one pattern, in priority order: one match attempt per candidate word.
@@ -214,7 +214,8 @@ CLAIM_VERB = re.compile(
     r"stated|states|declared|declares|asserted|asserts|insisted|insists|acknowledged|acknowledges|admitted|admits|"
     r"wrote|writes|told|tells|added|adds|noted|notes|alleged|alleges|boasted|suggested|indicated|indicates|"
     r"showed|shows|show|showing|assessed|assesses|judged|believes|described|dismissed|published|posted|"
-    r"congratulated|confirmed|confirms|according\s+to|citing|as\s+reported\s+by|per)(?![\w-])", I)
+    r"congratulated|confirmed|confirms|according\s+to|citing|as\s+reported\s+by|per|expressing|expressed|"
+    r"complained|complaining|lamented|warned|warning|alleging|boasting)(?![\w-])", I)
 # Subjects whose statements are the report's own assessment.
 OWN_VOICE = re.compile(r"\b(?:ISW|Institute\s+for\s+the\s+Study\s+of\s+War|the\s+report|this\s+report|the\s+assessment|"
                        r"ISW['’]s|we|CTP|Critical\s+Threats)\b", I)
@@ -244,6 +245,8 @@ BREAK = re.compile(
     r"is|are|was|were|has|have|had|did|do|does|may|might|will|would|could)\b)"
     r"|,\s+and\s+(?=(?:they|it|he|she|we|the\s+Russians|the\s+Ukrainians)\b)"
     r"|,?\s+(?:adding|saying|noting|claiming|stating|arguing|insisting|warning)\b"
+    r"|\s+(?:in\s+order\s+|so\s+as\s+)?to\s+(?=(?:keep|prevent|stop|avoid|ensure|allow|help|support|protect|defend|"
+    r"use|pull|carve|widen|win|escape|relieve|replenish|rest|rotate|reinforce)\b)"
     r"|\s+and\s+(?=(?:that|they|he|she|it)\b)"
     r"|\s+[–—]\s+|\s+--\s+|:\s+|\(|\)", I)
 

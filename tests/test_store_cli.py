@@ -326,3 +326,17 @@ def test_ingest_the_example_report(tmp_path, capsys, gazetteer, monkeypatch):
     assert events and {e.report_date for e in events} == {"2024-10-24"}
     code, out, _ = run(capsys, "ingest", str(report), "--store", str(store))
     assert f"0 new, {len(events)} already known" in out
+
+
+def test_list_near_a_place(tmp_path, capsys, gazetteer, monkeypatch):
+    siversk = gazetteer.lookup("Siversk", region="Donetsk Oblast")[0].place
+    near = make_event(0, place="close", lat=siversk.lat + 0.05, lon=siversk.lon + 0.05)
+    far = make_event(1, place="far", lat=siversk.lat + 1.0, lon=siversk.lon)
+    store = tmp_path / "near.gpkg"
+    with open_store(store) as s:
+        s.add([near, far])
+    monkeypatch.delenv("FRONTLINE_STORE", raising=False)
+    code, out, err = run(capsys, "list", "--store", str(store), "--near", "Siversk",
+                         "--within", "30", "--format", "geojson")
+    assert code == 0, err
+    assert [f["properties"]["id"] for f in json.loads(out)["features"]] == [near.id]

@@ -270,7 +270,8 @@ class SentenceParser:
                     region=region.text if region else None,
                     host=n.host.text if n.host else None,
                     is_region=n.is_region, near=near, paragraph=sent.paragraph,
-                    regions=[x.text for x in names if x.is_region and x is not n])
+                    regions=[x.text for x in names if x.is_region and x is not n and
+                             _LOCATIVE.search(s, max(0, x.start - 12), x.start)])
                 if n.host and n.host.region is None:
                     # "in Ussuriysk, Primorsky Krai": the region after the host
                     pass
@@ -322,6 +323,8 @@ class SentenceParser:
             if P.ATTEMPT.search(before) and t.kind == "advance":
                 return "attack"
             return None
+        if t.kind == "deployment" and re.match(r"mov(?:ing|ed)\s*$", t.text, re.I) and P.FOOTAGE.search(s, 0, t.start):
+            return "advance"  # footage of troops moving toward a place: ground gained
         if t.kind == "advance" and re.match(r"push(?:ing|ed)?$", t.text, re.I):
             rest = s[t.end:t.end + 45]
             if re.match(r"\s+(?:\w+\s+){0,4}?(?:toward|towards|on\b|in\s+the\s+direction)", rest, re.I) \
@@ -468,6 +471,8 @@ class SentenceParser:
                     head = gap[:m.start()]
                     if len(head.split()) > 8 and prev is None:
                         skip = True
+                    if prev is not None and _NEW_VERB.search(head):
+                        break  # "... in Kursk Oblast and will probably move against Sudzha": a new clause
                     if m.group("compass"):
                         rels = _split_compass(m.group("compass"))
                     elif m.group("outskirts"):
@@ -483,6 +488,8 @@ class SentenceParser:
                             skip = True
                         if p in ("from", "beyond", "past", "between", "over", "under"):
                             skip = True
+                        if p == "out of" and kind == "deployment":
+                            skip = True  # "units moved out of Kherson Oblast": where they came from
                         rels = [{"out of": "in", "into": "into", "inside": "in", "within": "in", "on": "on", "at": "in",
                                  "to": "to", "through": "in", "throughout": "in", "across": "in",
                                  "along": "near", "of": "in", "against": "toward", "for": "on"}.get(p, "in")]
@@ -495,6 +502,8 @@ class SentenceParser:
                     rel = [_bare_relation(t.text, kind)]
                 elif prev is None and re.fullmatch(r"\s*(?:the\s+)?(?:(?:\w+[- ]){0,3}?(?:town|village|city|settlement)\s+of\s+)?(?:the\s+)?", gap, re.I):
                     rel = [_bare_relation(t.text, kind)]
+                elif prev is None and len(gap.split()) <= 8 and not _NEW_VERB.search(gap):
+                    continue  # a name that is no place of this verb ("15 Tor-M2 systems ... to Brest")
                 else:
                     break
             if isinstance(rel, str):
@@ -517,6 +526,11 @@ class SentenceParser:
             anchor = n.end
             if n.host is not None:
                 anchor = max(anchor, n.host.end)
+        if kind == "deployment" and _TRANSFER.match(t.text):
+            # "moved units from X to Y", "shifted its units in X to Y": only destinations
+            dest = [o for o in out if o[1] in ("to", "into", "toward", "direction")]
+            if dest:
+                out = dest
         return [(n, r, box[0]) for n, r, box in out]
 
     def _places_back(self, s: str, t: _Trig, cs: int, names: list[_Name]):
@@ -660,6 +674,14 @@ _OBJECT_SLOT = re.compile(r"\b(?:drive|drove|driven|driving|push|pushed|pushing|
 def _is_object(s: str, start: int) -> bool:
     """True when an actor phrase is the object of a verb ('drive Ukrainian units out')."""
     return bool(_OBJECT_SLOT.search(s, max(0, start - 40), start))
+
+
+_NEW_VERB = re.compile(r"\b(?:will|would|may|might|could|should|can|is|are|was|were|has|have|had|did|does|do|"
+                       r"been|being|said|says|claimed|reported)\b|\band\s+(?!also\b)\w+ed\b", re.I)
+_TRANSFER = re.compile(r"(?:transferr|sen[dt]|mov|shift|relocat|br(?:ought|ing)|redirect|redeploy)", re.I)
+
+
+_LOCATIVE = re.compile(r"\b(?:in|In|across|throughout|of|within)\s+(?:the\s+)?(?:\w+ern\s+)?$")
 
 
 def _split_compass(text: str) -> list[str]:

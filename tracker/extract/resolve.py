@@ -114,7 +114,7 @@ class Resolver:
                 self._anchors[key] = (matches[0].place.lat, matches[0].place.lon) if one else None
             if self._anchors[key] is not None:
                 pts.append(self._anchors[key])
-        for r in m.regions:
+        for r in m.regions:  # only regions named as a location ("In Donetsk Oblast, ...")
             reg = self.region(r)
             if reg is not None:
                 pts.append((reg.lat, reg.lon))

@@ -81,4 +81,4 @@ def test_any_text_gives_valid_kml(batch: list[Event]) -> None:
         root = ET.parse(path).getroot()
         marks = [m for m in root.iter("{http://www.opengis.net/kml/2.2}Placemark")
                  if m.find("{http://www.opengis.net/kml/2.2}Point") is not None]
-        assert len(marks) == len(batch)
+        assert len(marks) == len({e.id for e in batch})  # repeats are merged into one

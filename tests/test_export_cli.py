@@ -29,6 +29,14 @@ def filled_store(tmp_path) -> str:
     return path
 
 
+@pytest.fixture
+def any_filled_store(store_location) -> str:
+    """The sample events in a GeoPackage and in a PostGIS store (filters run as SQL in each)."""
+    with open_store(store_location) as s:
+        s.add(sample_events(), analyst="test")
+    return store_location
+
+
 def _ids(path) -> list[str]:
     return [f["id"] for f in json.loads(path.read_text(encoding="utf-8"))["features"]]
 
@@ -62,7 +70,7 @@ def test_format_option_wins_over_extension(capsys, tmp_path, filled_store) -> No
     ("--include-retracted",),
     ("--near", "48.39,37.85", "--within", "100"),
 ])
-def test_filters_select_exactly_what_they_say(capsys, tmp_path, filled_store, args) -> None:
+def test_filters_select_exactly_what_they_say(capsys, tmp_path, any_filled_store, args) -> None:
     import click
 
     from tracker.cli.options import filter_options
@@ -75,7 +83,7 @@ def test_filters_select_exactly_what_they_say(capsys, tmp_path, filled_store, ar
     probe.main(list(args), standalone_mode=False)
     expected = [e.id for e in sample_events() if probe.query.matches(e)]
     out = tmp_path / "f.geojson"
-    code, _, err = run(capsys, "export", "-o", str(out), "--store", filled_store, *args)
+    code, _, err = run(capsys, "export", "-o", str(out), "--store", any_filled_store, *args)
     assert code == 0, err
     assert sorted(_ids(out)) == sorted(expected)
     assert expected, "each filter here should match something"

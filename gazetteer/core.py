@@ -26,6 +26,8 @@ _CITY_WORDS = re.compile(r"\b(?:city|town|village|settlement|urban-type|hromada|
 _PLACE_COLS = "pid, id, name, kind, country, a1, admin1, lat, lon, population, variants, source, precision, radius_km, host"
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufffe\uffff]")
+_EXACT_SQL = ("SELECT n.how, " + ", ".join(f"p.{c.strip()}" for c in _PLACE_COLS.split(","))
+              + " FROM names n JOIN places p ON p.pid = n.pid WHERE n.key = ?")
 _DEFAULT: dict[str, "Gazetteer"] = {}
 _LOCK = threading.Lock()
 
@@ -101,7 +103,6 @@ class Gazetteer:
     def __init__(self, conn: sqlite3.Connection | None = None):
         self._conn = conn if conn is not None else index.connect()
         self._places: dict[int, Place] = {}
-        self._pids: dict[int, tuple] = {}
         self._fz: dict[tuple, list[str]] = {}
         self._memo: dict[tuple, tuple[Match, ...]] = {}
         self._lock = threading.RLock()
@@ -145,6 +146,16 @@ class Gazetteer:
         self._conn.close()
 
     # ------------------------------------------------------------ rows -> places
+    def _remember(self, r: tuple) -> Place:
+        """A Place from a row of _PLACE_COLS, kept for the life of this gazetteer."""
+        p = self._places.get(r[0])
+        if p is None:
+            p = self._places[r[0]] = Place(
+                id=r[1], name=r[2], kind=r[3], country=r[4] or "", admin1=r[6], lat=r[7], lon=r[8],
+                population=r[9], variants=tuple(v for v in (r[10] or "").split(index.SEP) if v),
+                source=r[11] or "", precision=r[12] or "point", radius_km=r[13], host=r[14])
+        return p
+
     def _load(self, pids: Iterable[int]) -> dict[int, Place]:
         pids = list(pids)
         want = [p for p in set(pids) if p not in self._places]
@@ -152,11 +163,7 @@ class Gazetteer:
             chunk = want[i:i + 500]
             q = f"SELECT {_PLACE_COLS} FROM places WHERE pid IN ({','.join('?' * len(chunk))})"
             for r in self._conn.execute(q, chunk):
-                self._places[r[0]] = Place(
-                    id=r[1], name=r[2], kind=r[3], country=r[4] or "", admin1=r[6], lat=r[7], lon=r[8],
-                    population=r[9], variants=tuple(v for v in (r[10] or "").split(index.SEP) if v),
-                    source=r[11] or "", precision=r[12] or "point", radius_km=r[13], host=r[14])
-                self._pids[r[0]] = (r[4], r[5])
+                self._remember(r)
         return {p: self._places[p] for p in pids if p in self._places}
 
     def get(self, place_id: str) -> Place:
@@ -169,10 +176,13 @@ class Gazetteer:
 
     # ------------------------------------------------------------ matching
     def _exact(self, key: str, with_short: bool = False) -> list[tuple[int, int]]:
-        rows = self._conn.execute("SELECT pid, how FROM names WHERE key = ?", (key,)).fetchall()
-        if not with_short:
-            rows = [r for r in rows if r[1] != index.HOW_REGION_SHORT]
-        return rows
+        """(pid, how) of places answering to ``key``; their Places are loaded in the same query."""
+        out = []
+        for r in self._conn.execute(_EXACT_SQL, (key,)):
+            if with_short or r[0] != index.HOW_REGION_SHORT:
+                self._remember(r[1:])
+                out.append((r[1], r[0]))
+        return out
 
     def _bucket(self, first: str, n: int, th: int | None = None) -> list[str]:
         """Fuzzy keys starting with ``first`` of length ``n`` (th=1: theater keys, 0: the rest, None: all)."""
@@ -212,8 +222,6 @@ class Gazetteer:
 
     def _candidates(self, key: str, kinds: Sequence[str] | None, fuzzy: bool,
                     region: Place | None) -> list[Candidate]:
-        from rapidfuzz import fuzz
-
         best: dict[int, tuple[int, int, float, str]] = {}
         for pid, how in self._exact(key):
             if pid not in best or how < best[pid][1]:
@@ -226,6 +234,7 @@ class Gazetteer:
         if fuzzy and need_fuzzy:
             fkeys = self._fuzzy_keys(key)
             if fkeys:
+                from rapidfuzz import fuzz
                 q = f"SELECT key, pid, how FROM names WHERE key IN ({','.join('?' * len(fkeys))})"
                 edits = dict(fkeys)
                 for fk, pid, how in self._conn.execute(q, [k for k, _ in fkeys]):
@@ -499,7 +508,6 @@ class Gazetteer:
         aliases = [check_name(a, "alias") for a in aliases]
         near = self.nearest(lat, lon)
         with self._lock:
-            self._load(self._pids.keys())
             taken = {r["id"] for r in user.read_places()}
             base = user.slug(text)
             pid, i = base, 2

@@ -35,6 +35,8 @@ def fold(name: str) -> str:
     >>> fold("Ulan-Ude")
     'ulan ude'
     """
+    if name.isascii():  # the common case: skip Unicode decomposition
+        return _SEP.sub(" ", _DROP.sub("", name.lower())).strip()
     text = unicodedata.normalize("NFKD", name.casefold())
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.translate(_EXTRA)

@@ -108,8 +108,9 @@ def _reason(c: Candidate, d: float | None, region: Place | None, in_region: bool
     elif c.how == HOW_TRANSLIT:
         parts = [f"romanized Cyrillic name {c.matched!r} of {p.name}"]
     else:
-        same = [v for v in p.variants if fold(v) == c.matched]
-        shown = query if query in same else (same[0] if same else c.matched)
+        # an exact match means the query itself folds to this key: show it as the user wrote it
+        shown = query.strip() if query and fold(query) == c.matched else \
+            next((v for v in p.variants if fold(v) == c.matched), c.matched)
         parts = [f"variant {shown!r} of {p.name}"]
     if region is not None:
         parts.append(f"in {region.name} (given region)" if in_region else f"not in the given region {region.name}")

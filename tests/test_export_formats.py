@@ -13,7 +13,7 @@ import pytest
 
 from ft_fixtures.export import NASTY, expected_value, same, sample_events
 from tracker.errors import ExportError, InputError
-from tracker.event import FIELDS, Event
+from tracker.event import FIELDS
 from tracker.export import FORMATS, export_events, import_events, uncertainty_areas
 
 pyogrio = pytest.importorskip("pyogrio")

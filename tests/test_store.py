@@ -276,3 +276,33 @@ def test_two_processes_storing_the_same_facts_merge_them(store_location):
         assert all(sorted(e.sources) == ["r1.txt", "r2.txt"] for e in events)
         actions = [h["action"] for h in s.history(events[0].id)]
         assert sorted(actions) == ["add", "merge"]
+
+
+def test_text_and_numbers_round_trip_exactly(store_location):
+    """Any text a report may hold (quotes, accents, Cyrillic, emoji, newlines) comes back as stored."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    import itertools
+
+    text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+                   min_size=1, max_size=60)
+    serial = itertools.count()  # a new fact each time: the same id would merge instead
+    with open_store(store_location) as s:
+        @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+        @given(place=text, quote=text, actor=text, source=text,
+               lat=st.floats(-90, 90), lon=st.floats(-180, 180),
+               unc=st.floats(0, 500), start=st.integers(0, 2**31 - 1))
+        def check(place, quote, actor, source, lat, lon, unc, start):
+            e = make_event(0, place=f"{place} #{next(serial)}", quote=quote, actor=actor, source=source, lat=lat,
+                           lon=lon, uncertainty_km=unc, quote_start=start, quote_end=start + 1)
+            s.add([e])
+            assert s.get(e.id) == e
+
+        check()
+
+
+def test_text_with_nul_is_refused_on_both_backends(store):
+    with pytest.raises(InputError, match="NUL"):
+        store.add([make_event(0, quote="bad\x00byte")])
+    assert store.count() == 0

@@ -30,6 +30,7 @@ DEFAULT_STORE = "frontline.gpkg"
 
 # Fields an analyst may change with edit(); id, sources and retracted have their own paths.
 EDITABLE = tuple(n for n in FIELD_NAMES if n not in ("id", "sources", "retracted"))
+_TEXT_FIELDS = tuple(n for n in FIELD_NAMES if FIELD_TYPES[n] is str and n != "sources")
 REQUIRED = ("side", "kind", "place", "relation", "event_date", "report_date", "source")
 
 
@@ -112,6 +113,10 @@ def check_event(e: Event) -> None:
         raise InputError(f"event {e.id} has coordinates out of range (lat {e.lat}, lon {e.lon})")
     _check_date("event_date", e.event_date)
     _check_date("report_date", e.report_date)
+    texts = [getattr(e, n) for n in _TEXT_FIELDS]
+    if "\x00" in "".join(t for t in texts if t) or any("\x00" in x for x in e.sources):
+        # PostgreSQL cannot store NUL in text and GDAL cuts strings at it: refuse for both.
+        raise InputError(f"event {e.id} has a NUL character in its text; it was not stored")
 
 
 def check_changes(changes: dict[str, Any]) -> dict[str, Any]:
@@ -128,6 +133,8 @@ def check_changes(changes: dict[str, Any]) -> dict[str, Any]:
                 value = typ(value) if typ is not bool else bool(value)
             except (TypeError, ValueError):
                 raise InputError(f"{name} must be a {typ.__name__}, not {value!r}") from None
+        if isinstance(value, str) and "\x00" in value:
+            raise InputError(f"{name} has a NUL character; it cannot be stored")
         if name in REQUIRED and (value is None or value == ""):
             raise InputError(f"{name} cannot be empty")
         if name in ("event_date", "report_date"):

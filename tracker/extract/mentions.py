@@ -593,7 +593,9 @@ class SentenceParser:
             c[2] == "footage" or re.match(r"\s+(?:\w+\s+){0,4}?that\b|\s+(?:on\s+\w+\s+\d*\s*)?that\b", s[c[1]:c[1] + 40])
             or c[3].group(0).lower() in ("according to", "citing"))]
         order += [c for c in cues if c[0] >= t.end and c[0] < ce + 1]
-        order += [c for c in cues if c[0] >= t.end]
+        # a trailing attribution beyond the clause: "..., ISW said." / "..., according to ISW."
+        order += [c for c in cues if c[0] >= ce and len(s[c[0]:].split()) <= 8
+                  and not any(b[0] > c[0] for b in breaks)]
         for c in order:
             res = self._eval_cue(s, c, unconfirmed)
             if res:

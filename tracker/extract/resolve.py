@@ -178,7 +178,9 @@ class Resolver:
                                      order[id(x)]))
         best = good[0]
         note = None
+        front = best.place.admin1 in FRONT_REGIONS
         rivals = [x for x in good[1:] if round(x.score) >= round(best.score) - 1
+                  and (x.place.admin1 in FRONT_REGIONS) == front
                   and _km((x.place.lat, x.place.lon), (best.place.lat, best.place.lon)) > HOMONYM_KM]
         settled_by_context = bool(near) and min(_km((best.place.lat, best.place.lon), pt) for pt in near) < 60
         if rivals and not settled_by_context and region is None:

@@ -9,6 +9,7 @@ those files change, so it survives every rebuild.
 """
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import pathlib
@@ -301,6 +302,37 @@ def reload_user_layer(conn: sqlite3.Connection) -> None:
         raise
 
 
+@contextlib.contextmanager
+def _build_lock(path: pathlib.Path):
+    """One builder at a time per index file (parallel first runs would each spend the build time)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_name(path.name + ".lock"), "w") as fh:
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - Windows: builds may overlap, os.replace keeps it safe
+            yield
+            return
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _is_current(path: pathlib.Path) -> bool:
+    if not path.exists():
+        return False
+    try:
+        conn = sqlite3.connect(path)
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'stamp'").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return False
+    return bool(row) and row[0] == base_stamp()
+
+
 def connect(rebuild: bool = False) -> sqlite3.Connection:
     """Open the index, building it first when missing or out of date."""
     path = index_path()
@@ -320,7 +352,10 @@ def connect(rebuild: bool = False) -> sqlite3.Connection:
             conn = None
     if conn is None:
         try:
-            build(path)
+            with _build_lock(path):
+                # another process may have built it while this one waited for the lock
+                if rebuild or not _is_current(path):
+                    build(path)
         except OSError as exc:
             raise GazetteerError(f"cannot write the gazetteer index at {path}: {exc}; "
                                  "set FRONTLINE_CACHE_DIR to a writable directory") from exc

@@ -271,3 +271,28 @@ def test_resolve_many_settles_homonyms_together(gazetteer):
     assert gazetteer.resolve_many(["Brest", "Kupiansk"])["Brest"].place.country == "BY"
     assert gazetteer.resolve_many(["Kamianske"], region="Zaporizhzhia Oblast")["Kamianske"].place.admin1 == \
         "Zaporizhzhia Oblast"
+
+
+def test_dev_set_accuracy(gazetteer):
+    """Names mentioned together in the labelled development set resolve to their gold places."""
+    import json
+    from conftest import SHARED_EXAMPLES
+
+    dev = SHARED_EXAMPLES / "dev-sentences.jsonl"
+    if not dev.exists():
+        pytest.skip(f"{dev} not found (the shared examples live next to the repo)")
+    total = right = 0
+    for line in dev.open(encoding="utf-8"):
+        events = json.loads(line)["events"]
+        got = gazetteer.resolve_many([e["place"] for e in events]) if events else {}
+        for e in events:
+            total += 1
+            m = got.get(e["place"])
+            if m is None:
+                continue
+            if e["region_level"]:
+                right += (m.place.admin1 or m.place.name) == e["admin1"]
+            else:
+                right += m.place.id == f"geonames:{e['geonameid']}"
+    assert total > 100
+    assert right / total >= 0.95, f"{right}/{total}"

@@ -290,6 +290,8 @@ class SentenceParser:
 
     # -- filters ---------------------------------------------------------------
     def _allowed(self, s: str, t: _Trig, cs: int) -> bool:
+        # "which ISW could not verify" qualifies a claim; it neither negates nor forecasts
+        s = P.UNCONFIRMED.sub(lambda m: "_" * len(m.group(0)), s)
         before = s[cs:t.start]
         window = s[max(cs, t.start - 45):t.start]
         after = s[t.end:t.end + 25]
@@ -365,7 +367,8 @@ class SentenceParser:
                         if sd:
                             return sd, a[2]
         bare = [a for a in actors if a[3].group("nat") and not a[3].group("noun")]
-        inside = [a for a in actors if t.start < a[0] < t.end and not (a[3].group("nat") and not a[3].group("noun"))]
+        inside = [a for a in actors if t.start < a[0] < t.end and not (a[3].group("nat") and not a[3].group("noun"))
+                  and t.kind == "deployment"]
         for a in inside:  # "the grouping of Russian forces ... sits"
             sd = self._actor_side(s, a)
             if sd:
@@ -384,13 +387,23 @@ class SentenceParser:
                 sd = self._actor_side(s, a)
                 if sd:
                     return sd, a[2]
-        # only an adjective names a side ("Russian claims ... an attempt to advance")
+        # only an adjective names a side ("Russian claims ... an attempt to advance"); the
+        # nationality of a source ("Russian milbloggers said the fighting ...") is weaker than
+        # the side the paragraph was about
+        weak = None
         for a in reversed([a for a in bare if cs <= a[0] < t.start] or [a for a in bare if a[0] < t.start]):
             sd = self._side_of_actor(s, a)
             if sd:
+                if _SOURCE_NOUN.match(s, a[1]):
+                    weak = weak or (sd, a[2])
+                    continue
                 return sd, a[2]
+        if weak and t.kind == "advance":
+            return weak  # "Russian milbloggers claimed a 500-meter advance": their own side's gain
         if self.last_side:
             return self.last_side, ""
+        if weak:
+            return weak
         return None, ""
 
     def _actor_side(self, s: str, a) -> str | None:
@@ -671,6 +684,11 @@ _OBJECT_SLOT = re.compile(r"\b(?:drive|drove|driven|driving|push|pushed|pushing|
                           r"defeated|expel|expelled|into|at|between|alongside|join|joined|ambushed|targeted|"
                           r"targeting|blocked|blockaded|encircled|cut\s+off|pinned|pinning)\s+(?:the\s+|a\s+|an\s+|several\s+|two\s+|three\s+|some\s+|many\s+|"
                           r"as\s+many\s+as\s+\w+\s+)?$", re.I)
+
+
+_SOURCE_NOUN = re.compile(r"\s+(?:\w+\s+)?(?:milbloggers?|sources?|officials?|media|outlets?|channels?|bloggers?|"
+                          r"Defen[cs]e|MoD|Ministry|General|state|authorities|commanders?|command|"
+                          r"correspondents?|insiders?|analysts?|observers?)\b")
 
 
 def _is_object(s: str, start: int) -> bool:

@@ -121,7 +121,7 @@ _ATTACK = r"""
   (?:ground\s+|mechanized\s+|infantry\s+|combined-arms,?\s+(?:mostly\s+infantry,?\s+)?)?(?:attacks?|assaults?|counterattacks?|counter-attacks?|offensive\s+operations|offensive\s+actions|offensive)
  |attacked|attacking|assaulted|assaulting|counterattacked|counterattacking|counteroffensive
  |fighting|fought|clashes|clashed|battles?\s+for|battle(?=\s+(?:near|in|for))|combat(?=\s+(?:in|near))|engagements?
- |(?:trying|tried|attempting|attempted|attempts?|attempt)\s+to\s+(?:\w+\s+){0,2}?(?:advance|capture|seize|break\s+through|push|encircle|take|storm|cross|reach|drive)
+ |(?:trying|tried|attempting|attempted|attempts?|attempt)\s+to\s+(?:\w+\s+){0,2}?(?:advance|capture|seize|break\s+through|push|encircle|take|storm|cross|reach|drive|win\s+back|regain|retake|recapture|restore|dislodge|oust|expel)
  |failed\s+to\s+(?:\w+\s+){0,2}?(?:advance|capture|seize|drive|take|break)
  |pushing\s+(?:\w+\s+){0,2}?(?=toward|towards|in\s+the\s+direction)|pressing\s+(?:\w+\s+){0,2}?(?=toward|towards|on)|pushed\s+(?=toward|towards)
  |advancing\s+(?=toward|towards)|drive\s+(?=toward|towards)
@@ -244,9 +244,10 @@ BREAK = re.compile(
     r"|,\s+and\s+(?=(?:\w+\s+){0,4}?(?:said|claimed|reported|announced|stated|wrote|added|noted|acknowledged|"
     r"is|are|was|were|has|have|had|did|do|does|may|might|will|would|could)\b)"
     r"|,\s+and\s+(?=(?:they|it|he|she|we|the\s+Russians|the\s+Ukrainians)\b)"
+    r"|,\s+and\s+(?=(?:the\s+|a\s+)?(?:Russian|Ukrainian|North\s+Korean|Belarusian)\s+(?!and\b)\w+)"
     r"|,?\s+(?:adding|saying|noting|claiming|stating|arguing|insisting|warning)\b"
     r"|\s+(?:in\s+order\s+|so\s+as\s+)?to\s+(?=(?:keep|prevent|stop|avoid|ensure|allow|help|support|protect|defend|"
-    r"use|pull|carve|widen|win|escape|relieve|replenish|rest|rotate|reinforce)\b)"
+    r"use|pull|carve|widen|escape|relieve|replenish|rest|rotate|reinforce)\b)"
     r"|\s+and\s+(?=(?:that|they|he|she|it)\b)"
     r"|\s+[–—]\s+|\s+--\s+|:\s+|\(|\)", I)
 

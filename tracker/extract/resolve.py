@@ -114,6 +114,14 @@ class Resolver:
                 self._anchors[key] = (matches[0].place.lat, matches[0].place.lon) if one else None
             if self._anchors[key] is not None:
                 pts.append(self._anchors[key])
+        if not pts:
+            # no unambiguous neighbour: the likeliest reading of each neighbour (front prior) still helps
+            for other in m.near:
+                cands = [x for x in self.lookup(other) if x.place.kind == "settlement" and x.score >= 99
+                         and x.place.country in THEATER]
+                front = [x for x in cands if x.place.admin1 in FRONT_REGIONS]
+                if front:
+                    pts.append((front[0].place.lat, front[0].place.lon))
         for r in m.regions:  # only regions named as a location ("In Donetsk Oblast, ...")
             reg = self.region(r)
             if reg is not None:

@@ -67,14 +67,19 @@ def main(argv: list[str] | None = None) -> None:
     verbose = any(a in ("-v", "--verbose") or (a.startswith("-v") and set(a[1:]) == {"v"})
                   for a in args)
     try:
-        cli.main(args=args, prog_name="frontline", standalone_mode=False)
+        status = cli.main(args=args, prog_name="frontline", standalone_mode=False)
     except click.exceptions.Abort:
         click.echo("frontline: aborted", err=True)
         sys.exit(1)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
+    except click.UsageError as exc:
+        # One line, like every other error: which command, what is wrong, where to look.
+        where = exc.ctx.command_path if exc.ctx else "frontline"
+        click.echo(f"{where}: error: {exc.format_message()} (see '{where} --help')", err=True)
+        sys.exit(exc.exit_code)
     except click.ClickException as exc:
-        exc.show()
+        click.echo(f"frontline: error: {exc.format_message()}", err=True)
         sys.exit(exc.exit_code)
     except FrontlineError as exc:
         if verbose:
@@ -92,4 +97,5 @@ def main(argv: list[str] | None = None) -> None:
         click.echo(f"frontline: internal error: {type(exc).__name__}: {exc} "
                    "(run with -v for details and please report it)", err=True)
         sys.exit(1)
-    sys.exit(0)
+    # standalone_mode=False hands back ctx.exit(n) as a return value instead of exiting.
+    sys.exit(status if isinstance(status, int) else 0)

@@ -277,7 +277,10 @@ def reload_user_layer(conn: sqlite3.Connection) -> None:
     from . import user
 
     regions = _region_names()
-    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as exc:
+        raise _db_error(exc) from exc
     try:
         stamp = user_stamp()
         row = conn.execute("SELECT value FROM meta WHERE key = 'user_stamp'").fetchone()
@@ -297,6 +300,9 @@ def reload_user_layer(conn: sqlite3.Connection) -> None:
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('user_stamp', ?)", (stamp,))
         conn.execute("COMMIT")
         log.info("gazetteer user layer: %d places", n)
+    except sqlite3.Error as exc:
+        conn.execute("ROLLBACK")
+        raise _db_error(exc) from exc
     except BaseException:
         conn.execute("ROLLBACK")
         raise
@@ -361,10 +367,16 @@ def connect(rebuild: bool = False) -> sqlite3.Connection:
                                  "set FRONTLINE_CACHE_DIR to a writable directory") from exc
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     # memory-map the file: lookups touch scattered pages, and the OS cache is shared between processes
+    conn.execute("PRAGMA busy_timeout = 30000")  # wait out another process reloading the user layer
     conn.execute("PRAGMA mmap_size = 268435456")
     conn.execute("PRAGMA cache_size = -16000")
     row = conn.execute("SELECT value FROM meta WHERE key = 'user_stamp'").fetchone()
     if (row[0] if row else "") != user_stamp():
         reload_user_layer(conn)
     return conn
+
+
+def _db_error(exc: sqlite3.Error) -> GazetteerError:
+    return GazetteerError(f"cannot update the gazetteer index at {index_path()}: {exc}; "
+                          "check that FRONTLINE_CACHE_DIR is writable, or run `frontline gazetteer build`")
 

@@ -73,14 +73,17 @@ def iter_user_places(regions: dict) -> Iterator[dict]:
         return
     for tsv in sorted(d.glob("*.tsv")):
         with tsv.open(encoding="utf-8") as fh:
-            for line in fh:
+            for lineno, line in enumerate(fh, 1):
                 c = line.rstrip("\n").split("\t")
-                if len(c) < 15:
+                try:
+                    lat, lon = float(c[4]), float(c[5])
+                except (IndexError, ValueError):
+                    log.warning("%s:%d: not a place row; skipped (re-import the dump to fix)", tsv, lineno)
                     continue
                 region = regions.get((c[8], c[10]))
                 variants = [c[2]] + [v for v in c[3].split(",") if useful_variant(v)]
                 pop = int(c[14]) if c[14].isdigit() else 0
                 yield dict(id=f"geonames:{c[0]}", name=c[1], kind=kind_of(c[6], c[7]) or "settlement",
                            country=c[8], a1=c[10], admin1=region["name"] if region else None,
-                           lat=float(c[4]), lon=float(c[5]), population=pop or None, variants=variants,
+                           lat=lat, lon=lon, population=pop or None, variants=variants,
                            source=f"GeoNames dump {tsv.stem}")

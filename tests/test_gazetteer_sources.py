@@ -165,3 +165,15 @@ def test_online_env_switch_and_failure(gazetteer, nominatim, monkeypatch, capsys
     code, out, err = run(capsys, "gazetteer", "lookup", "Selo Nevidome")
     assert code == 1 and err.count("\n") == 1 and "online lookup" in err
     assert len(nominatim.hits) >= 1
+
+
+def test_hand_edited_places_file_with_a_bad_row(gazetteer, capsys):
+    from gazetteer import Gazetteer, user
+
+    code, _, err = run(capsys, "gazetteer", "add", "Cheremkha Post", "--lat", "48.2", "--lon", "37.4")
+    assert code == 0, err
+    with user.places_file().open("a", encoding="utf-8") as fh:
+        fh.write("broken,Broken Row,settlement,not-a-number,37.0,,,,,\n")
+    gz = Gazetteer.default()  # notices the edited file and reloads the user layer
+    assert gz.lookup("Cheremkha Post")[0].place.id == "user:cheremkha-post"
+    assert gz.lookup("Broken Row", fuzzy=False) == []

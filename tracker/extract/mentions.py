@@ -175,17 +175,11 @@ class SentenceParser:
         else:
             last = -1
             low = s.lower()
-            prefixes = P.TRIGGER_PREFIXES
-            at = 0
-            for word in low.split():
-                pos = low.find(word, at)
-                at = pos + len(word)
-                if not word[:1].isalpha():  # "(captured", "'liberated'"
-                    k = 0
-                    while k < len(word) and not word[k].isalpha():
-                        k += 1
-                    word, pos = word[k:], pos + k
-                if pos < last or (word[:3] not in prefixes and word not in P.TRIGGER_SHORT_WORDS):
+            if len(low) != len(s):  # a few letters change length when lowered: keep offsets exact
+                low = s
+            for w in P.TRIGGER_START.finditer(low):
+                pos = w.start()
+                if pos < last:
                     continue
                 m = P.TRIGGER_ANY.match(s, pos)
                 if m:

@@ -159,6 +159,8 @@ try tri att fai pre dri foc ope hit kep sto fig fou cla bat com eng cou ass off 
 gar mas ama bui tra exe rei sen shi rel bri hea gro sit pac wit pul aba lef fal thr mai now alr
 """.split())
 TRIGGER_SHORT_WORDS = frozenset(("is", "on"))  # "is captured", "on the outskirts of"
+# Candidate trigger words in lowercased text, found in one pass of the regex engine.
+TRIGGER_START = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(TRIGGER_PREFIXES)) + r"|is\b|on\b)")
 # All trigger sets in one pattern, in priority order: one match attempt per candidate word.
 TRIGGER_ANY = re.compile("|".join(f"(?P<t{i}>(?<![\\w-])(?:{rx})(?:(?<=\\s)|(?![\\w-])))"
                                   for i, (_, _, rx) in enumerate(TRIGGER_SETS)), re.X | I)

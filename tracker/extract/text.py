@@ -143,6 +143,7 @@ _ABBREV = frozenset("""gen lt col maj capt sgt adm mr mrs ms dr st no nos vs etc
 jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k km mt fig cf al inc ltd co corp""".split())
 _PARA_SPLIT = re.compile(r"\n[ \t\r\f\v]*\n|\n(?=[ \t]*[•\-\*\u2022\u25cf▪]\s)")
 _SENT_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9•])|[.!?]+[\"'”’)\]]*\s*$")
+_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _BULLET = re.compile(r"^[ \t]*[•\-\*\u2022\u25cf▪][ \t]+")
 
 
@@ -174,8 +175,8 @@ def _split_block(text: str, start: int, stop: int, para: int, out: list[Sentence
         return
     sent_start = offset
     for m in _SENT_END.finditer(block, offset):
-        before = block[sent_start:m.start()]
-        word = re.search(r"([A-Za-z][A-Za-z.]*)$", before)
+        before = block[max(sent_start, m.start() - 16):m.start()]
+        word = _LAST_WORD.search(before)
         if m.end() < len(block.rstrip()) and word and (
                 word.group(1).lower().rstrip(".") in _ABBREV or len(word.group(1)) == 1):
             continue  # "Gen. Naiev", "U.S. officials", initials

@@ -177,9 +177,10 @@ class SentenceParser:
             low = s.lower()
             if len(low) != len(s):  # a few letters change length when lowered: keep offsets exact
                 low = s
+            aux = P.AUX_HINT.search(low) is not None
             for w in P.TRIGGER_START.finditer(low):
                 pos = w.start()
-                if pos < last:
+                if pos < last or (not aux and w.group(0) in P.AUX_WORDS):
                     continue
                 m = P.TRIGGER_ANY.match(s, pos)
                 if m:

@@ -159,6 +159,11 @@ try tri att fai pre dri foc ope hit kep sto fig fou cla bat com eng cou ass off 
 gar mas ama bui tra exe rei sen shi rel bri hea gro sit pac wit pul aba lef fal thr mai now alr
 """.split())
 TRIGGER_SHORT_WORDS = frozenset(("is", "on"))  # "is captured", "on the outskirts of"
+# Auxiliaries start only passive triggers ("was captured", "is in Russian hands", "had fallen",
+# "are on the outskirts"): tried only in sentences that have such a word.
+AUX_WORDS = frozenset(("was", "wer", "is", "are", "has", "hav", "had", "bee", "bei", "on", "now", "alr"))
+AUX_HINT = re.compile(r"liberated|captured|seized|taken|freed|surrounded|encircled|recaptured|retaken|hands|"
+                      r"control|fallen|outskirts|active")  # searched in lowercased text
 # Candidate trigger words in lowercased text, found in one pass of the regex engine.
 TRIGGER_START = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(TRIGGER_PREFIXES)) + r"|is\b|on\b)")
 # All trigger sets in one pattern, in priority order: one match attempt per candidate word.

@@ -121,3 +121,43 @@ def test_report_date_from_first_lines_or_a_clear_error():
         extract_mentions("Russian forces advanced near Siversk.")
     with pytest.raises(InputError, match="YYYY-MM-DD"):
         extract_mentions("Russian forces advanced near Siversk.", "24/10/2024")
+
+
+def test_subject_not_object_decides_the_side():
+    got = facts("Russian forces resumed assaults to drive Ukrainian units out of Terny.")
+    assert {f[0] for f in got} == {"russia"}
+    m = one("Ukrainian troops repelled a Russian mechanized assault near Robotyne.")
+    assert m.side == "russia" and m.kind == "attack"
+
+
+def test_a_new_clause_starts_at_and_plus_a_force():
+    ms = extract_mentions("Russian milbloggers claimed that Russian forces advanced near Lyptsi, which ISW could "
+                          "not verify, and Ukrainian forces continued counterattacks near Vovchansk.", DATE)
+    got = {(m.side, m.kind, m.place, m.status) for m in ms}
+    assert got == {("russia", "advance", "Lyptsi", "claimed"), ("ukraine", "attack", "Vovchansk", None)}
+
+
+def test_an_attribution_later_in_the_sentence_does_not_reach_back():
+    ms = extract_mentions("Russian forces recently advanced east of Toretsk, and Russian milbloggers claimed "
+                          "that Russian forces seized Shcherbynivka.", DATE)
+    by = {m.place: (m.status, m.claimant) for m in ms}
+    assert by == {"Toretsk": ("assessed", None), "Shcherbynivka": ("claimed", "Russian milbloggers")}
+    m = one("Russian forces captured Hirnyk, the Russian Defense Ministry claimed.")
+    assert m.status == "claimed" and "Defense Ministry" in m.claimant
+
+
+def test_transfers_count_only_their_destination():
+    got = facts("The Russian command transferred elements of an airborne division from Kherson Oblast "
+                "to the Kurakhove direction.")
+    assert got == {("russia", "deployment", "Kurakhove", "direction")}
+
+
+def test_purpose_and_intent_clauses_are_not_events():
+    got = facts("Ukrainian forces are holding the line near Sumy in order to prevent Russian forces from "
+                "advancing toward Yunakivka.")
+    assert not [f for f in got if f[2] == "Yunakivka"]
+
+
+def test_volunteer_pronoun_and_flag_raising():
+    m = one("Footage published on November 18 shows Ukrainian soldiers raising a flag over Kalynove.")
+    assert (m.side, m.kind, m.status, m.place) == ("ukraine", "advance", "confirmed", "Kalynove")

@@ -299,6 +299,8 @@ class SentenceParser:
                     return False
         if re.match(r"\s*(?:nothing|no\s+ground|none)\b", after, re.I):
             return False
+        if _PREVENTED.search(before):
+            return False  # "prevent Russian forces from advancing"
         # forecasts, plans and possibilities
         limit = 30 if t.kind == "deployment" else len(before)
         if P.FORECAST.search(before[-limit:]) or P.FORECAST.search(t.text):
@@ -602,8 +604,8 @@ class SentenceParser:
             or c[3].group(0).lower() in ("according to", "citing"))]
         order += [c for c in cues if c[0] >= t.end and c[0] < ce + 1]
         # a trailing attribution beyond the clause: "..., ISW said." / "..., according to ISW."
-        order += [c for c in cues if c[0] >= ce and len(s[c[0]:].split()) <= 8
-                  and not any(b[0] > c[0] for b in breaks)]
+        order += [c for c in cues if c[0] >= ce and len(s[c[1]:].split()) <= 5
+                  and not re.search(r"\bthat\b", s[c[1]:]) and not any(b[0] > c[0] for b in breaks)]
         for c in order:
             res = self._eval_cue(s, c, unconfirmed)
             if res:
@@ -686,6 +688,10 @@ _SOURCE_NOUN = re.compile(r"\s+(?:\w+\s+)?(?:milbloggers?|sources?|officials?|me
                           r"correspondents?|insiders?|analysts?|observers?)\b")
 
 
+_PREVENTED = re.compile(r"\b(?:prevent\w*|stop\w*|keep\w*|kept|hinder\w*|deter\w*|bar\w*)\s+(?:[\w'’-]+\s+){0,4}?"
+                        r"from\s+$", re.I)
+
+
 def _is_object(s: str, start: int) -> bool:
     """True when an actor phrase is the object of a verb ('drive Ukrainian units out')."""
     return bool(_OBJECT_SLOT.search(s, max(0, start - 40), start))
@@ -722,11 +728,12 @@ def _subject(s: str, verb_start: int) -> str:
     before = re.sub(r"\s+(?:also|further|again|reportedly|then|later|previously|earlier|separately|"
                     r"on\s+\w+(?:\s+\d{1,2})?|in\s+\w+|had|has|have|publicly|officially|explicitly|"
                     r"notably|likewise|similarly|additionally)\s*$", "", before, flags=re.I)
+    appositive = before.rstrip().endswith(",")
     before = before.rstrip(" ,")
     # "Vitaly Ganchev, the Russian-installed official in ..., said": the person
     m = list(re.finditer(r"[,;:]|\bthat\b|\band\b|\bwhile\b|\bbut\b", before))
     subj = before[m[-1].end():].strip() if m else before.strip()
-    if m and m[-1].group(0) == "," and len(m) >= 1:
+    if appositive and m and m[-1].group(0) == ",":
         # an appositive: "X, the official in Y, said"
         prev = before[:m[-1].start()]
         mm = list(re.finditer(r"[;:]|\bthat\b|\band\b|\bwhile\b|\bbut\b|,", prev))

@@ -253,7 +253,7 @@ BREAK = re.compile(
     r"|,\s+and\s+(?=(?:they|it|he|she|we|the\s+Russians|the\s+Ukrainians)\b)"
     r"|,\s+and\s+(?=(?:the\s+|a\s+)?(?:Russian|Ukrainian|North\s+Korean|Belarusian)\s+(?!and\b)\w+)"
     r"|,?\s+(?:adding|saying|noting|claiming|stating|arguing|insisting|warning)\b"
-    r"|\s+(?:in\s+order\s+|so\s+as\s+)?to\s+(?=(?:keep|prevent|stop|avoid|ensure|allow|help|support|protect|defend|"
+    r"|\s+(?=(?:in\s+order\s+|so\s+as\s+)?to\s+(?:keep|prevent|stop|avoid|ensure|allow|help|support|protect|defend|"
     r"use|pull|carve|widen|escape|relieve|replenish|rest|rotate|reinforce)\b)"
     r"|\s+and\s+(?=(?:that|they|he|she|it)\b)"
     r"|\s+[–—]\s+|\s+--\s+|:\s+|\(|\)", I)

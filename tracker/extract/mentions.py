@@ -598,7 +598,9 @@ class SentenceParser:
         if re.search(r"\b(?:ISW|which\s+ISW)\s+(?:has\s+)?(?:confirmed|verified|observed)\b", s[t.end:]) \
                 and not unconfirmed:
             return "confirmed", None
-        order = [c for c in reversed(cues) if cs <= c[0] and c[1] <= t.start]
+        order = [c for c in reversed(cues) if cs <= c[0] < t.start]
+        if not order and _HEDGE.search(s, cs, t.start):
+            return "assessed", None  # "they may already have crossed into ...": the report's own judgment
         order += [c for c in reversed(cues) if c[1] <= cs and (
             c[2] == "footage" or re.match(r"\s+(?:\w+\s+){0,4}?that\b|\s+(?:on\s+\w+\s+\d*\s*)?that\b", s[c[1]:c[1] + 40])
             or c[3].group(0).lower() in ("according to", "citing"))]
@@ -620,7 +622,7 @@ class SentenceParser:
             if re.match(r"confirm", m.group(0), re.I):
                 # "DeepState confirmed": the subject decides
                 subj = _subject(s, start)
-                if subj and not P.OWN_VOICE.search(subj):
+                if subj and not P.OWN_VOICE.search(subj) and not P.FOOTAGE.search(subj):
                     return "claimed", _claimant(subj)
             return "confirmed", None
         verb = m.group(0).lower()
@@ -636,6 +638,9 @@ class SentenceParser:
         if P.OWN_VOICE.search(subj) and not re.search(r"\b(?:citing|according)\b", subj, re.I):
             if unconfirmed:
                 return None
+            cited = _CITING.search(s, 0, start)
+            if cited and not P.OWN_VOICE.search(cited.group(1)):
+                return "claimed", _claimant(cited.group(1))  # "Citing DNR officials, ISW reported that ..."
             return "assessed", None
         if verb in ("show", "shows", "showed", "showing", "indicates", "indicated", "published", "posted") \
                 and not re.search(r"map", subj, re.I):
@@ -690,6 +695,10 @@ _SOURCE_NOUN = re.compile(r"\s+(?:\w+\s+)?(?:milbloggers?|sources?|officials?|me
 
 _PREVENTED = re.compile(r"\b(?:prevent\w*|stop\w*|keep\w*|kept|hinder\w*|deter\w*|bar\w*)\s+(?:[\w'’-]+\s+){0,4}?"
                         r"from\s+$", re.I)
+
+
+_HEDGE = re.compile(r"\b(?:may|might|could)\s+(?:already\s+|have\s+already\s+)?have\b|\blikely\b|\bprobably\b", re.I)
+_CITING = re.compile(r"\b[Cc]iting\s+((?:[^,;.]|\.(?=\w))+),")
 
 
 def _is_object(s: str, start: int) -> bool:

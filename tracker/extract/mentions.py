@@ -301,6 +301,8 @@ class SentenceParser:
             return False
         if _PREVENTED.search(before):
             return False  # "prevent Russian forces from advancing"
+        if t.kind != "deployment" and _PURPOSE.match(before):
+            return False  # "... to use them in attacks toward Kupiansk": what forces are for, not what they did
         # forecasts, plans and possibilities
         limit = 30 if t.kind == "deployment" else len(before)
         if P.FORECAST.search(before[-limit:]) or P.FORECAST.search(t.text):
@@ -481,7 +483,7 @@ class SentenceParser:
                     head = gap[:m.start()]
                     if len(head.split()) > 8 and prev is None:
                         skip = True
-                    if prev is not None and _NEW_VERB.search(head):
+                    if (_NEW_VERB if prev is not None else _AND_VERB).search(head):
                         break  # "... in Kursk Oblast and will probably move against Sudzha": a new clause
                     if m.group("compass"):
                         rels = _split_compass(m.group("compass"))
@@ -685,7 +687,7 @@ _OBJECT_SLOT = re.compile(r"\b(?:drive|drove|driven|driving|push|pushed|pushing|
                           r"encircling|trap|trapped|surround|surrounded|attacked|attacking|engaged|engaging|defeat|"
                           r"defeated|expel|expelled|into|at|between|alongside|join|joined|ambushed|targeted|"
                           r"targeting|blocked|blockaded|encircled|cut\s+off|pinned|pinning)\s+(?:the\s+|a\s+|an\s+|several\s+|two\s+|three\s+|some\s+|many\s+|"
-                          r"as\s+many\s+as\s+\w+\s+)?$", re.I)
+                          r"as\s+many\s+as\s+\w+\s+)?(?:(?!(?:that|and|but|who|which)\b)[a-z][\w-]*\s+){0,2}$", re.I)
 
 
 _SOURCE_NOUN = re.compile(r"\s+(?:\w+\s+)?(?:milbloggers?|sources?|officials?|media|outlets?|channels?|bloggers?|"
@@ -701,6 +703,9 @@ _HEDGE = re.compile(r"\b(?:may|might|could)\s+(?:already\s+|have\s+already\s+)?h
 _CITING = re.compile(r"\b[Cc]iting\s+((?:[^,;.]|\.(?=\w))+),")
 
 
+_PURPOSE = re.compile(r"\s*(?:in\s+order\s+|so\s+as\s+)?to\s+\w+", re.I)
+
+
 def _is_object(s: str, start: int) -> bool:
     """True when an actor phrase is the object of a verb ('drive Ukrainian units out')."""
     return bool(_OBJECT_SLOT.search(s, max(0, start - 40), start))
@@ -708,6 +713,7 @@ def _is_object(s: str, start: int) -> bool:
 
 _NEW_VERB = re.compile(r"\b(?:will|would|may|might|could|should|can|is|are|was|were|has|have|had|did|does|do|"
                        r"been|being|said|says|claimed|reported)\b|\band\s+(?!also\b)\w+ed\b", re.I)
+_AND_VERB = re.compile(r"\band\s+(?!also\b)\w+ed\b", re.I)
 _TRANSFER = re.compile(r"(?:transferr|sen[dt]|mov|shift|relocat|br(?:ought|ing)|redirect|redeploy)", re.I)
 
 

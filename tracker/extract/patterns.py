@@ -88,7 +88,7 @@ _ADV_FWD = r"""
  |(?:recently\s+|marginally\s+|reportedly\s+|likely\s+|also\s+)*(?:advanced|advancing|advance[sd]?)
  |gained\s+ground|gaining\s+ground|gained|regained\s+ground|regained|gains?
  |seized|seizing|seize|captured|capturing|capture\s+of|the\s+capture\s+of
- |(?:took|taking|taken)(?=\s+(?:the\s+)?(?:(?:\w+\s+)?(?:town|village|city|settlement|positions?)\b|[A-Z]))
+ |(?:took|taking|taken)(?=\s+(?:the\s+)?(?:(?:\w+\s+)?(?:town|village|city|settlement|positions?)\b|(?-i:[A-Z])))
  |liberated|liberating|liberation\s+of|freed
  |recaptured|recapturing|retook|retaken|retaking
  |took\s+control\s+(?:over|of)|taken\s+control\s+(?:over|of)|taking\s+control\s+(?:over|of)|in\s+control\s+of|control\s+of
@@ -108,13 +108,13 @@ _ADV_FWD = r"""
 """
 _ADV_BACK = r"""
   (?:was|were|is|are|has\s+been|have\s+been|had\s+been|been|being)\s+(?:\w+\s+){0,2}?(?:liberated|captured|seized|taken|freed|surrounded|encircled|recaptured|retaken)
- |(?:declared|declares|declaring)\s+(?=[A-Z])(?:[\w'’-]+\s+){1,3}?(?:liberated|captured|taken)
+ |(?:declared|declares|declaring)\s+(?=(?-i:[A-Z]))(?:[\w'’-]+\s+){1,3}?(?:liberated|captured|taken)
  |(?:was|were|is|are)\s+(?:\w+\s+){0,2}?(?:in|under)\s+(?:Russian|Ukrainian)\s+(?:hands|control)
  |(?:had|has|have)\s+fallen|fell
 """
 _WITHDRAW = r"""
   withdrew\s+from|withdrawn\s+(?:\w+\s+){0,2}?from|withdrawing\s+from|pulled\s+(?:back|out)\s+(?:of|from)|pulling\s+(?:back|out)\s+(?:of|from)
- |retreated\s+from|retreating\s+from|abandoned|abandoning|(?<!was\s)(?<!were\s)left(?=\s+[A-Z])|fall\s+back\s+in|fell\s+back\s+(?:in|from)
+ |retreated\s+from|retreating\s+from|abandoned|abandoning|(?<!was\s)(?<!were\s)left(?=\s+(?-i:[A-Z]))|fall\s+back\s+in|fell\s+back\s+(?:in|from)
  |pushed\s+(?:the\s+)?(?:Russians|Ukrainians)\s+out\s+of
 """
 _ATTACK = r"""
@@ -136,7 +136,7 @@ _DEPLOY = r"""
  |trained|training|drilling|drilled|exercises?
  |reinforcing|reinforced|reinforcements\s+(?:to|in)
  |(?:transferred|transferring|sent|sending|moved|moving|shifted|shifting|relocated|relocating|brought|bringing|redirected)(?!\s+(?:forward|up\b))\s+(?=(?:[\w'’,-]+\s+){0,12}?(?:to|into|in|toward|towards)\b)
- |heading\s+(?:to|toward)|(?:is|are|were|was)\s+(?:\w+\s+)?active|operating|present|holding(?=\s+[A-Z])|grouping\s+(?:\w+\s+){0,6}?sits|sits\s+(?:\w+\s+){0,4}?in
+ |heading\s+(?:to|toward)|(?:is|are|were|was)\s+(?:\w+\s+)?active|operating|present|holding(?=\s+(?-i:[A-Z]))|grouping\s+(?:\w+\s+){0,6}?sits|sits\s+(?:\w+\s+){0,4}?in
  |packing\s+(?:\w+\s+){0,3}?(?=around|near|in)
 """
 

@@ -221,7 +221,7 @@ class Gazetteer:
         return []
 
     def _candidates(self, key: str, kinds: Sequence[str] | None, fuzzy: bool,
-                    region: Place | None) -> list[Candidate]:
+                    region: Place | None, points: Sequence[tuple[float, float]] = ()) -> list[Candidate]:
         best: dict[int, tuple[int, int, float, str]] = {}
         for pid, how in self._exact(key):
             if pid not in best or how < best[pid][1]:
@@ -229,9 +229,11 @@ class Gazetteer:
         places = self._load(best)
         if kinds:
             best = {p: v for p, v in best.items() if places[p].kind in kinds}
-        need_fuzzy = not best or (region is not None and not any(
-            self._in_region(places[p], region) for p in best))
-        if fuzzy and need_fuzzy:
+        contextual = region is not None or bool(points)
+        # Spelling help is sought when nothing matches, or nothing matches where the context is
+        # (a region, or points named alongside): 'Novomikhaylovka' near Marinka is not in Altai Krai.
+        need_more = not best or (contextual and not any(self._in_context(places[p], region, points) for p in best))
+        if fuzzy and need_more:
             fkeys = self._fuzzy_keys(key)
             if fkeys:
                 from rapidfuzz import fuzz
@@ -246,8 +248,45 @@ class Gazetteer:
                 places = self._load(best)
                 if kinds:
                     best = {p: v for p, v in best.items() if places[p].kind in kinds}
+            if contextual and not any(self._in_context(places[p], region, points) for p in best):
+                for pid, cand in self._skeleton_candidates(key, region, points).items():
+                    if (not kinds or self._places[pid].kind in kinds) and (pid not in best or cand[:2] < best[pid][:2]):
+                        best[pid] = cand
+                places = self._load(best)
         return [Candidate(place=places[p], how=v[1], edits=v[0], score=v[2], matched=v[3])
                 for p, v in best.items()]
+
+    def _in_context(self, p: Place, region: Place | None, points: Sequence[tuple[float, float]],
+                    km: float | None = None) -> bool:
+        from .rank import CONTEXT_KM, distance_to
+        if region is not None and not self._in_region(p, region):
+            return False
+        return not points or distance_to(p, points) <= (CONTEXT_KM if km is None else km)
+
+    def _skeleton_candidates(self, key: str, region: Place | None,
+                             points: Sequence[tuple[float, float]]) -> dict[int, tuple[int, int, float, str]]:
+        """Places in the context whose consonant skeleton equals the query's (Russian vs Ukrainian forms)."""
+        from rapidfuzz import fuzz
+        from rapidfuzz.distance import OSA
+        from .normalize import skeleton
+        from .rank import SKELETON_KM
+
+        sk = skeleton(key)
+        if len(sk) < 4 or len(key) < 6:
+            return {}
+        pids = [r[0] for r in self._conn.execute("SELECT DISTINCT pid FROM skel WHERE sk = ?", (sk,))]
+        out = {}
+        for pid, p in self._load(pids).items():
+            if not self._in_context(p, region, points, SKELETON_KM):
+                continue
+            # the closest spelling of this place, to report and to score
+            spellings = {fold(v) for v in (p.name, *p.variants)}
+            near_key = max(spellings, key=lambda s: fuzz.ratio(key, s))
+            score = float(fuzz.ratio(key, near_key))
+            if score < 60:
+                continue
+            out[pid] = (int(OSA.distance(key, near_key)), index.HOW_SKELETON, score, near_key)
+        return out
 
     @staticmethod
     def _in_region(p: Place, region: Place) -> bool:
@@ -287,14 +326,14 @@ class Gazetteer:
         ground = names_a_ground(text)
         key = fold(text)
         with self._lock:
-            cands = self._candidates(key, kinds, fuzzy and not ground, region_place)
+            cands = self._candidates(key, kinds, fuzzy and not ground, region_place, points)
             stripped = fold(strip_ground_words(text))
             if stripped != key and (ground or not cands):
                 seen = {c.place.id for c in cands}
-                cands += [c for c in self._candidates(stripped, kinds, fuzzy, region_place)
+                cands += [c for c in self._candidates(stripped, kinds, fuzzy, region_place, points)
                           if c.place.id not in seen]
             if not cands and fuzzy and ground:
-                cands = self._candidates(key, kinds, True, region_place)
+                cands = self._candidates(key, kinds, True, region_place, points)
             if not cands:
                 cands = self._qualified(text, kinds, fuzzy, region_place)
         if not cands and use_online:

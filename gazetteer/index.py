@@ -19,16 +19,16 @@ from typing import Iterable, Iterator
 
 from . import data_files, settings
 from .errors import GazetteerError
-from .normalize import fold, strip_ground_words, useful_variant
+from .normalize import fold, skeleton, strip_ground_words, useful_variant
 from .translit import romanizations
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = "2"
+INDEX_VERSION = "3"
 SEP = "\x1f"  # joins variants in one column; never part of a name
 
 # how a key names a place
-HOW_NAME, HOW_VARIANT, HOW_ALIAS, HOW_REGION_SHORT, HOW_TRANSLIT = 0, 1, 2, 3, 4
+HOW_NAME, HOW_VARIANT, HOW_ALIAS, HOW_REGION_SHORT, HOW_TRANSLIT, HOW_SKELETON = 0, 1, 2, 3, 4, 5
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
@@ -39,12 +39,14 @@ CREATE TABLE places (
 CREATE TABLE names (key TEXT NOT NULL, pid INTEGER NOT NULL, how INTEGER NOT NULL, layer TEXT NOT NULL);
 CREATE TABLE fkeys (key TEXT PRIMARY KEY, first TEXT NOT NULL, len INTEGER NOT NULL, th INTEGER NOT NULL)
     WITHOUT ROWID;
+CREATE TABLE skel (sk TEXT NOT NULL, pid INTEGER NOT NULL, layer TEXT NOT NULL);
 """
 INDEXES = """
 CREATE INDEX names_key ON names (key, pid, how);
 CREATE INDEX names_pid ON names (pid);
 CREATE INDEX fkeys_bucket ON fkeys (first, len, th);
 CREATE INDEX places_region ON places (country, a1);
+CREATE INDEX skel_sk ON skel (sk);
 """
 
 PLACE_COLS = ("id", "name", "kind", "country", "a1", "admin1", "lat", "lon", "population",
@@ -92,6 +94,7 @@ class _Builder:
         self.layer = layer
         self.places: list[tuple] = []
         self.names: list[tuple] = []
+        self.skels: list[tuple] = []
         self.next_pid = (conn.execute("SELECT COALESCE(MAX(pid), 0) FROM places").fetchone()[0]) + 1
         self.known_ids = {r[0] for r in conn.execute("SELECT id FROM places")} if layer == "user" else set()
 
@@ -117,6 +120,10 @@ class _Builder:
         th = 1 if country in settings.DEFAULT_THEATER else 0
         for key, how in seen.items():
             self.names.append((key, pid, how, self.layer, th))
+        if th and kind == "settlement":
+            for sk in {skeleton(k) for k, how in seen.items() if how != HOW_REGION_SHORT}:
+                if len(sk) >= 3:
+                    self.skels.append((sk, pid, self.layer))
         return pid
 
     def flush(self) -> None:
@@ -127,8 +134,10 @@ class _Builder:
         self.conn.executemany("INSERT INTO names (key, pid, how, layer) VALUES (?,?,?,?)",
                               (n[:4] for n in self.names))
         add_fuzzy_keys(self.conn, ((k, th) for k, _, how, _, th in self.names if how != HOW_REGION_SHORT))
+        self.conn.executemany("INSERT INTO skel (sk, pid, layer) VALUES (?,?,?)", self.skels)
         self.places.clear()
         self.names.clear()
+        self.skels.clear()
 
 
 def add_fuzzy_keys(conn: sqlite3.Connection, keys: Iterable[tuple[str, int]]) -> None:
@@ -288,6 +297,7 @@ def reload_user_layer(conn: sqlite3.Connection) -> None:
             conn.execute("ROLLBACK")
             return
         conn.execute("DELETE FROM names WHERE layer = 'user'")
+        conn.execute("DELETE FROM skel WHERE layer = 'user'")
         conn.execute("DELETE FROM places WHERE layer = 'user'")
         b = _Builder(conn, "user")
         n = 0

@@ -64,3 +64,23 @@ def useful_variant(name: str) -> bool:
     """Keep Latin and Cyrillic spellings; drop other scripts and airport-style codes."""
     return bool(name) and not _CODE.match(name) and bool(_KEEP_SCRIPT.match(name)) \
         and not any(ch.isdigit() for ch in name)
+
+
+_DIGRAPHS = (("shch", "щ"), ("kh", "x"), ("zh", "ж"), ("ch", "ч"), ("sh", "ш"), ("ts", "ц"), ("h", "g"),
+             ("w", "v"))
+_VOWELS_RE = re.compile(r"[aeiouyj ]+")
+
+
+def skeleton(key: str) -> str:
+    """Consonants of a folded name, for Russian/Ukrainian spelling pairs GeoNames does not list.
+
+    Russian and Ukrainian forms of a village mostly differ in vowels and in g/h:
+    Kleshcheyevka/Klishchiivka, Rabotino/Robotyne, Gornyak/Hirnyk, Zhelannoye/Zhelanne
+    all share one skeleton. Too loose to use alone: only places in the given
+    context (region or nearby points) are taken from it.
+    """
+    s = key
+    for a, b in _DIGRAPHS:
+        s = s.replace(a, b)
+    s = _VOWELS_RE.sub("", s)
+    return re.sub(r"(.)\1+", r"\1", s)

@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass
 from typing import Sequence
 
-from .index import HOW_ALIAS, HOW_NAME, HOW_TRANSLIT
+from .index import HOW_ALIAS, HOW_NAME, HOW_SKELETON, HOW_TRANSLIT
 from .model import Match, Place
 from .normalize import fold
 
@@ -21,6 +21,12 @@ from .normalize import fold
 # theater and prominence decide (Brest in Belarus, not a Poltava village once called Brest, when
 # the sentence also names Kupiansk).
 BUCKETS_KM = (10, 25, 50, 100, 200, 300)
+# A candidate within this distance of the given points is "in context" and beats any candidate
+# beyond it, even one matching the name more exactly: a Ukrainian village 20 km from the places
+# named alongside, spelled the Russian way, over an exact namesake in Siberia.
+CONTEXT_KM = 300.0
+# Consonant-skeleton matches (a weak kind of evidence) are taken only this close to the context.
+SKELETON_KM = 60.0
 GROUND_KINDS = ("training_ground", "military_site")
 
 
@@ -78,6 +84,7 @@ def rank(cands: list[Candidate], *, region: Place | None, points: Sequence[tuple
         key = (
             (0 if p.kind in GROUND_KINDS else 1) if ground else (1 if p.kind in GROUND_KINDS else 0),
             0 if region is None or in_region(p) else 1,
+            0 if d is None or d <= CONTEXT_KM else 1,
             c.edits,
             _bucket(d) if d is not None else 0,
             0 if p.country in theater else 1,
@@ -97,7 +104,9 @@ def rank(cands: list[Candidate], *, region: Place | None, points: Sequence[tuple
 def _reason(c: Candidate, d: float | None, region: Place | None, in_region: bool,
             theater: Sequence[str], query: str = "") -> str:
     p = c.place
-    if c.edits:
+    if c.how == HOW_SKELETON:
+        parts = [f"Russian/Ukrainian spelling of {c.matched!r} ({c.edits} letters differ), found near the context"]
+    elif c.edits:
         parts = [f"fuzzy match for {c.matched!r} ({c.edits} edit{'s' if c.edits > 1 else ''})"]
     elif c.how == HOW_NAME:
         parts = ["exact name"]

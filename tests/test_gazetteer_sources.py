@@ -177,3 +177,19 @@ def test_hand_edited_places_file_with_a_bad_row(gazetteer, capsys):
     gz = Gazetteer.default()  # notices the edited file and reloads the user layer
     assert gz.lookup("Cheremkha Post")[0].place.id == "user:cheremkha-post"
     assert gz.lookup("Broken Row", fuzzy=False) == []
+
+
+def test_russian_spelling_of_a_village_found_only_in_context(gazetteer, tmp_path, capsys):
+    # an invented village with only its Ukrainian name, as GeoNames has for a fifth of front-line places
+    src = tmp_path / "XC.txt"
+    src.write_text(dump_line(99000010, "Hlybokoiarivka", "Hlybokoiarivka", [], 48.33, 37.52,
+                             "P", "PPL", "UA", "05", 40), encoding="utf-8")
+    code, _, err = run(capsys, "gazetteer", "import", str(src))
+    assert code == 0, err
+    from gazetteer import Gazetteer
+    gz = Gazetteer.default()
+    assert gz.lookup("Glubokoyarovka") == []  # alone, the Russian spelling matches nothing
+    m = gz.lookup("Glubokoyarovka", near=[(48.28, 37.18), (48.39, 37.85)])[0]  # named with Pokrovsk, Toretsk
+    assert m.place.id == "geonames:99000010" and "Russian/Ukrainian spelling" in m.reason and m.score < 100
+    assert gz.lookup("Glubokoyarovka", region="Donetsk Oblast")[0].place.id == "geonames:99000010"
+    assert gz.lookup("Glubokoyarovka", near=(50.0, 30.0)) == []  # not near Kyiv

@@ -161,3 +161,17 @@ def test_purpose_and_intent_clauses_are_not_events():
 def test_volunteer_pronoun_and_flag_raising():
     m = one("Footage published on November 18 shows Ukrainian soldiers raising a flag over Kalynove.")
     assert (m.side, m.kind, m.status, m.place) == ("ukraine", "advance", "confirmed", "Kalynove")
+
+
+def test_forces_fighting_alongside_each_attack():
+    got = facts("Russian airborne troops, joined by North Korean units, attacked near Sverdlikovo.")
+    assert got == {("russia", "attack", "Sverdlikovo", "near"), ("north_korea", "attack", "Sverdlikovo", "near")}
+
+
+def test_status_follows_cited_sources_and_hedges():
+    m = one("Citing Ukrainian military sources, ISW reported that Russian forces captured Kalynove.")
+    assert m.status == "claimed" and m.claimant == "Ukrainian military sources"
+    ms = extract_mentions("Geolocated footage shows Ukrainian forces advancing north of Robotyne, and they may "
+                          "already have reached the outskirts of Verbove, ISW said.", DATE)
+    by = {m.place: m.status for m in ms}
+    assert by == {"Robotyne": "confirmed", "Verbove": "assessed"}

@@ -252,7 +252,10 @@ class SentenceParser:
             if kind == "advance":
                 status, claimant = self._status(s, t, cs, ce, breaks)
             date, dprec = self._date(s, t, cs, ce)
-            for n, rel, region in places:
+            sides = [(side, actor)]
+            if kind == "attack" and t.mode == "fwd":
+                sides += self._co_actors(s, t, cs, actors, side)
+            for (side, actor), (n, rel, region) in ((a, p) for a in sides for p in places):
                 key = (id(n), kind, side, rel)
                 if key in used:
                     continue
@@ -267,11 +270,8 @@ class SentenceParser:
                     is_region=n.is_region, near=near, paragraph=sent.paragraph,
                     regions=[x.text for x in names if x.is_region and x is not n and
                              _LOCATIVE.search(s, max(0, x.start - 12), x.start)])
-                if n.host and n.host.region is None:
-                    # "in Ussuriysk, Primorsky Krai": the region after the host
-                    pass
                 out.append(mention)
-            self.last_side = side
+            self.last_side = sides[0][0]
         for n in names:
             if not n.tg and not n.is_region and not n.anaphor and _PLACE_SLOT.search(s, max(0, n.start - 40), n.start):
                 self.last_place = n.text
@@ -404,6 +404,16 @@ class SentenceParser:
         if weak:
             return weak
         return None, ""
+
+    def _co_actors(self, s: str, t: _Trig, cs: int, actors, side: str) -> list[tuple[str, str]]:
+        """Forces fighting alongside the subject: "Russian infantry, joined by North Korean units, attacked"."""
+        out = []
+        for a in actors:
+            if cs <= a[0] < t.start and _ALONGSIDE.search(s, max(0, a[0] - 40), a[0]):
+                sd = self._actor_side(s, a)
+                if sd and sd != side and sd not in [x[0] for x in out]:
+                    out.append((sd, a[2]))
+        return out
 
     def _actor_side(self, s: str, a) -> str | None:
         m = a[3]
@@ -704,6 +714,10 @@ _CITING = re.compile(r"\b[Cc]iting\s+((?:[^,;.]|\.(?=\w))+),")
 
 
 _PURPOSE = re.compile(r"\s*(?:in\s+order\s+|so\s+as\s+)?to\s+\w+", re.I)
+
+
+_ALONGSIDE = re.compile(r"\b(?:joined|accompanied|supported|reinforced|backed)\s+by\s+(?:[\w,]+\s+){0,4}?$|"
+                        r"\b(?:alongside|together\s+with|along\s+with)\s+(?:[\w,]+\s+){0,4}?$", re.I)
 
 
 def _is_object(s: str, start: int) -> bool:

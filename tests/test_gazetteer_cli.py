@@ -109,3 +109,12 @@ def test_cold_cli_does_not_import_heavy_libraries(gazetteer):
                           env=os.environ.copy())
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_unwritable_cache_dir_is_one_line(gazetteer, tmp_path):
+    env = dict(os.environ, FRONTLINE_CACHE_DIR=str(tmp_path / "file" / "cache"))
+    (tmp_path / "file").write_text("not a directory")
+    proc = subprocess.run([sys.executable, "-c", "from tracker.cli import main; main()", "gazetteer", "lookup",
+                           "Toretsk"], capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode == 1
+    assert proc.stderr.count("\n") == 1 and "FRONTLINE_CACHE_DIR" in proc.stderr

@@ -197,6 +197,9 @@ def build(path: pathlib.Path | None = None) -> pathlib.Path:
     finally:
         conn.close()
     os.replace(tmp, path)
+    for old in path.parent.glob("gazetteer-v*.sqlite"):  # indexes of earlier versions: 130 MB each
+        if old.name != path.name:
+            old.unlink(missing_ok=True)
     log.warning("gazetteer index ready: %d places in %.1f s", n, time.perf_counter() - t0)
     return path
 

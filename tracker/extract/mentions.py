@@ -130,6 +130,8 @@ class SentenceParser:
         for m in P.NAME.finditer(s):
             if any(a <= m.start() < b for a, b in taken):
                 continue
+            if m.end() < len(s) and s[m.end()].isalnum():
+                continue  # "MoD", "Tor-M2": part of a longer token
             cleaned = _clean_name(m.group(0), m.start())
             if not cleaned:
                 continue
@@ -503,7 +505,7 @@ class SentenceParser:
                         v = m.group("vicinity").lower()
                         rels = ["around" if v == "around" else "near"]
                     elif m.group("direction"):
-                        rels = ["toward"]
+                        rels = ["direction" if "direction" in m.group("direction").lower() else "toward"]
                     else:
                         p = re.sub(r"\s+", " ", m.group("prep").lower())
                         if p == "of" and not _OF_HEADS.search(gap):
@@ -669,6 +671,8 @@ class SentenceParser:
             best = m
             if m.start() > t.start:
                 break
+        if best is None and RECENT.search(s, cs, ce):
+            return rd.isoformat(), "recent"
         if best is None:
             ms = [m for m in EVENT_DATE.finditer(s) if m.group(0).strip()]
             if len(ms) == 1 and not re.search(r"(?:said|claimed|announced|reported|stated)\s*$",

@@ -205,7 +205,7 @@ JOINER = re.compile(r"^\s*(?:,\s*|;\s*(?:and\s+)?|,?\s+and\s+|,?\s+or\s+|,?\s+as
 DISTANCE = re.compile(r"(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|thirty|"
                       r"forty|fifty|sixty|seventy|eighty|ninety|several|a\s+few|few|hundred)[\s-]*"
                       r"(?:\w+\s+)?(?:kilometers?|kilometres?|km|kms|miles?|meters?|metres?|m)\b", I)
-DIRECTION_SUFFIX = re.compile(r"^\s*(?:and\s+[A-Z][\w'’ -]*?\s+)?(?:directions?|axis|axes|sector|sectors|front|salient)\b", I)
+DIRECTION_SUFFIX = re.compile(r"^\s*(?:and\s+(?-i:[A-Z])[\w'’ -]*?\s+)?(?:directions?|axis|axes|sector|sectors|front|salient)\b", I)
 
 # --- status, claims, negation, forecast -----------------------------------------
 FOOTAGE = re.compile(

@@ -32,6 +32,11 @@ FRONT_REGIONS = frozenset({
     "Donetsk Oblast", "Luhansk Oblast", "Kharkiv Oblast", "Zaporizhzhia Oblast", "Kherson Oblast",
     "Sumy Oblast", "Dnipropetrovsk Oblast", "Mykolaiv Oblast", "Kursk Oblast", "Belgorod Oblast",
     "Bryansk Oblast", "Chernihiv Oblast", "Kyiv Oblast"})
+# The long-running front: where a neighbour's namesake most likely lies when nothing else tells.
+CORE_FRONT = frozenset({
+    "Donetsk Oblast", "Luhansk Oblast", "Kharkiv Oblast", "Zaporizhzhia Oblast", "Kherson Oblast",
+    "Sumy Oblast", "Dnipropetrovsk Oblast", "Kursk Oblast", "Belgorod Oblast"})
+FUZZY_CONTEXT_KM = 100.0
 LIMIT = 12  # enough candidates to hold every namesake context may pick from
 _CACHES = weakref.WeakKeyDictionary()
 
@@ -119,9 +124,8 @@ class Resolver:
             for other in m.near:
                 cands = [x for x in self.lookup(other) if x.place.kind == "settlement" and x.score >= 99
                          and x.place.country in THEATER]
-                front = [x for x in cands if x.place.admin1 in FRONT_REGIONS]
-                if front:
-                    pts.append((front[0].place.lat, front[0].place.lon))
+                front = [x for x in cands if x.place.admin1 in CORE_FRONT]
+                pts.extend((x.place.lat, x.place.lon) for x in front[:3])
         for r in m.regions:  # only regions named as a location ("In Donetsk Oblast, ...")
             reg = self.region(r)
             if reg is not None:
@@ -186,6 +190,10 @@ class Resolver:
                                      order[id(x)]))
         best = good[0]
         note = None
+        if best.score < 99 and region is None and not (
+                near and min(_km((best.place.lat, best.place.lon), pt) for pt in near) < FUZZY_CONTEXT_KM):
+            # a spelling guess far from everything else the text names: more likely a wrong place
+            return None, f"only a loose match ({best.place.name}) far from the places named alongside"
         front = best.place.admin1 in FRONT_REGIONS
         rivals = [x for x in good[1:] if round(x.score) >= round(best.score) - 1
                   and (x.place.admin1 in FRONT_REGIONS) == front

@@ -175,3 +175,23 @@ def test_status_follows_cited_sources_and_hedges():
                           "already have reached the outskirts of Verbove, ISW said.", DATE)
     by = {m.place: m.status for m in ms}
     assert by == {"Robotyne": "confirmed", "Verbove": "assessed"}
+
+
+from hypothesis import given, settings, strategies as st
+
+_WORDS = st.sampled_from([
+    "Russian", "Ukrainian", "forces", "troops", "advanced", "attacked", "near", "north", "of", "in", "and",
+    "Toretsk", "Kursk", "Oblast", "claimed", "that", "geolocated", "footage", "on", "October", "23", ",",
+    ".", "the", "direction", "not", "will", "recently", "seized", "arrived", "Pokrovsk", "'", "(", ")",
+    "\n", "\n\n", "•", "\u00a0", "é", "Ü", "—", ";", "training", "ground", "withdrew", "from"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_WORDS, max_size=60), st.text(max_size=40))
+def test_any_text_gives_mentions_with_exact_quote_spans(words, noise):
+    text = " ".join(words) + noise
+    for m in extract_mentions(text, DATE):
+        assert text[m.quote_start:m.quote_end]
+        assert m.place and m.kind in ("advance", "attack", "deployment")
+        assert m.side in ("russia", "ukraine", "north_korea", "belarus")
+        assert (m.status is None) == (m.kind != "advance")

@@ -5,7 +5,6 @@ import logging
 import re
 import sqlite3
 import threading
-import unicodedata
 from typing import Iterable, Sequence
 
 from . import index, settings

@@ -15,7 +15,7 @@ import os
 import pathlib
 import sqlite3
 import time
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from . import data_files, settings
 from .errors import GazetteerError

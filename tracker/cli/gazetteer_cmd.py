@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from gazetteer.errors import InvalidName, PlaceNotFound
+from gazetteer.errors import PlaceNotFound
 
 
 def _near(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> list[tuple[float, float]]:
@@ -22,7 +22,7 @@ def _near(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -
     return points
 
 
-def _gz(online: bool | None = None):
+def _gz():
     from gazetteer import Gazetteer
     return Gazetteer.default()
 
@@ -137,4 +137,4 @@ def suggest(name: str, limit: int) -> None:
         click.echo(s)
 
 
-__all__ = ["gazetteer", "InvalidName"]
+__all__ = ["gazetteer"]

@@ -686,7 +686,7 @@ class SentenceParser:
                         or re.search(r"(?:footage|video|images|photos?)\s+(?:\w+\s+){0,2}$", before, re.I):
                     return d.isoformat(), "before"
                 if re.search(r"(?:said|claimed|announced|reported|stated|wrote|noted)\s*$", before, re.I):
-                    return rd.isoformat(), "before"
+                    return d.isoformat(), "before"  # the day of the statement bounds the event
                 return d.isoformat(), "day"
         if RECENT.search(s, cs, ce) or RECENT.search(s):
             return rd.isoformat(), "recent"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
 import sqlite3
 import threading
@@ -357,7 +358,8 @@ class Gazetteer:
         return out
 
     def resolve_many(self, names: Sequence[str], region: str | Place | None = None,
-                     near=None, radius_km: float = 60.0) -> dict[str, Match | None]:
+                     near: tuple[float, float] | Sequence[tuple[float, float]] | None = None,
+                     radius_km: float = 60.0) -> dict[str, Match | None]:
         """Resolve names mentioned together (one sentence or paragraph), each in the light of the others.
 
         Homonyms are settled jointly: a candidate near some candidate of the other
@@ -398,7 +400,7 @@ class Gazetteer:
                 fixed[n] = out[n].place
         return out
 
-    def resolve(self, name: str, **kwargs) -> Match:
+    def resolve(self, name: str, **kwargs: object) -> Match:
         """The best match, or PlaceNotFound carrying suggestions."""
         matches = self.lookup(name, limit=1, **kwargs)
         if not matches:
@@ -563,9 +565,8 @@ class Gazetteer:
             self._clear_caches()
         return self.get(f"user:{pid}")
 
-    def import_dump(self, path) -> int:
+    def import_dump(self, path: "str | os.PathLike[str]") -> int:
         """Load a GeoNames country dump (UA.zip / UA.txt) into the data dir; returns places kept."""
-        import os
         import pathlib
         from . import user
         from .sources.geonames_dump import read_dump

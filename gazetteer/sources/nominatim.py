@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import pathlib
 import sqlite3
 import time
 from urllib.parse import urlsplit
@@ -34,11 +35,11 @@ class OnlineLookupError(GazetteerError):
 
 class OnlineGeocoder:
     def __init__(self, url: str | None = None, user_agent: str | None = None,
-                 min_delay: float | None = None, cache_path=None):
+                 min_delay: float | None = None, cache_path: "os.PathLike[str] | None" = None):
         self.url = url or os.environ.get("FRONTLINE_NOMINATIM_URL") or DEFAULT_URL
         self.user_agent = user_agent or os.environ.get("FRONTLINE_USER_AGENT") or DEFAULT_AGENT
         self.min_delay = float(min_delay if min_delay is not None else os.environ.get("FRONTLINE_ONLINE_DELAY", "1"))
-        self.cache_path = cache_path or settings.data_dir() / "online-cache.sqlite"
+        self.cache_path = pathlib.Path(cache_path) if cache_path else settings.data_dir() / "online-cache.sqlite"
         self._geocode = None
         self.requests = 0  # how many times this object went online (tests and logs)
 

@@ -177,3 +177,14 @@ def test_cli_bad_file_is_one_line_and_the_rest_still_print(tmp_path, capsys):
     with pytest.raises(SystemExit) as ex:
         main(["extract", "--report-date", "yesterday", str(good)])
     assert ex.value.code == 2
+
+
+def test_a_village_far_from_its_neighbours_is_not_guessed(gazetteer):
+    # the only 'Promin' in the gazetteer lies hundreds of km from Toretsk: the one meant is missing
+    events = extract_events("Russian forces attacked near Toretsk and Promin.", "2024-12-01", gazetteer=gazetteer)
+    assert [e.place for e in events] == ["Toretsk"]
+
+
+def test_taking_prisoners_is_not_taking_ground(gazetteer):
+    assert extract_events("Russian forces captured two Ukrainian soldiers near Lyman.", "2024-12-01",
+                          gazetteer=gazetteer) == []

@@ -217,7 +217,8 @@ class SentenceParser:
         breaks = [(m.start(), m.end()) for m in P.BREAK.finditer(s)]
         bstarts = [b[0] for b in breaks]
         out: list[Mention] = []
-        place_names = [n.text for n in names if not n.tg]
+        place_names = [n.text for n in names if not n.tg and (n.is_region or n.is_direction or n.anaphor or
+                                                                not s[max(0, n.start - 4):n.start].lower().endswith("the "))]
         used: set[int] = set()
         for ti, t in enumerate(trigs):
             cs = 0
@@ -328,6 +329,8 @@ class SentenceParser:
             return None
         if t.kind == "deployment" and re.match(r"mov(?:ing|ed)\s*$", t.text, re.I) and P.FOOTAGE.search(s, 0, t.start):
             return "advance"  # footage of troops moving toward a place: ground gained
+        if t.kind == "advance" and _TAKES_PEOPLE.match(s, t.end):
+            return None  # "captured a Ukrainian soldier": people or equipment, not ground
         if t.kind == "advance" and re.match(r"push(?:ing|ed)?$", t.text, re.I):
             rest = s[t.end:t.end + 45]
             if re.match(r"\s+(?:\w+\s+){0,4}?(?:toward|towards|on\b|in\s+the\s+direction)", rest, re.I) \
@@ -717,6 +720,10 @@ _HEDGE = re.compile(r"\b(?:may|might|could)\s+(?:already\s+|have\s+already\s+)?h
 _CITING = re.compile(r"\b[Cc]iting\s+((?:[^,;.]|\.(?=\w))+),")
 
 
+_TAKES_PEOPLE = re.compile(r"\s+(?:a|an|the|\d+|two|three|four|five|several|some|many|dozens\s+of|hundreds\s+of)\s+"
+                           r"(?:[\w'’-]+\s+){0,2}?(?:soldiers?|servicem[ae]n|prisoners?|POWs?|personnel|"
+                           r"civilians?|equipment|tanks?|vehicles?|weapons|ammunition|drones?|trophies|documents|"
+                           r"commanders?|officers?|fighters?|troops)\b", re.I)
 _PURPOSE = re.compile(r"\s*(?:in\s+order\s+|so\s+as\s+)?to\s+\w+", re.I)
 
 

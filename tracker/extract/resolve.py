@@ -37,6 +37,8 @@ CORE_FRONT = frozenset({
     "Donetsk Oblast", "Luhansk Oblast", "Kharkiv Oblast", "Zaporizhzhia Oblast", "Kherson Oblast",
     "Sumy Oblast", "Dnipropetrovsk Oblast", "Kursk Oblast", "Belgorod Oblast"})
 FUZZY_CONTEXT_KM = 100.0
+FAR_KM = 150.0
+TOWN_POP = 10000  # towns this size are named with far-away places; villages rarely are
 LIMIT = 12  # enough candidates to hold every namesake context may pick from
 _CACHES = weakref.WeakKeyDictionary()
 
@@ -106,6 +108,11 @@ class Resolver:
             self._lookups[key] = hit
         return hit
 
+    def _strong_points(self, m: Mention) -> list[tuple[float, float]]:
+        """Points of unambiguous settlements named in the same sentence."""
+        self._anchor_points(m)
+        return [self._anchors[o.casefold()] for o in m.near if self._anchors.get(o.casefold())]
+
     def _anchor_points(self, m: Mention) -> list[tuple[float, float]]:
         """Points of places named alongside that are themselves unambiguous."""
         pts: list[tuple[float, float]] = []
@@ -114,9 +121,14 @@ class Resolver:
             if key not in self._anchors:
                 matches = [x for x in self.lookup(other) if x.place.kind == "settlement"
                            and x.place.country in THEATER and x.score >= 99]
+                core = [x for x in matches if x.place.admin1 in CORE_FRONT]
+                if len(core) == 1:  # one namesake on the front line: "Pokrovsk" beside Toretsk
+                    matches = core
                 one = len(matches) == 1 or (matches and len({(round(x.place.lat), round(x.place.lon))
                                                              for x in matches[:3]}) == 1)
-                self._anchors[key] = (matches[0].place.lat, matches[0].place.lon) if one else None
+                trusted = one and (matches[0].place.admin1 in CORE_FRONT
+                                   or (matches[0].place.population or 0) >= TOWN_POP)
+                self._anchors[key] = (matches[0].place.lat, matches[0].place.lon) if trusted else None
             if self._anchors[key] is not None:
                 pts.append(self._anchors[key])
         if not pts:
@@ -188,6 +200,13 @@ class Resolver:
         if len(good) > 1:
             good.sort(key=lambda x: (-round(x.score), dist(x), x.place.admin1 not in FRONT_REGIONS,
                                      order[id(x)]))
+        strong = self._strong_points(m)
+        if strong and region is None and max((x.place.population or 0) for x in good) < TOWN_POP:
+            close = [x for x in good if min(_km((x.place.lat, x.place.lon), pt) for pt in strong) <= FAR_KM]
+            if not close:
+                # every namesake lies far from the places this sentence names with it:
+                # the one meant is missing from the gazetteer, so no point is better than a wrong one
+                return None, f"no {m.place!r} within {FAR_KM:.0f} km of the places named with it"
         best = good[0]
         note = None
         if best.score < 99 and region is None and not (
@@ -195,8 +214,10 @@ class Resolver:
             # a spelling guess far from everything else the text names: more likely a wrong place
             return None, f"only a loose match ({best.place.name}) far from the places named alongside"
         front = best.place.admin1 in FRONT_REGIONS
+        big = best.place.population or 0
         rivals = [x for x in good[1:] if round(x.score) >= round(best.score) - 1
                   and (x.place.admin1 in FRONT_REGIONS) == front
+                  and not (big >= 5000 and (x.place.population or 0) * 4 <= big)
                   and _km((x.place.lat, x.place.lon), (best.place.lat, best.place.lon)) > HOMONYM_KM]
         settled_by_context = bool(near) and min(_km((best.place.lat, best.place.lon), pt) for pt in near) < 60
         if rivals and not settled_by_context and region is None:

@@ -313,6 +313,8 @@ class SentenceParser:
         if re.search(r"\b(?:expects?|expected|forecast|predict(?:s|ed)?|possibility|warned|anticipates?)\b",
                      s[:t.start], re.I):
             return False
+        if t.kind == "deployment" and _PERSON_BEFORE.search(s, max(0, t.start - 40), t.start):
+            return False  # "a Ukrainian officer operating in the Toretsk direction said": a person, not a force
         if t.kind == "attack":
             prev = s[max(0, t.start - 30):t.start]
             if re.search(r"(?:drone|missile|air|artillery|strike|bomb|rocket|glide|aviation|long-range)s?\s+(?:\w+\s+)?$",
@@ -527,7 +529,8 @@ class SentenceParser:
                     rel = rels
                 elif prev is None and not gap.strip():
                     rel = [_bare_relation(t.text, kind)]
-                elif prev is None and re.fullmatch(r"\s*(?:the\s+)?(?:(?:\w+[- ]){0,3}?(?:town|village|city|settlement)\s+of\s+)?(?:the\s+)?", gap, re.I):
+                elif prev is None and re.fullmatch(r"\s*(?:the\s+)?(?:(?:\w+[- ]){0,3}?(?:town|village|city|settlement)\s+of\s+)?(?:the\s+)?"
+                                                   r"(?:(?:central|(?:north|south)?(?:east|west)?ern|northern|southern)\s+)?", gap, re.I):
                     rel = [_bare_relation(t.text, kind)]
                 elif prev is None and len(gap.split()) <= 8 and not _NEW_VERB.search(gap):
                     continue  # a name that is no place of this verb ("15 Tor-M2 systems ... to Brest")
@@ -724,6 +727,9 @@ _TAKES_PEOPLE = re.compile(r"\s+(?:a|an|the|\d+|two|three|four|five|several|some
                            r"(?:[\w'’-]+\s+){0,2}?(?:soldiers?|servicem[ae]n|prisoners?|POWs?|personnel|"
                            r"civilians?|equipment|tanks?|vehicles?|weapons|ammunition|drones?|trophies|documents|"
                            r"commanders?|officers?|fighters?|troops)\b", re.I)
+_PERSON_BEFORE = re.compile(r"\b(?:officer|commander|spokesperson|spokesman|spokeswoman|official|"
+                            r"chief|head|analyst|blogger|milblogger|journalist|correspondent|operator|medic|"
+                            r"volunteer|deputy)s?\s+$", re.I)
 _PURPOSE = re.compile(r"\s*(?:in\s+order\s+|so\s+as\s+)?to\s+\w+", re.I)
 
 

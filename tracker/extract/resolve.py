@@ -109,7 +109,8 @@ class Resolver:
         return hit
 
     def _strong_points(self, m: Mention) -> list[tuple[float, float]]:
-        """Points of unambiguous settlements named in the same sentence."""
+        """Points of unambiguous settlements named in the same sentence (a paragraph may move on
+        to another sector, so only the sentence counts here)."""
         self._anchor_points(m)
         return [self._anchors[o.casefold()] for o in m.near if self._anchors.get(o.casefold())]
 

@@ -110,15 +110,19 @@ def main(argv=None) -> int:
         text = corpus(args.mb, event_share=share)
         reports = [r for r in text.split("\n\n\n") if r.strip()]
         nbytes = sum(len(r.encode()) for r in reports)
-        n = 0
-        t0, c0 = time.perf_counter(), time.process_time()
-        for rep in reports:  # one call per generated daily report, as an ingest does
-            n += len(extract_events(rep, None, source="bench", gazetteer=gz))
-        wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+        runs = []
+        for _ in range(3):  # the first pass asks the gazetteer; later passes hit its caches
+            n = 0
+            t0, c0 = time.perf_counter(), time.process_time()
+            for rep in reports:  # one call per generated daily report, as an ingest does
+                n += len(extract_events(rep, None, source="bench", gazetteer=gz))
+            runs.append((time.perf_counter() - t0, time.process_time() - c0))
         print(f"{label}: {nbytes / 1e6:.2f} MB in {len(reports)} reports, {n} events "
               f"({n / (nbytes / 1000):.1f} per kB)")
-        print(f"  extraction: {nbytes / 1e6 / wall:.2f} MB/s wall ({wall:.2f} s), "
-              f"{nbytes / 1e6 / cpu:.2f} MB/s CPU ({cpu:.2f} s)  goal >= 2 MB/s")
+        (w1, c1), (wb, cb) = runs[0], min(runs[1:])
+        print(f"  first pass: {nbytes / 1e6 / w1:.2f} MB/s wall, {nbytes / 1e6 / c1:.2f} MB/s CPU;  "
+              f"warm best of 2: {nbytes / 1e6 / wb:.2f} MB/s wall, {nbytes / 1e6 / cb:.2f} MB/s CPU  "
+              "(goal >= 2 MB/s)")
 
     report = pathlib.Path(args.report)
     if not report.exists():

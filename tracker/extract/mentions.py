@@ -389,7 +389,7 @@ class SentenceParser:
             if sd:
                 return sd, a[2]
         for a in actors:
-            if t.end <= a[0] < min(ce, t.end + 30):
+            if t.end <= a[0] < min(ce, t.end + 30) and not _SPEAKS.match(s, a[1]):
                 sd = self._actor_side(s, a)
                 if sd:
                     return sd, a[2]
@@ -727,6 +727,7 @@ _TAKES_PEOPLE = re.compile(r"\s+(?:a|an|the|\d+|two|three|four|five|several|some
                            r"(?:[\w'’-]+\s+){0,2}?(?:soldiers?|servicem[ae]n|prisoners?|POWs?|personnel|"
                            r"civilians?|equipment|tanks?|vehicles?|weapons|ammunition|drones?|trophies|documents|"
                            r"commanders?|officers?|fighters?|troops)\b", re.I)
+_SPEAKS = re.compile(r"\s+(?:\w+\s+)?(?:said|says|reported|reports|claimed|claims|stated|announced|added|noted)\b", re.I)
 _PERSON_BEFORE = re.compile(r"\b(?:officer|commander|spokesperson|spokesman|spokeswoman|official|"
                             r"chief|head|analyst|blogger|milblogger|journalist|correspondent|operator|medic|"
                             r"volunteer|deputy)s?\s+$", re.I)

@@ -89,6 +89,7 @@ _ADV_FWD = r"""
  |gained\s+ground|gaining\s+ground|gained|regained\s+ground|regained|gains?
  |seized|seizing|seize|captured|capturing|capture\s+of|the\s+capture\s+of
  |(?:took|taking|taken)(?=\s+(?:the\s+)?(?:(?:\w+\s+)?(?:town|village|city|settlement|positions?)\b|(?-i:[A-Z])))
+ |(?:took|taken|taking|gained|established|establishing|regained|assumed)\s+(?:full\s+|complete\s+|total\s+|partial\s+|effective\s+)?control\s+(?:over|of)
  |liberated|liberating|liberation\s+of|freed
  |recaptured|recapturing|retook|retaken|retaking
  |took\s+control\s+(?:over|of)|taken\s+control\s+(?:over|of)|taking\s+control\s+(?:over|of)|in\s+control\s+of|control\s+of
@@ -103,6 +104,7 @@ _ADV_FWD = r"""
  |(?:improved|bettered|improving)\s+(?:their|its)\s+(?:forward\s+|tactical\s+)?positions
  |rais(?:ed|ing)\s+(?:the|a|their)\s+(?:\w+\s+)?flags?\s+(?:over|in)|hoist(?:ed|ing)\s+(?:the\s+|a\s+)?(?:\w+\s+)?flags?\s+(?:over|in)
  |planted\s+(?:a|the|their)\s+flag|flag\s+went\s+up\s+over
+ |flags?\s+(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+(?:\w+\s+)?(?:raised|hoisted|planted)\s+(?:over|in|above|on)
  |blocked|blockaded|dug\s+in|cut\s+the\s+[\w–-]+\s+road|moving\s+freely\s+through
  |(?:places|placed|shows?|showed|showing|show)\s+(?=(?:\w+\s+){0,2}?(?:troops|soldiers|forces|fighters|servicemen)\s+(?:in|on|near|at|inside|entering|moving)\b)
 """

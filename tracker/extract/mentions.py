@@ -508,7 +508,7 @@ class SentenceParser:
                         rels = ["outskirts of"]
                     elif m.group("vicinity"):
                         v = m.group("vicinity").lower()
-                        rels = ["around" if v == "around" else "near"]
+                        rels = ["near"]  # "around Kupiansk" is near it; "surrounded" is what makes 'around'
                     elif m.group("direction"):
                         rels = ["direction" if "direction" in m.group("direction").lower() else "toward"]
                     else:
@@ -540,6 +540,8 @@ class SentenceParser:
                 rel = [rel]
             if n.is_direction:
                 rel = ["direction"]
+            elif _OUTSKIRTS_AFTER.match(s, n.end):
+                rel = ["outskirts of"]  # "on the town's eastern outskirts"
             if rel == ["on"] and kind == "advance" and not n.anaphor:
                 rel = ["in"]
             region_box = [n.region]
@@ -728,6 +730,7 @@ _TAKES_PEOPLE = re.compile(r"\s+(?:a|an|the|\d+|two|three|four|five|several|some
                            r"civilians?|equipment|tanks?|vehicles?|weapons|ammunition|drones?|trophies|documents|"
                            r"commanders?|officers?|fighters?|troops)\b", re.I)
 _SPEAKS = re.compile(r"\s+(?:\w+\s+)?(?:said|says|reported|reports|claimed|claims|stated|announced|added|noted)\b", re.I)
+_OUTSKIRTS_AFTER = re.compile(r"(?:['’]s)?\s+(?:\w+\s+){0,3}?(?:outskirts|outer\s+districts)\b", re.I)
 _PERSON_BEFORE = re.compile(r"\b(?:officer|commander|spokesperson|spokesman|spokeswoman|official|"
                             r"chief|head|analyst|blogger|milblogger|journalist|correspondent|operator|medic|"
                             r"volunteer|deputy)s?\s+$", re.I)

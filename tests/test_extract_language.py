@@ -195,3 +195,13 @@ def test_any_text_gives_mentions_with_exact_quote_spans(words, noise):
         assert m.place and m.kind in ("advance", "attack", "deployment")
         assert m.side in ("russia", "ukraine", "north_korea", "belarus")
         assert (m.status is None) == (m.kind != "advance")
+
+
+def test_news_prose_attributions_and_strikes():
+    got = facts("Kyiv's troops crossed into Russia's Kursk region on August 6.", "2024-08-10")
+    assert got == {("ukraine", "advance", "Kursk region", "into")}
+    assert facts("A Russian attack on Sumy killed 11 civilians, regional officials said.") == set()
+    got = facts("Ukrainian forces are conducting a counteroffensive in the Kharkiv region, Zelensky said.")
+    assert got == {("ukraine", "attack", "Kharkiv region", "in")}
+    m = one("Russian forces were reported to have entered the outskirts of Kupiansk.")
+    assert (m.status, m.claimant, m.relation) == ("claimed", None, "outskirts of")

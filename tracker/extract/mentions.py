@@ -65,6 +65,8 @@ class _Trig:
 
 _CLEAN_LEAD = re.compile(r"^(?:(?:" + "|".join(sorted(P.SENTENCE_STARTERS, key=len, reverse=True)) +
                          r")\s+)+", re.I)
+_COUNTRY_OWNER = re.compile(r"^(?:Russia|Ukraine|Belarus)['’]s\s+")
+_COUNTRY_GAP = re.compile(r"(?:Russia|Ukraine|Belarus)['’]s\s+$")
 _ANAPHOR = re.compile(r"(?<![\w-])the\s+(?:\w+\s+)?(town|village|city|settlement)(?:['’]s)?(?![\w-])", re.I)
 _HELD = re.compile(r"^(?:Russian|Ukrainian)-(?:held|occupied|controlled)\s+")
 _OF_HEADS = re.compile(r"(?:\d[\d,.]*|percent|capture|liberation|control|outskirts|most|half|part|parts|rest|remainder|fall|loss|"
@@ -82,6 +84,10 @@ _NOMINAL = re.compile(r"^(?:advances?|gains?|progress|assaults?|attacks?|counter
 
 
 def _clean_name(text: str, start: int) -> tuple[str, int] | None:
+    m = _COUNTRY_OWNER.match(text)  # "Russia's Kursk region"
+    if m:
+        start += m.end()
+        text = text[m.end():]
     m = _CLEAN_LEAD.match(text)
     if m:
         start += m.end()
@@ -315,6 +321,8 @@ class SentenceParser:
             return False
         if t.kind == "deployment" and _PERSON_BEFORE.search(s, max(0, t.start - 40), t.start):
             return False  # "a Ukrainian officer operating in the Toretsk direction said": a person, not a force
+        if t.kind == "attack" and re.fullmatch(r"attacks?", t.text, re.I) and _CASUALTIES.search(s):
+            return False  # "a Russian attack on Sumy killed 11 civilians": a strike, not ground combat
         if t.kind == "attack":
             prev = s[max(0, t.start - 30):t.start]
             if re.search(r"(?:drone|missile|air|artillery|strike|bomb|rocket|glide|aviation|long-range)s?\s+(?:\w+\s+)?$",
@@ -452,7 +460,7 @@ class SentenceParser:
             if n.tg is False and any(x.host is n for x in names):
                 anchor = n.end
                 continue
-            gap = s[anchor:n.start]
+            gap = _COUNTRY_GAP.sub(" ", s[anchor:n.start])  # "into Russia's Kursk region"
             rel = None
             skip = False
             if prev is not None and P.JOINER.match(gap):
@@ -648,6 +656,8 @@ class SentenceParser:
                     return "claimed", _claimant(subj)
             return "confirmed", None
         verb = m.group(0).lower()
+        if re.search(r"\b(?:was|were|is|are|been|being)\s+$", s[max(0, start - 12):start]):
+            return "claimed", None  # "were reported to have entered": someone unnamed says so
         if verb in ("according to", "citing", "as reported by", "per"):
             obj = re.match(r"\s*((?:[^,;.]|\.(?=\w))+)", s[end:])
             subj = obj.group(1).strip() if obj else ""
@@ -731,6 +741,8 @@ _TAKES_PEOPLE = re.compile(r"\s+(?:a|an|the|\d+|two|three|four|five|several|some
                            r"commanders?|officers?|fighters?|troops)\b", re.I)
 _SPEAKS = re.compile(r"\s+(?:\w+\s+)?(?:said|says|reported|reports|claimed|claims|stated|announced|added|noted)\b", re.I)
 _OUTSKIRTS_AFTER = re.compile(r"(?:['’]s)?\s+(?:\w+\s+){0,3}?(?:outskirts|outer\s+districts)\b", re.I)
+_CASUALTIES = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring|civilians?|casualties|dead|"
+                         r"residential|apartment|hospital|infrastructure|power\s+grid|energy)\b", re.I)
 _PERSON_BEFORE = re.compile(r"\b(?:officer|commander|spokesperson|spokesman|spokeswoman|official|"
                             r"chief|head|analyst|blogger|milblogger|journalist|correspondent|operator|medic|"
                             r"volunteer|deputy)s?\s+$", re.I)

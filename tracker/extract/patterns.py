@@ -200,7 +200,7 @@ RELATION = re.compile(
     r"Russian-occupied|nearby|neighboring|neighbouring|fields|wooded|areas?|positions?|settlements?|"
     r"villages?|village|towns?|cities|city|settlement|part|parts|most|half|much|rest|of|the|a|an|"
     r"remainder|several|streets?|street|districts?|neighborhoods?|microdistricts?|residential|"
-    r"direction|area|zone|region|suburbs?|dacha|outskirts)\s+){0,5})$",
+    r"direction|area|zone|region|suburbs?|dacha|outskirts|(?:russia|ukraine|belarus)['’]s)\s+){0,5})$",
     I)
 # A place name preceded only by joiners continues the list of the previous place.
 JOINER = re.compile(r"^\s*(?:,\s*|;\s*(?:and\s+)?|,?\s+and\s+|,?\s+or\s+|,?\s+as\s+well\s+as\s+|\s*&\s*|,?\s+and\s+also\s+|,?\s+together\s+with\s+|/|–|-)?\s*(?:the\s+)?$", I)
@@ -250,6 +250,8 @@ STRIKE = re.compile(r"(?<![\w-])(?:strikes?|struck|striking|shelling|shelled|mis
 BREAK = re.compile(
     r";(?!\s*(?:and\s+)?(?:(?:north|south|east|west)\w*\s+of|near|in\s+(?:the\s+)?(?-i:[A-Z])|toward)\b)(?!\s*(?:and\s+)?(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}?(?:training\s+ground|range|polygon|base)\b)"
     r"|,\s+(?:while|whereas|but|though|although|where|which|who|as|after|before|when|since|because|amid|despite|yet)\b"
+    r"|,\s+(?=(?:[\w'’.-]+\s+){0,5}?(?:said|says|reported|reports|claimed|claims|stated|states|announced|told|"
+    r"added|noted|wrote|assessed|according)\b)"
     r"|\s+(?:while|whereas|but|although|though|yet|after|amid|despite|because|following|during|before)\s+"
     r"|,\s+and\s+(?=(?:\w+\s+){0,4}?(?:said|claimed|reported|announced|stated|wrote|added|noted|acknowledged|"
     r"is|are|was|were|has|have|had|did|do|does|may|might|will|would|could)\b)"

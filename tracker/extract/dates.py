@@ -40,9 +40,18 @@ def _month(name: str) -> int:
     return MONTHS[name.lower().rstrip(".")[:4] if name.lower().startswith("sept") else name.lower().rstrip(".")[:3]]
 
 
-def find_report_date(text: str, lines: int = 12) -> str | None:
-    """The first full date in the first lines of a report ("October 24, 2024"), ISO, or None."""
-    head = "\n".join(text.lstrip("\ufeff").splitlines()[:lines])
+def find_report_date(text: str, lines: int = 25) -> str | None:
+    """The first full date in the first non-blank lines of a report ("October 24, 2024"), ISO, or None.
+
+    Saved web pages start with menus, so a few dozen lines are searched, not just the first.
+    """
+    head_lines = []
+    for line in text.lstrip("\ufeff").splitlines():
+        if line.strip():
+            head_lines.append(line)
+            if len(head_lines) >= lines:
+                break
+    head = "\n".join(head_lines)
     for m in _FULL_DATE.finditer(head):
         if m.group("iso"):
             try:

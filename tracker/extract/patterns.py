@@ -203,7 +203,7 @@ RELATION = re.compile(
     r"direction|area|zone|region|suburbs?|dacha|outskirts|(?:russia|ukraine|belarus)['’]s)\s+){0,5})$",
     I)
 # A place name preceded only by joiners continues the list of the previous place.
-JOINER = re.compile(r"^\s*(?:,\s*|;\s*(?:and\s+)?|,?\s+and\s+|,?\s+or\s+|,?\s+as\s+well\s+as\s+|\s*&\s*|,?\s+and\s+also\s+|,?\s+together\s+with\s+|/|–|-)?\s*(?:the\s+)?$", I)
+JOINER = re.compile(r"^\s*(?:itself\s*|proper\s*|city\s*)?(?:,\s*|;\s*(?:and\s+)?|,?\s+and\s+|,?\s+or\s+|,?\s+as\s+well\s+as\s+|\s*&\s*|,?\s+and\s+also\s+|,?\s+together\s+with\s+|/|–|-)?\s*(?:the\s+)?$", I)
 # A distance phrase makes what follows a yardstick, not an event place.
 DISTANCE = re.compile(r"(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|thirty|"
                       r"forty|fifty|sixty|seventy|eighty|ninety|several|a\s+few|few|hundred)[\s-]*"

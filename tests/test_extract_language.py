@@ -205,3 +205,12 @@ def test_news_prose_attributions_and_strikes():
     assert got == {("ukraine", "attack", "Kharkiv region", "in")}
     m = one("Russian forces were reported to have entered the outskirts of Kupiansk.")
     assert (m.status, m.claimant, m.relation) == ("claimed", None, "outskirts of")
+
+
+def test_text_without_full_stops_is_read_in_bounded_pieces():
+    from tracker.extract.text import MAX_SENTENCE, split_sentences
+    text = "Russian forces advanced near Toretsk and " * 400
+    pieces = split_sentences(text)
+    assert len(pieces) > 1 and all(len(p.text) <= MAX_SENTENCE for p in pieces)
+    assert all(text[p.start:p.end] == p.text for p in pieces)
+    assert {m.place for m in extract_mentions(text, DATE)} == {"Toretsk"}

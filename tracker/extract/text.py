@@ -194,7 +194,28 @@ def _split_block(text: str, start: int, stop: int, para: int, out: list[Sentence
         _emit(text, start + sent_start, start + end, para, out)
 
 
+# No real sentence is this long; a run of text without full stops (a table, a list) is cut
+# into pieces at spaces so the cost of reading a sentence stays bounded.
+MAX_SENTENCE = 2000
+
+
 def _emit(text: str, s: int, e: int, para: int, out: list[Sentence]) -> None:
+    while e - s > MAX_SENTENCE:
+        cut = text.rfind(";", s + MAX_SENTENCE // 2, s + MAX_SENTENCE)
+        if cut < 0:
+            cut = text.rfind(" ", s + MAX_SENTENCE // 2, s + MAX_SENTENCE)
+        if cut < 0:
+            cut = s + MAX_SENTENCE
+        else:
+            cut += 1
+        piece_end = cut
+        while piece_end > s and text[piece_end - 1].isspace():
+            piece_end -= 1
+        if piece_end > s:
+            out.append(Sentence(s, piece_end, text[s:piece_end], para))
+        s = cut
+        while s < e and text[s].isspace():
+            s += 1
     if e > s:
         out.append(Sentence(s, e, text[s:e], para))
 

@@ -115,7 +115,7 @@ _ADV_BACK = r"""
  |(?:had|has|have)\s+fallen|fell
 """
 _WITHDRAW = r"""
-  withdrew\s+from|withdrawn\s+(?:\w+\s+){0,2}?from|withdrawing\s+from|pulled\s+(?:back|out)\s+(?:of|from)|pulling\s+(?:back|out)\s+(?:of|from)
+  withdrew\s+from|withdrawn\s+(?:\w+\s+){0,2}?from|withdrawing\s+from|withdraw\s+from|pulled\s+(?:back|out)\s+(?:of|from)|pulling\s+(?:back|out)\s+(?:of|from)
  |retreated\s+from|retreating\s+from|abandoned|abandoning|(?<!was\s)(?<!were\s)left(?=\s+(?-i:[A-Z]))|fall\s+back\s+in|fell\s+back\s+(?:in|from)
  |pushed\s+(?:the\s+)?(?:Russians|Ukrainians)\s+out\s+of
 """

@@ -553,6 +553,8 @@ class SentenceParser:
             if rel == ["on"] and kind == "advance" and not n.anaphor:
                 rel = ["in"]
             region_box = [n.region]
+            if n.anaphor and any(o[0].text == n.text for o in out):
+                skip = skip or True  # "north of Oleshky and up to the edge of the settlement": said already
             if not (n.is_region or n.is_direction or n.tg or n.anaphor) and \
                     re.search(r"(?<![\w-])the\s+$", s[max(0, n.start - 5):n.start], re.I):
                 skip = skip or True  # "the Dnipro", "the Siverskyi Donets": rivers and features, not settlements

@@ -62,6 +62,8 @@ def extract_events(text: str, report_date: str | None = None, source: str | None
     """
     from .resolve import Resolver
 
+    if not isinstance(text, str):
+        raise InputError("report text must be a str; decode bytes first or use extract_file()")
     rd = _check_date(report_date, text)
     mentions = extract_mentions(text, rd.isoformat())
     resolver = Resolver(gazetteer)

@@ -119,7 +119,6 @@ class SentenceParser:
         self.paragraph = -1
         self.last_side: str | None = None
         self.last_place: str | None = None
-        self.para_places: list[str] = []
         self._cue_cache: tuple = (None, [], False)
 
     # -- pieces ----------------------------------------------------------------
@@ -213,7 +212,6 @@ class SentenceParser:
             self.paragraph = sent.paragraph
             self.last_side = None
             self.last_place = None
-            self.para_places = []
         trigs = self._triggers(s)
         if not trigs:
             return []

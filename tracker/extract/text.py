@@ -5,7 +5,6 @@ quote's span can be checked against the input (``text[start:end] == quote``).
 """
 from __future__ import annotations
 
-import html
 import logging
 import os
 import re
@@ -218,7 +217,3 @@ def _emit(text: str, s: int, e: int, para: int, out: list[Sentence]) -> None:
             s += 1
     if e > s:
         out.append(Sentence(s, e, text[s:e], para))
-
-
-def unescape(s: str) -> str:
-    return html.unescape(s)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from . import patterns as P
 from .dates import EVENT_DATE, RECENT, date_of_match
+from .status import StatusReader
 from ..geometry import bearing_of
 from .text import Sentence
 
@@ -73,10 +74,6 @@ _OF_HEADS = re.compile(r"(?:\d[\d,.]*|percent|capture|liberation|control|outskir
                        r"edge|edges|center|centre|village|town|city|settlement|vicinity|direction|areas?|"
                        r"districts?|streets?|neighborhoods?|microdistricts?|approaches|remaining|entire|much)\s+of\s+(?:the\s+)?$", re.I)
 _REGIONISH = re.compile(r"(?:Oblast|Krai|Kray|Republic|Okrug|Raion|Oblasts)$|^Republic of", re.I)
-_TITLE = re.compile(r"\b(?:head|chief|founder|spokesperson|spokesman|commander|minister|governor|official|adviser|"
-                    r"advisor|leader|deputy|secretary|president|officer|analyst|observer|blogger|milblogger)\s+"
-                    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})")
-_PERSON = re.compile(r"^(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})\s*,")
 _NOMINAL = re.compile(r"^(?:advances?|gains?|progress|assaults?|attacks?|counterattacks?|offensive|counteroffensive|"
                       r"breakthrough|ground\s+attacks?|ground\s+assaults?|mechanized\s+assaults?|capture|the\s+capture|"
                       r"liberation|build-?up|buildup|deployment|redeployment|offensive\s+operations|clashes|fighting|"
@@ -119,7 +116,7 @@ class SentenceParser:
         self.paragraph = -1
         self.last_side: str | None = None
         self.last_place: str | None = None
-        self._cue_cache: tuple = (None, [], False)
+        self._status = StatusReader()
 
     # -- pieces ----------------------------------------------------------------
     def _names(self, s: str) -> list[_Name]:
@@ -257,7 +254,7 @@ class SentenceParser:
                 continue
             status = claimant = None
             if kind == "advance":
-                status, claimant = self._status(s, t, cs, ce, breaks)
+                status, claimant = self._status(s, t.start, t.end, cs, ce, breaks)
             date, dprec = self._date(s, t, cs, ce)
             sides = [(side, actor)]
             if kind == "attack" and t.mode == "fwd":
@@ -611,74 +608,6 @@ class SentenceParser:
             return []
         return [(n, rel, region) for n in reversed(out)]
 
-    # -- status ---------------------------------------------------------------
-    def _status(self, s: str, t: _Trig, cs: int, ce: int, breaks) -> tuple[str, str | None]:
-        if self._cue_cache[0] is not s:
-            cues = []
-            for m in P.FOOTAGE.finditer(s):
-                cues.append((m.start(), m.end(), "footage", m))
-            for m in P.CLAIM_VERB.finditer(s):
-                if any(c[0] <= m.start() < c[1] for c in cues):
-                    continue
-                cues.append((m.start(), m.end(), "claim", m))
-            cues.sort()
-            self._cue_cache = (s, cues, bool(P.UNCONFIRMED.search(s)))
-        cues, unconfirmed = self._cue_cache[1], self._cue_cache[2]
-        # a later "ISW confirmed" in the clause settles it
-        if re.search(r"\b(?:ISW|which\s+ISW)\s+(?:has\s+)?(?:confirmed|verified|observed)\b", s[t.end:]) \
-                and not unconfirmed:
-            return "confirmed", None
-        order = [c for c in reversed(cues) if cs <= c[0] < t.start]
-        if not order and _HEDGE.search(s, cs, t.start):
-            return "assessed", None  # "they may already have crossed into ...": the report's own judgment
-        order += [c for c in reversed(cues) if c[1] <= cs and (
-            c[2] == "footage" or re.match(r"\s+(?:\w+\s+){0,4}?that\b|\s+(?:on\s+\w+\s+\d*\s*)?that\b", s[c[1]:c[1] + 40])
-            or c[3].group(0).lower() in ("according to", "citing"))]
-        order += [c for c in cues if c[0] >= t.end and c[0] < ce + 1]
-        # a trailing attribution beyond the clause: "..., ISW said." / "..., according to ISW."
-        order += [c for c in cues if c[0] >= ce and len(s[c[1]:].split()) <= 5
-                  and not re.search(r"\bthat\b", s[c[1]:]) and not any(b[0] > c[0] for b in breaks)]
-        for c in order:
-            res = self._eval_cue(s, c, unconfirmed)
-            if res:
-                return res
-        return ("claimed", None) if unconfirmed else ("assessed", None)
-
-    def _eval_cue(self, s: str, c, unconfirmed: bool) -> tuple[str, str | None] | None:
-        start, end, what, m = c
-        if what == "footage":
-            if unconfirmed:
-                return None
-            if re.match(r"confirm", m.group(0), re.I):
-                # "DeepState confirmed": the subject decides
-                subj = _subject(s, start)
-                if subj and not P.OWN_VOICE.search(subj) and not P.FOOTAGE.search(subj):
-                    return "claimed", _claimant(subj)
-            return "confirmed", None
-        verb = m.group(0).lower()
-        if re.search(r"\b(?:was|were|is|are|been|being)\s+$", s[max(0, start - 12):start]):
-            return "claimed", None  # "were reported to have entered": someone unnamed says so
-        if verb in ("according to", "citing", "as reported by", "per"):
-            obj = re.match(r"\s*((?:[^,;.]|\.(?=\w))+)", s[end:])
-            subj = obj.group(1).strip() if obj else ""
-        else:
-            subj = _subject(s, start)
-        if not subj:
-            return None
-        if P.FOOTAGE.search(subj) and not unconfirmed:
-            return "confirmed", None
-        if P.OWN_VOICE.search(subj) and not re.search(r"\b(?:citing|according)\b", subj, re.I):
-            if unconfirmed:
-                return None
-            cited = _CITING.search(s, 0, start)
-            if cited and not P.OWN_VOICE.search(cited.group(1)):
-                return "claimed", _claimant(cited.group(1))  # "Citing DNR officials, ISW reported that ..."
-            return "assessed", None
-        if verb in ("show", "shows", "showed", "showing", "indicates", "indicated", "published", "posted") \
-                and not re.search(r"map", subj, re.I):
-            return None
-        return "claimed", _claimant(subj)
-
     # -- dates -----------------------------------------------------------------
     def _date(self, s: str, t: _Trig, cs: int, ce: int) -> tuple[str, str]:
         rd = self.report_date
@@ -731,8 +660,6 @@ _PREVENTED = re.compile(r"\b(?:prevent\w*|stop\w*|keep\w*|kept|hinder\w*|deter\w
                         r"from\s+$", re.I)
 
 
-_HEDGE = re.compile(r"\b(?:may|might|could)\s+(?:already\s+|have\s+already\s+)?have\b|\blikely\b|\bprobably\b", re.I)
-_CITING = re.compile(r"\b[Cc]iting\s+((?:[^,;.]|\.(?=\w))+),")
 
 
 _TAKES_PEOPLE = re.compile(r"\s+(?:a|an|the|\d+|two|three|four|five|several|some|many|dozens\s+of|hundreds\s+of)\s+"
@@ -778,44 +705,3 @@ def _bare_relation(trigger: str, kind: str) -> str:
         if rx.search(trigger):
             return rel
     return "near" if kind == "attack" else "in"
-
-
-_SUBJ_STOP = re.compile(r"(?:^|[,;:(]\s*|\bthat\s+|\band\s+|\bwhile\s+|\bwhich\s+|\bbut\s+)"
-                        r"(?=[^,;:(]*$)", re.I)
-
-
-def _subject(s: str, verb_start: int) -> str:
-    """The noun phrase before a reporting verb: 'Russia's Defense Ministry' in '... said'."""
-    before = s[:verb_start]
-    before = re.sub(r"\s+(?:also|further|again|reportedly|then|later|previously|earlier|separately|"
-                    r"on\s+\w+(?:\s+\d{1,2})?|in\s+\w+|had|has|have|publicly|officially|explicitly|"
-                    r"notably|likewise|similarly|additionally)\s*$", "", before, flags=re.I)
-    appositive = before.rstrip().endswith(",")
-    before = before.rstrip(" ,")
-    # "Vitaly Ganchev, the Russian-installed official in ..., said": the person
-    m = list(re.finditer(r"[,;:]|\bthat\b|\band\b|\bwhile\b|\bbut\b", before))
-    subj = before[m[-1].end():].strip() if m else before.strip()
-    if appositive and m and m[-1].group(0) == ",":
-        # an appositive: "X, the official in Y, said"
-        prev = before[:m[-1].start()]
-        mm = list(re.finditer(r"[;:]|\bthat\b|\band\b|\bwhile\b|\bbut\b|,", prev))
-        cand = prev[mm[-1].end():].strip() if mm else prev.strip()
-        if re.match(r"(?:a|an|the)\s", subj, re.I) and cand and cand[0].isupper():
-            subj = cand
-    return subj.strip()
-
-
-def _claimant(subj: str) -> str:
-    s = re.sub(r"^(?:the|a|an|several|some|many|other|one|prominent|influential)\s+", "", subj.strip(), flags=re.I)
-    s = re.sub(r"^(?:the|a|an|several|some|many|other|one|prominent|influential)\s+", "", s, flags=re.I)
-    m = _TITLE.search(s)
-    if m:
-        return m.group("name")
-    m = _PERSON.match(s + ",")
-    if m and not re.search(r"Ministry|Staff|Forces|Defen[cs]e|Intelligence|Service|Group|Command|Guard", m.group("name")):
-        s = m.group("name")
-    s = re.sub(r"^Russia['’]s\s+", "Russian ", s)
-    s = re.sub(r"^Ukraine['’]s\s+", "Ukrainian ", s)
-    s = re.sub(r"\bMoD\b", "Defense Ministry", s)
-    s = re.sub(r"\bMinistry of Defen[cs]e\b", "Defense Ministry", s)
-    return s.strip(" ,")

@@ -96,10 +96,6 @@ def _eval_cue(s: str, c, unconfirmed: bool) -> tuple[str, str | None] | None:
     return "claimed", _claimant(subj)
 
 
-_SUBJ_STOP = re.compile(r"(?:^|[,;:(]\s*|\bthat\s+|\band\s+|\bwhile\s+|\bwhich\s+|\bbut\s+)"
-                        r"(?=[^,;:(]*$)", re.I)
-
-
 def _subject(s: str, verb_start: int) -> str:
     """The noun phrase before a reporting verb: 'Russia's Defense Ministry' in '... said'."""
     before = s[:verb_start]

@@ -214,3 +214,15 @@ def test_text_without_full_stops_is_read_in_bounded_pieces():
     assert len(pieces) > 1 and all(len(p.text) <= MAX_SENTENCE for p in pieces)
     assert all(text[p.start:p.end] == p.text for p in pieces)
     assert {m.place for m in extract_mentions(text, DATE)} == {"Toretsk"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russian forces have occupied the village of Krasnohorivka.", {("russia", "advance", "Krasnohorivka", "in")}),
+    ("Russian forces struck civilian infrastructure in occupied Kherson Oblast.", set()),
+    ("Vuhledar came under Russian control on October 1.", {("russia", "advance", "Vuhledar", "in")}),
+    ("Ukrainian forces have lost control of Selydove.", {("russia", "advance", "Selydove", "in")}),
+    ("Russian assault groups are trying to win back lost positions near Kurdyumivka.",
+     {("russia", "attack", "Kurdyumivka", "near")}),
+])
+def test_more_ways_of_saying_who_holds_a_place(text, expected):
+    assert facts(text) == expected

@@ -91,6 +91,7 @@ _ADV_FWD = r"""
  |(?:took|taking|taken)(?=\s+(?:the\s+)?(?:(?:\w+\s+)?(?:town|village|city|settlement|positions?)\b|(?-i:[A-Z])))
  |(?:took|taken|taking|gained|established|establishing|regained|assumed)\s+(?:full\s+|complete\s+|total\s+|partial\s+|effective\s+)?control\s+(?:over|of)
  |liberated|liberating|liberation\s+of|freed
+ |(?<!\bin\s)(?<!\bof\s)(?<!\bthe\s)(?:occupied|cleared)(?=\s+(?:the\s+)?(?:(?:\w+\s+)?(?:village|town|city|settlement)\b|(?-i:[A-Z])))
  |recaptured|recapturing|retook|retaken|retaking
  |took\s+control\s+(?:over|of)|taken\s+control\s+(?:over|of)|taking\s+control\s+(?:over|of)|in\s+control\s+of|control\s+of
  |controlled|hold(?=\s+(?:most|half|part|\d))|held(?=\s+(?:most|half|part|\d))
@@ -113,9 +114,10 @@ _ADV_BACK = r"""
  |(?:declared|declares|declaring)\s+(?=(?-i:[A-Z]))(?:[\w'’-]+\s+){1,3}?(?:liberated|captured|taken)
  |(?:was|were|is|are)\s+(?:\w+\s+){0,2}?(?:in|under)\s+(?:Russian|Ukrainian)\s+(?:hands|control)
  |(?:had|has|have)\s+fallen|fell
+ |(?:came|come|comes|coming|fell|falls)\s+under\s+(?:full\s+|complete\s+)?(?:Russian|Ukrainian)\s+control
 """
 _WITHDRAW = r"""
-  withdrew\s+from|withdrawn\s+(?:\w+\s+){0,2}?from|withdrawing\s+from|withdraw\s+from|pulled\s+(?:back|out)\s+(?:of|from)|pulling\s+(?:back|out)\s+(?:of|from)
+  lost\s+(?:full\s+|complete\s+)?control\s+(?:of|over)|withdrew\s+from|withdrawn\s+(?:\w+\s+){0,2}?from|withdrawing\s+from|withdraw\s+from|pulled\s+(?:back|out)\s+(?:of|from)|pulling\s+(?:back|out)\s+(?:of|from)
  |retreated\s+from|retreating\s+from|abandoned|abandoning|(?<!was\s)(?<!were\s)left(?=\s+(?-i:[A-Z]))|fall\s+back\s+in|fell\s+back\s+(?:in|from)
  |pushed\s+(?:the\s+)?(?:Russians|Ukrainians)\s+out\s+of
 """
@@ -159,6 +161,7 @@ adv gai reg sei cap lib fre rec ret too tak con hol hel ent bro bre pun cro pus 
 clo exp imp bet rai hoi pla fla blo dug cut sho mad mak ach was wer are has hav had bee bei dec fel
 try tri att fai pre dri foc ope hit kep sto fig fou cla bat com eng cou ass off arr dep red sta bas qua
 gar mas ama bui tra exe rei sen shi rel bri hea gro sit pac wit pul aba lef fal thr mai now alr
+occ cle cam com los
 """.split())
 TRIGGER_SHORT_WORDS = frozenset(("is", "on"))  # "is captured", "on the outskirts of"
 # Auxiliaries start only passive triggers ("was captured", "is in Russian hands", "had fallen",

@@ -137,6 +137,8 @@ _DEPLOY = r"""
   arrived\s+(?:in|at|to)|arriving\s+(?:in|at)|arrive\s+in|have\s+arrived|has\s+arrived
  |deployed|deploying|deployment\s+(?:of\s+(?:\w+\s+){0,4}?)?(?:to|in)|redeployed|redeploying|redeployment
  |stationed|based|quartered|garrisoned|massed|massing|amassed|concentrated|concentrating|build-?up|buildup|built\s+up
+ |build(?:s|ing)?\s+up|forming|formed|defending|defend(?=s?\s+(?:in|near|around))
+ |(?<=\bthe\s)front(?:\s*-?\s*lines?)?(?=\s+(?:in|near|around)\b)
  |trained|training|drilling|drilled|exercises?
  |reinforcing|reinforced|reinforcements\s+(?:to|in)
  |(?:transferred|transferring|sent|sending|moved|moving|shifted|shifting|relocated|relocating|brought|bringing|redirected)(?!\s+(?:forward|up\b))\s+(?=(?:[\w'’,-]+\s+){0,12}?(?:to|into|in|toward|towards)\b)
@@ -161,7 +163,7 @@ adv gai reg sei cap lib fre rec ret too tak con hol hel ent bro bre pun cro pus 
 clo exp imp bet rai hoi pla fla blo dug cut sho mad mak ach was wer are has hav had bee bei dec fel
 try tri att fai pre dri foc ope hit kep sto fig fou cla bat com eng cou ass off arr dep red sta bas qua
 gar mas ama bui tra exe rei sen shi rel bri hea gro sit pac wit pul aba lef fal thr mai now alr
-occ cle cam com los
+occ cle cam com los for def fro
 """.split())
 TRIGGER_SHORT_WORDS = frozenset(("is", "on"))  # "is captured", "on the outskirts of"
 # Auxiliaries start only passive triggers ("was captured", "is in Russian hands", "had fallen",

@@ -209,6 +209,7 @@ class SentenceParser:
             self.paragraph = sent.paragraph
             self.last_side = None
             self.last_place = None
+            self._status.last_claimant = None
         trigs = self._triggers(s)
         if not trigs:
             return []

@@ -228,7 +228,7 @@ CLAIM_VERB = re.compile(
     r"(?<![\w-])(?:claimed|claims|claim|claiming|said|says|saying|announced|announces|announcing|reported|reports|reporting|"
     r"stated|states|declared|declares|asserted|asserts|insisted|insists|acknowledged|acknowledges|admitted|admits|"
     r"wrote|writes|told|tells|added|adds|noted|notes|alleged|alleges|boasted|suggested|indicated|indicates|"
-    r"showed|shows|show|showing|assessed|assesses|judged|believes|described|dismissed|published|posted|"
+    r"showed|shows|show|showing|assessed|assesses|judged|believes|published|posted|"
     r"congratulated|confirmed|confirms|according\s+to|citing|as\s+reported\s+by|per|expressing|expressed|"
     r"complained|complaining|lamented|warned|warning|alleging|boasting)(?![\w-])", I)
 # Subjects whose statements are the report's own assessment.

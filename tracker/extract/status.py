@@ -13,9 +13,10 @@ from . import patterns as P
 
 _HEDGE = re.compile(r"\b(?:may|might|could)\s+(?:already\s+|have\s+already\s+)?have\b|\blikely\b|\bprobably\b", re.I)
 _CITING = re.compile(r"\b[Cc]iting\s+((?:[^,;.]|\.(?=\w))+),")
-_TITLE = re.compile(r"\b(?:head|chief|founder|spokesperson|spokesman|commander|minister|governor|official|adviser|"
+_TITLE = re.compile(r"\b(?i:head|chief|founder|spokesperson|spokesman|commander|minister|governor|official|adviser|"
                     r"advisor|leader|deputy|secretary|president|officer|analyst|observer|blogger|milblogger)\s+"
                     r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})")
+_PRONOUN = re.compile(r"(?:he|she|it|its|they|their|his|her)\b", re.I)
 _PERSON = re.compile(r"^(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})\s*,")
 
 
@@ -24,10 +25,20 @@ class StatusReader:
 
     def __init__(self) -> None:
         self._cue_cache: tuple = (None, [], False)
+        self.last_claimant: str | None = None  # "He also said ...": the speaker before (reset per paragraph)
 
     def __call__(self, s: str, t_start: int, t_end: int, cs: int, ce: int,
                  breaks: list[tuple[int, int]]) -> tuple[str, str | None]:
         """(status, claimant) of an advance whose verb spans ``t_start:t_end`` in clause ``cs:ce``."""
+        status, claimant = self._read(s, t_start, t_end, cs, ce, breaks)
+        if claimant and _PRONOUN.match(claimant):
+            claimant = self.last_claimant
+        elif claimant:
+            self.last_claimant = claimant
+        return status, claimant
+
+    def _read(self, s: str, t_start: int, t_end: int, cs: int, ce: int,
+              breaks: list[tuple[int, int]]) -> tuple[str, str | None]:
         if self._cue_cache[0] is not s:
             cues = []
             for m in P.FOOTAGE.finditer(s):
@@ -72,7 +83,11 @@ def _eval_cue(s: str, c, unconfirmed: bool) -> tuple[str, str | None] | None:
                 return "claimed", _claimant(subj)
         return "confirmed", None
     verb = m.group(0).lower()
-    if re.search(r"\b(?:was|were|is|are|been|being)\s+$", s[max(0, start - 12):start]):
+    nat = re.search(r"\b(Russian|Ukrainian)\s+$", s[max(0, start - 12):start])
+    if verb in ("claims", "claim") and nat:
+        return "claimed", f"{nat.group(1)} sources"  # "Russian claims to have captured X"
+    if re.search(r"\b(?:was|were|is|are|been|being)\s+$", s[max(0, start - 12):start]) and \
+            not verb.endswith("ing"):
         return "claimed", None  # "were reported to have entered": someone unnamed says so
     if verb in ("according to", "citing", "as reported by", "per"):
         obj = re.match(r"\s*((?:[^,;.]|\.(?=\w))+)", s[end:])
@@ -99,14 +114,25 @@ def _eval_cue(s: str, c, unconfirmed: bool) -> tuple[str, str | None] | None:
 def _subject(s: str, verb_start: int) -> str:
     """The noun phrase before a reporting verb: 'Russia's Defense Ministry' in '... said'."""
     before = s[:verb_start]
-    before = re.sub(r"\s+(?:also|further|again|reportedly|then|later|previously|earlier|separately|"
-                    r"on\s+\w+(?:\s+\d{1,2})?|in\s+\w+|had|has|have|publicly|officially|explicitly|"
-                    r"notably|likewise|similarly|additionally)\s*$", "", before, flags=re.I)
+    for _ in range(3):  # "also had", "are now"
+        before = re.sub(r"\s+(?:also|further|again|reportedly|then|later|previously|earlier|separately|"
+                        r"on\s+\w+(?:\s+\d{1,2})?|in\s+\w+|had|has|have|is|are|was|were|now|still|publicly|"
+                        r"officially|explicitly|notably|likewise|similarly|additionally)\s*$", "", before, flags=re.I)
     appositive = before.rstrip().endswith(",")
     before = before.rstrip(" ,")
     # "Vitaly Ganchev, the Russian-installed official in ..., said": the person
     m = list(re.finditer(r"[,;:]|\bthat\b|\band\b|\bwhile\b|\bbut\b", before))
     subj = before[m[-1].end():].strip() if m else before.strip()
+    if subj and m and m[-1].group(0).lower() == "and":
+        # "The Freedom of Russia Legion and the Russian Volunteer Corps announced": both speak
+        k = len(m) - 2
+        first = before[m[k].end() if k >= 0 else 0:m[-1].start()].strip()
+        if first and len(first.split()) <= 6 and (first[0].isupper() or first.lower().startswith("the ")):
+            subj = f"{first} and {subj}"
+    if not subj and m and m[-1].group(0).lower() in ("and", "but"):
+        # "DeepState dismissed ... but acknowledged ...": the subject of the clause before
+        lead = re.match(r"\s*((?:[A-Z][\w'’.-]*\s*)+)", before)
+        subj = lead.group(1) if lead else ""
     if appositive and m and m[-1].group(0) == ",":
         # an appositive: "X, the official in Y, said"
         prev = before[:m[-1].start()]
@@ -118,6 +144,12 @@ def _subject(s: str, verb_start: int) -> str:
 
 
 def _claimant(subj: str) -> str:
+    subj = re.sub(r"^(?:on|in)\s+\w+(?:\s+\d{1,2})?,?\s+", "", subj.strip(), flags=re.I)  # "On Friday Russia's MoD"
+    subj = re.sub(r"['’]s\s+(?:latest\s+|daily\s+|new\s+)?(?:map|maps|update|report|footage)\b.*$", "", subj)
+    m = re.match(r"(?i:spokesperson|spokesman|spokeswoman|commander|head|chief)\s+(?:for|of)\s+(.+)$", subj)
+    if m:  # "spokesperson for Ukraine's Eastern Group of Forces"
+        role = subj.split()[0].lower()
+        subj = f"{m.group(1)} {role}"
     s = re.sub(r"^(?:the|a|an|several|some|many|other|one|prominent|influential)\s+", "", subj.strip(), flags=re.I)
     s = re.sub(r"^(?:the|a|an|several|some|many|other|one|prominent|influential)\s+", "", s, flags=re.I)
     m = _TITLE.search(s)
@@ -128,6 +160,7 @@ def _claimant(subj: str) -> str:
         s = m.group("name")
     s = re.sub(r"^Russia['’]s\s+", "Russian ", s)
     s = re.sub(r"^Ukraine['’]s\s+", "Ukrainian ", s)
+    s = re.sub(r"\band\s+the\s+", "and ", s)
     s = re.sub(r"\bMoD\b", "Defense Ministry", s)
     s = re.sub(r"\bMinistry of Defen[cs]e\b", "Defense Ministry", s)
     return s.strip(" ,")

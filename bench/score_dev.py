@@ -63,6 +63,7 @@ def main(argv=None):
 
     tp, fp, fn = Counter(), Counter(), Counter()
     status_ok = status_n = 0
+    claim_ok = claim_n = 0
     rel_ok = rel_n = 0
     dists = []
     region_ok = region_n = 0
@@ -104,6 +105,9 @@ def main(argv=None):
             if g["kind"] == "advance":
                 status_n += 1
                 status_ok += p.get("status") == g["status"]
+                if g["status"] == "claimed" and p.get("status") == "claimed":
+                    claim_n += 1
+                    claim_ok += norm(p.get("claimant")) == norm(g["claimant"])
             rel_n += 1
             rel_ok += p["relation"] == g["relation"]
             if not args.mentions:
@@ -135,6 +139,8 @@ def main(argv=None):
         print(f"{kind:<11}{p:7.3f}{r:7.3f}{f1:7.3f}{t:5}{f:5}{n:5}")
     if status_n:
         print(f"status accuracy (matched advances): {status_ok}/{status_n} = {status_ok / status_n:.3f}")
+    if claim_n:
+        print(f"claimant exactly as labelled (matched claims): {claim_ok}/{claim_n} = {claim_ok / claim_n:.3f}")
     if rel_n:
         print(f"relation accuracy (matched events): {rel_ok}/{rel_n} = {rel_ok / rel_n:.3f}")
     if dists:

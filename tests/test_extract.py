@@ -188,3 +188,10 @@ def test_a_village_far_from_its_neighbours_is_not_guessed(gazetteer):
 def test_taking_prisoners_is_not_taking_ground(gazetteer):
     assert extract_events("Russian forces captured two Ukrainian soldiers near Lyman.", "2024-12-01",
                           gazetteer=gazetteer) == []
+
+
+def test_utf16_with_bom_and_windows_1252_are_read(tmp_path):
+    text = "November 20, 2024\n\nUkrainian forces recently advanced near Kupyansk.\n"
+    for name, data in [("u16.txt", text.encode("utf-16")), ("cp.txt", (text + "Caf\u00e9 \u2013 note.\n").encode("cp1252"))]:
+        events = extract_file(write(tmp_path, name, data))
+        assert [(e.side, e.place) for e in events] == [("ukraine", "Kupyansk")]

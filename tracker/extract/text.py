@@ -77,7 +77,13 @@ def looks_like_html(data: bytes, name: str = "") -> bool:
 
 
 def decode_bytes(data: bytes, name: str = "input") -> str:
-    """Text from report bytes: UTF-8 (BOM or not), else Windows-1252; binary is refused."""
+    """Text from report bytes: UTF-8 (BOM or not), UTF-16 with a BOM, else Windows-1252; binary is refused."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # Windows editors save "Unicode" text as UTF-16
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError(f"{name}: starts like UTF-16 text but cannot be decoded; "
+                             "save the report as UTF-8 and try again") from None
     if b"\x00" in data[:65536]:
         raise InputError(f"{name}: looks like a binary file (it contains NUL bytes); "
                          "give a plain-text or HTML report")

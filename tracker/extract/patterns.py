@@ -35,6 +35,9 @@ SIDE_OF_WORD = {
     "russians": "russia", "moscow": "russia", "russia": "russia", "kremlin": "russia",
     "ukrainians": "ukraine", "kyiv": "ukraine", "ukraine": "ukraine", "ukrainains": "ukraine",
     "north koreans": "north_korea", "pyongyang": "north_korea", "belarusians": "belarus",
+    # Ukrainian official usage for Russian forces
+    "occupiers": "russia", "invaders": "russia", "occupation forces": "russia", "occupying forces": "russia",
+    "ruscists": "russia",
 }
 OPPOSITE = {"russia": "ukraine", "ukraine": "russia"}
 
@@ -54,7 +57,8 @@ ACTOR = re.compile(
     r"(?<![\w-])(?:the\s+)?(?P<unit>" + "|".join(p for p, _ in NAMED_UNITS) + r")"
     r"|(?<![\w-])(?:the\s+)?(?P<nat>" + _NAT + r")(?!-held|-installed|-occupied|-controlled territory)"
     r"(?:\s+(?:" + _FILLER + r"[\w'’-]+\s+){0,4}?(?P<noun>" + _FORCE_NOUN + r")\b)?"
-    r"|(?<![\w-])(?P<word>the Russians|the Ukrainians|Russians|Ukrainians|North Koreans|Moscow|Kyiv|Russia|Ukraine)\b(?!['’]s\s+(?:war|invasion))"
+    r"|(?<![\w-])(?P<word>the Russians|the Ukrainians|Russians|Ukrainians|North Koreans|Moscow|Kyiv|Russia|Ukraine|"
+    r"the occupiers|occupiers|the invaders|invaders|occupation forces|occupying forces|ruscists)\b(?!['’]s\s+(?:war|invasion))"
     r"|(?<![\w-])(?P<pron>(?:its|their|his|our)\s+(?:own\s+|new\s+|remaining\s+)?(?:[\w-]+\s+){0,2}?" + _FORCE_NOUN + r"\b|they\b)",
 )
 NAT_RES = [(re.compile(p), side) for p, side in NATIONALITIES]

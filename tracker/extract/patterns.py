@@ -163,11 +163,11 @@ TRIGGERS = [(kind, mode, re.compile(r"(?<![\w-])(?:" + rx + r")(?:(?<=\s)|(?![\w
 # First three letters of every word a trigger can start with: triggers are only
 # tried at words starting so (a set lookup), not at every character of the text.
 TRIGGER_PREFIXES = frozenset("""
-adv gai reg sei cap lib fre rec ret too tak con hol hel ent bro bre pun cro pus mov pro rea sur enc sem
-clo exp imp bet rai hoi pla fla blo dug cut sho mad mak ach was wer are has hav had bee bei dec fel
-try tri att fai pre dri foc ope hit kep sto fig fou cla bat com eng cou ass off arr dep red sta bas qua
-gar mas ama bui tra exe rei sen shi rel bri hea gro sit pac wit pul aba lef fal thr mai now alr
-occ cle cam com los for def fro
+aba ach adv alr ama are arr ass att bas bat bee bei bet blo bre bri bro bui cam cap cla cle clo
+comb come comi con cou cro cut dec defen dep dri dug enc eng ent exe exp fai fal fel fig fla foc forme
+formi fou fre front gai gar gro had has hav hea hel hit hoi hol imp kep lef lib los mad mai mak mas
+mov now occ off ope pac pla pre pro pul pun pus qua rai rea rec red reg rei rel ret sei sem sen
+shi sho sit sta sto sur tak thr too tra tri try was wer wit
 """.split())
 TRIGGER_SHORT_WORDS = frozenset(("is", "on"))  # "is captured", "on the outskirts of"
 # Auxiliaries start only passive triggers ("was captured", "is in Russian hands", "had fallen",

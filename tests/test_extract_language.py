@@ -226,3 +226,26 @@ def test_text_without_full_stops_is_read_in_bounded_pieces():
 ])
 def test_more_ways_of_saying_who_holds_a_place(text, expected):
     assert facts(text) == expected
+
+
+def test_fast_trigger_search_finds_what_a_full_scan_finds():
+    import datetime as dt
+
+    from tracker.extract.mentions import SentenceParser
+    from tracker.extract.text import split_sentences
+    text = (
+        "Russian forces recently advanced near Toretsk and seized Shcherbynivka. Kupyansk was captured, "
+        "the ministry claimed. Ukrainian troops withdrew from Krynky and pulled back from positions near Lyman. "
+        "Russian forces attacked, assaulted and stormed Chasiv Yar; clashes and fighting continued. "
+        "North Korean units arrived in, were stationed in and trained at ranges near Kursk. "
+        "Russian troops are trying to break through toward Pokrovsk, pressing hard toward Myrnohrad. "
+        "A flag was raised over Selydove as Russian forces took full control of the town. "
+        "Elements were transferred, redeployed and moved to the Siversk direction and are now operating there. "
+        "Russian forces made marginal gains, regained ground, recaptured and retook positions near Robotyne. "
+        "Ukrainian forces are defending near Vuhledar while Russia is building up forces near Huliaipole."
+    )
+    sp = SentenceParser(dt.date(2024, 11, 20))
+    for s in split_sentences(text):
+        fast = [(t.end, t.kind) for t in sp._triggers(s.text)]
+        full = [(t.end, t.kind) for t in sp._triggers(s.text, full=True)]
+        assert fast == full, s.text

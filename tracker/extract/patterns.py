@@ -163,11 +163,13 @@ TRIGGERS = [(kind, mode, re.compile(r"(?<![\w-])(?:" + rx + r")(?:(?<=\s)|(?![\w
 # First three letters of every word a trigger can start with: triggers are only
 # tried at words starting so (a set lookup), not at every character of the text.
 TRIGGER_PREFIXES = frozenset("""
-aba ach adv alr ama are arr ass att bas bat bee bei bet blo bre bri bro bui cam cap cla cle clo
-comb come comi con cou cro cut dec defen dep dri dug enc eng ent exe exp fai fal fel fig fla foc forme
-formi fou fre front gai gar gro had has hav hea hel hit hoi hol imp kep lef lib los mad mai mak mas
-mov now occ off ope pac pla pre pro pul pun pus qua rai rea rec red reg rei rel ret sei sem sen
-shi sho sit sta sto sur tak thr too tra tri try was wer wit
+aband achiev advan alr amass are arriv assaul attac attem bas battle bee bei bette block breakt brok brou bring
+buil came captur clash clear closi comb come comi contr conce conti count cross cut declar deplo driv dril dro
+dug encirc engag enter exerc expan faile fall fell fight flag focus forme formi fought freed front gain garri group
+had has hav headi held hit hoist hold impro kept left liber lost made main making make mass move movi
+now occup offen opera packi place plant press prese progr pull punch push quart rais reach recap redep redir regai
+reinf reloc reta retr reto seiz semi- sent sendi shift show sits stati storm surro take taki thrust took train
+trans tried tryin was wer withd defen
 """.split())
 TRIGGER_SHORT_WORDS = frozenset(("is", "on"))  # "is captured", "on the outskirts of"
 # Auxiliaries start only passive triggers ("was captured", "is in Russian hands", "had fallen",

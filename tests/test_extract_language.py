@@ -249,3 +249,11 @@ def test_fast_trigger_search_finds_what_a_full_scan_finds():
         fast = [(t.end, t.kind) for t in sp._triggers(s.text)]
         full = [(t.end, t.kind) for t in sp._triggers(s.text, full=True)]
         assert fast == full, s.text
+
+
+def test_attacks_with_bombs_are_strikes_and_mid_sentence_speakers_count():
+    assert facts("Russian forces attacked Ukrainian positions near Siversk with glide bombs.") == set()
+    assert facts("Russian forces attacked near Siversk with armored vehicles and infantry.") == {
+        ("russia", "attack", "Siversk", "near")}
+    m = one("Russian forces recently advanced near Toretsk, Ukrainian officials said, but gave no details.")
+    assert (m.status, m.claimant) == ("claimed", "Ukrainian officials")

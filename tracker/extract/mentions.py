@@ -317,6 +317,8 @@ class SentenceParser:
             return False
         if t.kind == "deployment" and _PERSON_BEFORE.search(s, max(0, t.start - 40), t.start):
             return False  # "a Ukrainian officer operating in the Toretsk direction said": a person, not a force
+        if t.kind == "attack" and _WITH_WEAPONS.match(s, t.end):
+            return False  # "attacked positions near Siversk with glide bombs": a strike
         if t.kind == "attack" and re.fullmatch(r"attacks?", t.text, re.I) and _CASUALTIES.search(s):
             return False  # "a Russian attack on Sumy killed 11 civilians": a strike, not ground combat
         if t.kind == "attack":
@@ -669,6 +671,8 @@ _TAKES_PEOPLE = re.compile(r"\s+(?:a|an|the|\d+|two|three|four|five|several|some
                            r"commanders?|officers?|fighters?|troops)\b", re.I)
 _SPEAKS = re.compile(r"\s+(?:\w+\s+)?(?:said|says|reported|reports|claimed|claims|stated|announced|added|noted)\b", re.I)
 _OUTSKIRTS_AFTER = re.compile(r"(?:['’]s)?\s+(?:\w+\s+){0,3}?(?:outskirts|outer\s+districts)\b", re.I)
+_WITH_WEAPONS = re.compile(r"[^.;]{0,80}?\bwith\s+(?:[\w-]+\s+){0,3}?(?:glide\s+bombs?|drones?|missiles?|artillery|"
+                           r"airstrikes?|air\s+strikes?|rockets?|bombs?|MLRS|HIMARS|Shaheds?|Iskanders?)\b", re.I)
 _CASUALTIES = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring|civilians?|casualties|dead|"
                          r"residential|apartment|hospital|infrastructure|power\s+grid|energy)\b", re.I)
 _PERSON_BEFORE = re.compile(r"\b(?:officer|commander|spokesperson|spokesman|spokeswoman|official|"

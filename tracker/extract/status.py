@@ -16,6 +16,8 @@ _CITING = re.compile(r"\b[Cc]iting\s+((?:[^,;.]|\.(?=\w))+),")
 _TITLE = re.compile(r"\b(?i:head|chief|founder|spokesperson|spokesman|commander|minister|governor|official|adviser|"
                     r"advisor|leader|deputy|secretary|president|officer|analyst|observer|blogger|milblogger)\s+"
                     r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})")
+_ATTRIBUTION = re.compile(r",\s+(?!(?:and|but|while|as)\b)(?:[\w'’.-]+\s+){0,5}?(?:said|says|reported|reports|claimed|"
+                          r"claims|stated|states|announced|told|added|noted|wrote)\b(?!\s+(?:\w+\s+){0,3}?that\b)")
 _PRONOUN = re.compile(r"(?:he|she|it|its|they|their|his|her)\b", re.I)
 _PERSON = re.compile(r"^(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})\s*,")
 
@@ -61,6 +63,8 @@ class StatusReader:
             c[2] == "footage" or re.match(r"\s+(?:\w+\s+){0,4}?that\b|\s+(?:on\s+\w+\s+\d*\s*)?that\b", s[c[1]:c[1] + 40])
             or c[3].group(0).lower() in ("according to", "citing"))]
         order += [c for c in cues if c[0] >= t_end and c[0] < ce + 1]
+        if _ATTRIBUTION.match(s, ce):  # "..., Ukrainian officials said, but ...": the clause's speaker
+            order += [c for c in cues if ce <= c[0] < ce + 60 and c[2] == "claim"]
         # a trailing attribution beyond the clause: "..., ISW said." / "..., according to ISW."
         order += [c for c in cues if c[0] >= ce and len(s[c[1]:].split()) <= 5
                   and not re.search(r"\bthat\b", s[c[1]:]) and not any(b[0] > c[0] for b in breaks)]

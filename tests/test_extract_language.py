@@ -257,3 +257,13 @@ def test_attacks_with_bombs_are_strikes_and_mid_sentence_speakers_count():
         ("russia", "attack", "Siversk", "near")}
     m = one("Russian forces recently advanced near Toretsk, Ukrainian officials said, but gave no details.")
     assert (m.status, m.claimant) == ("claimed", "Ukrainian officials")
+
+
+def test_footnote_markers_close_their_sentence():
+    from tracker.extract.text import split_sentences
+    text = ("Russian forces advanced near Toretsk.[1] Ukrainian forces attacked near Kupyansk.[2][3] "
+            "Gen. Naiev said the front held.")
+    assert [s.text for s in split_sentences(text)] == [
+        "Russian forces advanced near Toretsk.[1]", "Ukrainian forces attacked near Kupyansk.[2][3]",
+        "Gen. Naiev said the front held."]
+    assert {(m.side, m.place) for m in extract_mentions(text, DATE)} == {("russia", "Toretsk"), ("ukraine", "Kupyansk")}

@@ -147,7 +147,8 @@ class Sentence:
 _ABBREV = frozenset("""gen lt col maj capt sgt adm mr mrs ms dr st no nos vs etc e.g i.e approx
 jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k km mt fig cf al inc ltd co corp""".split())
 _PARA_SPLIT = re.compile(r"\n[ \t\r\f\v]*\n|\n(?=[ \t]*[•\-\*\u2022\u25cf▪]\s)")
-_SENT_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9•])|[.!?]+[\"'”’)\]]*\s*$")
+# Footnote markers ("... near Toretsk.[12] Russian ...") stay with the sentence they close.
+_SENT_END = re.compile(r"[.!?]+[\"'”’)\]]*(?:\[\d{1,3}\])*(?=\s+[\"'“‘(\[]?[A-Z0-9•])|[.!?]+[\"'”’)\]]*(?:\[\d{1,3}\])*\s*$")
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _BULLET = re.compile(r"^[ \t]*[•\-\*\u2022\u25cf▪][ \t]+")
 

@@ -195,3 +195,14 @@ def test_utf16_with_bom_and_windows_1252_are_read(tmp_path):
     for name, data in [("u16.txt", text.encode("utf-16")), ("cp.txt", (text + "Caf\u00e9 \u2013 note.\n").encode("cp1252"))]:
         events = extract_file(write(tmp_path, name, data))
         assert [(e.side, e.place) for e in events] == [("ukraine", "Kupyansk")]
+
+
+def test_cli_reads_a_report_from_stdin(monkeypatch, capsys):
+    import io
+    monkeypatch.setattr("sys.stdin", io.StringIO("November 20, 2024\n\nRussian forces advanced near Siversk.\n"))
+    with pytest.raises(SystemExit) as ex:
+        main(["extract", "--format", "jsonl", "-"])
+    assert ex.value.code == 0
+    (line,) = capsys.readouterr().out.splitlines()
+    props = json.loads(line)["properties"]
+    assert (props["place"], props["source"], props["report_date"]) == ("Siversk", "<stdin>", "2024-11-20")

@@ -29,7 +29,7 @@ def _table(events, out) -> None:
 @click.option("--format", "fmt", type=click.Choice(["geojson", "jsonl", "table"]), default="geojson",
               show_default=True, help="geojson: one FeatureCollection per file; jsonl: one feature per line.")
 def extract(files: tuple[str, ...], report_date: str | None, source: str | None, fmt: str) -> None:
-    """Print the events found in report FILEs (text or saved HTML); nothing is stored.
+    """Print the events found in report FILEs (text or saved HTML; '-' reads stdin); nothing is stored.
 
     A file that cannot be read is reported on stderr and the others are still
     printed; the exit status is then 1.
@@ -42,7 +42,15 @@ def extract(files: tuple[str, ...], report_date: str | None, source: str | None,
     failed = 0
     for path in files:
         try:
-            events = extract_file(path, report_date=report_date, source=source)
+            if path == "-":  # a report piped in: date from --report-date or the text itself
+                from ..extract import extract_events, report_date_of
+                from ..extract.text import normalize_newlines
+
+                text = normalize_newlines(click.get_text_stream("stdin").read())
+                events = extract_events(text, report_date_of(text, None, report_date),
+                                        source if source is not None else "<stdin>")
+            else:
+                events = extract_file(path, report_date=report_date, source=source)
         except FrontlineError as exc:
             failed += 1
             if len(files) == 1:

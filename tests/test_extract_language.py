@@ -267,3 +267,8 @@ def test_footnote_markers_close_their_sentence():
         "Russian forces advanced near Toretsk.[1]", "Ukrainian forces attacked near Kupyansk.[2][3]",
         "Gen. Naiev said the front held."]
     assert {(m.side, m.place) for m in extract_mentions(text, DATE)} == {("russia", "Toretsk"), ("ukraine", "Kupyansk")}
+
+
+def test_deployments_need_a_force():
+    assert facts("A North Korean delegation arrived in Vladivostok.") == set()
+    assert facts("North Korean troops arrived in Kursk Oblast.") == {("north_korea", "deployment", "Kursk Oblast", "in")}

@@ -242,6 +242,8 @@ class SentenceParser:
             side, actor = self._actor(s, t, cs, ce, actors)
             if side is None:
                 continue
+            if kind == "deployment" and actor and _BARE_NAT.fullmatch(actor):
+                continue  # "a North Korean delegation arrived in ...": forces must be named to deploy
             if t.mode == "withdraw":
                 side = P.OPPOSITE.get(side)
                 if side is None:
@@ -675,6 +677,7 @@ _WITH_WEAPONS = re.compile(r"[^.;]{0,80}?\bwith\s+(?:[\w-]+\s+){0,3}?(?:glide\s+
                            r"airstrikes?|air\s+strikes?|rockets?|bombs?|MLRS|HIMARS|Shaheds?|Iskanders?)\b", re.I)
 _CASUALTIES = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring|civilians?|casualties|dead|"
                          r"residential|apartment|hospital|infrastructure|power\s+grid|energy)\b", re.I)
+_BARE_NAT = re.compile(r"(?:the\s+)?(?:" + P._NAT + r")")
 _PERSON_BEFORE = re.compile(r"\b(?:officer|commander|spokesperson|spokesman|spokeswoman|official|"
                             r"chief|head|analyst|blogger|milblogger|journalist|correspondent|operator|medic|"
                             r"volunteer|deputy)s?\s+$", re.I)

@@ -11,8 +11,10 @@ import re
 from dataclasses import dataclass
 
 # How far from the named place a compass relation puts the event, and how sure
-# that is. Reports use "X of Y" for positions within a few km of Y.
-OFFSET_KM = 5.0
+# that is. Reports use "X of Y" for positions within a few km of Y; the point moves
+# only ~3 km (its uncertainty circle still covers Y) so that it never lands nearer a
+# neighbouring village than the place the report named.
+OFFSET_KM = 2.0
 OFFSET_UNCERTAINTY_KM = 5.0
 NEAR_UNCERTAINTY_KM = 5.0
 OUTSKIRTS_UNCERTAINTY_KM = 3.0

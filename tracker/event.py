@@ -12,6 +12,7 @@ import dataclasses
 import hashlib
 import json
 from dataclasses import dataclass, field
+from collections.abc import Iterator
 from typing import Any, Iterable, Mapping
 
 SIDES = ("ukraine", "russia", "north_korea", "belarus")
@@ -76,8 +77,17 @@ def event_id(side: str, kind: str, place_key: str, relation: str, event_date: st
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
+_FEATURE_KEYS = ("type", "id", "geometry", "properties")
+
+
 @dataclass(frozen=True)
-class Event:
+class Event(Mapping):
+    """One event. Read-only, and at the same time a GeoJSON Feature: ``event["properties"]``,
+    ``dict(event)`` and ``event.__geo_interface__`` give the Feature of ``to_feature()``, so
+    the events of ``extract_events`` can go straight to ``json.dumps`` (via ``dict``),
+    ``shapely.geometry.shape`` or ``GeoDataFrame.from_features``; attributes
+    (``event.side``) give the values themselves.
+    """
     side: str
     kind: str
     place: str
@@ -137,6 +147,21 @@ class Event:
             "geometry": {"type": "Point", "coordinates": [self.lon, self.lat]},
             "properties": props,
         }
+
+    @property
+    def __geo_interface__(self) -> dict[str, Any]:
+        return self.to_feature()
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in _FEATURE_KEYS:
+            raise KeyError(key)
+        return self.to_feature()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_FEATURE_KEYS)
+
+    def __len__(self) -> int:
+        return len(_FEATURE_KEYS)
 
     @classmethod
     def from_properties(cls, props: Mapping[str, Any]) -> "Event":

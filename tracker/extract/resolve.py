@@ -210,6 +210,16 @@ class Resolver:
                 return None, f"no {m.place!r} within {FAR_KM:.0f} km of the places named with it"
         best = good[0]
         note = None
+        namesakes = [x for x in good[1:] if round(x.score) >= round(best.score) - 1
+                     and x.place.admin1 in FRONT_REGIONS]
+        if strong and region is None and namesakes:
+            far = min(_km((best.place.lat, best.place.lon), pt) for pt in strong)
+            if far > FUZZY_CONTEXT_KM:
+                # a name several front-line places share, far from the places this sentence
+                # names with it: the namesake meant may be a village missing from the gazetteer
+                note = (f"ambiguous: {best.place.name} ({best.place.admin1 or best.place.country}) lies "
+                        f"{far:.0f} km from the places named with it; {len(namesakes) + 1} places "
+                        f"match {m.place!r} and the one meant may be missing from the gazetteer")
         if best.score < 99 and region is None and not (
                 near and min(_km((best.place.lat, best.place.lon), pt) for pt in near) < FUZZY_CONTEXT_KM):
             # a spelling guess far from everything else the text names: more likely a wrong place
@@ -221,7 +231,7 @@ class Resolver:
                   and not (big >= 5000 and (x.place.population or 0) * 4 <= big)
                   and _km((x.place.lat, x.place.lon), (best.place.lat, best.place.lon)) > HOMONYM_KM]
         settled_by_context = bool(near) and min(_km((best.place.lat, best.place.lon), pt) for pt in near) < 60
-        if rivals and not settled_by_context and region is None:
+        if rivals and not settled_by_context and region is None and note is None:
             others = ", ".join(f"{x.place.name} ({x.place.admin1 or x.place.country})" for x in rivals[:3])
             note = (f"ambiguous: {len(rivals) + 1} places match {m.place!r}; context did not settle it; "
                     f"picked {best.place.name} ({best.place.admin1 or best.place.country}) over {others}")

@@ -84,6 +84,7 @@ def main(argv=None):
         golds = list(item["events"])
         used = set()
         misses = []
+        wrong = []  # matched advances whose status or claimant differs
         for g in golds:
             best = None
             for i, p in enumerate(preds):
@@ -103,6 +104,8 @@ def main(argv=None):
             p = preds[i]
             tp[g["kind"]] += 1
             if g["kind"] == "advance":
+                if p.get("status") != g["status"] or (g["status"] == "claimed" and norm(p.get("claimant")) != norm(g["claimant"])):
+                    wrong.append((g, p))
                 status_n += 1
                 status_ok += p.get("status") == g["status"]
                 if g["status"] == "claimed" and p.get("status") == "claimed":
@@ -119,10 +122,13 @@ def main(argv=None):
         extra = [p for i, p in enumerate(preds) if i not in used]
         for p in extra:
             fp[p["kind"]] += 1
-        if args.show and (misses or extra):
+        if args.show and (misses or extra or wrong):
             print(f"--- {item['id']}: {item['text']}")
             for g in misses:
                 print(f"   MISS {g['side']} {g['kind']} {g['status']} | {g['place']} | {g['relation']}")
+            for g, p in wrong:
+                print(f"   STATUS {g['place']}: gold {g['status']} / {g['claimant']!r}, "
+                      f"got {p.get('status')} / {p.get('claimant')!r}")
             for p in extra:
                 print(f"   FALSE {p['side']} {p['kind']} {p.get('status')} | {p['place']} | {p['relation']}"
                       f" | {p.get('place_name') or ''} {p.get('admin1') or ''}")

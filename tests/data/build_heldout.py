@@ -1,0 +1,357 @@
+"""Build tests/data/heldout_sentences.jsonl: a held-out set written for this project.
+
+Sentences are our own wording of typical war-report language (not quotations).
+Gold places come from the GeoNames cities500 gazetteer the project ships with,
+looked up with an explicit region so homonyms are pinned; region-level events
+take the region's administrative centre, as the dev set's README prescribes.
+
+Run: python tests/data/build_heldout.py   (rewrites the .jsonl next to it)
+
+Event spec: (side, kind, status, claimant, place as written, relation, lookup)
+where lookup is "Name@Admin1" for a settlement or "R:Admin1" for a region.
+"""
+from __future__ import annotations
+
+import json
+import pathlib
+
+HERE = pathlib.Path(__file__).resolve().parent
+OUT = HERE / "heldout_sentences.jsonl"
+
+RU, UA, NK = "russia", "ukraine", "north_korea"
+ADV, ATT, DEP = "advance", "attack", "deployment"
+CONF, ASS, CLM = "confirmed", "assessed", "claimed"
+DON, ZAP, KHA, LUH, KHE = "Donetsk Oblast", "Zaporizhzhia Oblast", "Kharkiv Oblast", "Luhansk Oblast", "Kherson Oblast"
+SUM, KUR, BEL = "Sumy Oblast", "Kursk Oblast", "Belgorod Oblast"
+
+# The administrative centre of each region used at region level.
+CENTRES = {KUR: "Kursk", BEL: "Belgorod", SUM: "Sumy", KHA: "Kharkiv", DON: "Donetsk",
+           ZAP: "Zaporizhzhya", LUH: "Luhansk", KHE: "Kherson", "Bryansk Oblast": "Bryansk", "Mykolaiv Oblast": "Mykolaiv"}
+
+
+def a(side, status, claimant, place, rel, lookup):
+    return (side, ADV, status, claimant, place, rel, lookup)
+
+
+def at(side, place, rel, lookup):
+    return (side, ATT, None, None, place, rel, lookup)
+
+
+def dp(side, place, rel, lookup):
+    return (side, DEP, None, None, place, rel, lookup)
+
+
+ITEMS = [
+    # --- advances: varied verbs ---------------------------------------------------
+    ("2023-06-12", "Geolocated footage published on June 11 shows that Ukrainian forces regained positions near "
+                   "Staromaiorske and Urozhaine, south of Velyka Novosilka.",
+     [a(UA, CONF, None, "Staromaiorske", "near", f"Staromaiorske@{DON}"),
+      a(UA, CONF, None, "Urozhaine", "near", f"Urozhaine@{DON}")]),
+    ("2022-09-11", "ISW assessed that Ukrainian troops recaptured Kupiansk on September 10 and pressed on toward the "
+                   "Oskil River.",
+     [a(UA, ASS, None, "Kupiansk", "in", f"Kupiansk@{KHA}")]),
+    ("2022-11-11", "Ukrainian officials announced that their troops had liberated Kherson city after the last Russian "
+                   "units crossed to the east bank of the Dnipro River.",
+     [a(UA, CLM, "Ukrainian officials", "Kherson", "in", f"Kherson@{KHE}")]),
+    ("2024-06-03", "A spokesperson for Ukraine's Kharkiv operational-tactical group said Ukrainian units pushed Russian "
+                   "forces back from Lyptsi over the weekend.",
+     [a(UA, CLM, "Ukrainian Kharkiv operational-tactical group spokesperson", "Lyptsi", "near", f"Lyptsi@{KHA}")]),
+    ("2024-02-17", "Ukrainian commander-in-chief Oleksandr Syrskyi said that Ukrainian forces withdrew from Avdiivka to "
+                   "positions farther west to avoid encirclement.",
+     [a(RU, CLM, "Oleksandr Syrskyi", "Avdiivka", "in", f"Avdiivka@{DON}")]),
+    ("2024-10-02", "ISW assessed that Ukrainian forces withdrew from Vuhledar on October 1 and that Russian forces now "
+                   "hold the town.",
+     [a(RU, ASS, None, "Vuhledar", "in", f"Vuhledar@{DON}")]),
+    ("2024-11-20", "Geolocated footage published on November 19 indicates that Russian forces advanced up to 1.5 "
+                   "kilometers deep near Kurakhove.",
+     [a(RU, CONF, None, "Kurakhove", "near", f"Kurakhove@{DON}")]),
+    ("2024-12-05", "Russian forces marginally advanced in eastern Velyka Novosilka, according to geolocated footage "
+                   "published on December 4.",
+     [a(RU, CONF, None, "Velyka Novosilka", "in", f"Velyka Novosilka@{DON}")]),
+    ("2025-01-15", "Geolocated footage shows that Russian forces recently advanced along the railway southwest of "
+                   "Pokrovsk.",
+     [a(RU, CONF, None, "Pokrovsk", "southwest of", f"Pokrovsk@{DON}")]),
+    ("2024-10-24", "Russian forces made confirmed advances in Toretsk and near Selydove on October 23.",
+     [a(RU, CONF, None, "Toretsk", "in", f"Toretsk@{DON}"),
+      a(RU, CONF, None, "Selydove", "near", f"Selydove@{DON}")]),
+    ("2024-10-26", "The Russian Ministry of Defense (MoD) claimed that Russian forces seized Shakhove, northeast of "
+                   "Pokrovsk.",
+     [a(RU, CLM, "Russian Defense Ministry", "Shakhove", "in", f"Shakhove@{DON}")]),
+    ("2025-03-14", "The Russian Ministry of Defense (MoD) claimed on March 13 that Russian forces liberated Sudzha, "
+                   "and a prominent Russian milblogger claimed that Ukrainian forces withdrew from the town.",
+     [a(RU, CLM, "Russian Defense Ministry", "Sudzha", "in", f"Sudzha@{KUR}"),
+      a(RU, CLM, "Russian milblogger", "Sudzha", "in", f"Sudzha@{KUR}")]),
+    ("2023-05-03", "Russian forces made marginal gains northwest of Bakhmut, ISW assessed.",
+     [a(RU, ASS, None, "Bakhmut", "northwest of", f"Bakhmut@{DON}")]),
+    ("2023-01-11", "Wagner financier Yevgeny Prigozhin claimed that Wagner fighters took control of Soledar on "
+                   "January 10.",
+     [a(RU, CLM, "Yevgeny Prigozhin", "Soledar", "in", f"Soledar@{DON}")]),
+    ("2023-11-10", "ISW assessed that Ukrainian forces have established a foothold on the east bank of the Dnipro River "
+                   "near Krynky.",
+     [a(UA, ASS, None, "Krynky", "near", f"Krynky@{KHE}")]),
+    ("2025-06-18", "Russian forces recently expanded their positions in southern Siversk, ISW assessed.",
+     [a(RU, ASS, None, "Siversk", "in", f"Siversk@{DON}")]),
+    ("2024-06-14", "Russian forces pushed Ukrainian troops out of Krynky, a Russian milblogger claimed on June 13.",
+     [a(RU, CLM, "Russian milblogger", "Krynky", "in", f"Krynky@{KHE}")]),
+    ("2022-11-10", "ISW assessed that Russian forces were forced to retreat from Kherson city and the surrounding "
+                   "right-bank settlements.",
+     [a(UA, ASS, None, "Kherson", "in", f"Kherson@{KHE}")]),
+    ("2022-11-11", "Ukraine's General Staff stated that Ukrainian forces liberated Snihurivka and several nearby "
+                   "settlements in Mykolaiv Oblast.",
+     [a(UA, CLM, "Ukrainian General Staff", "Snihurivka", "in", "Snihurivka@Mykolaiv Oblast"),
+      a(UA, CLM, "Ukrainian General Staff", "Mykolaiv Oblast", "in", "R:Mykolaiv Oblast")]),
+    ("2025-01-02", "Russian forces recently advanced northeast of Velyka Novosilka, according to geolocated footage "
+                   "published on December 31.",
+     [a(RU, CONF, None, "Velyka Novosilka", "northeast of", f"Velyka Novosilka@{DON}")]),
+    ("2023-09-01", "Pro-Kremlin milbloggers claimed that Russian forces regained positions north of Verbove.",
+     [a(RU, CLM, "pro-Kremlin milbloggers", "Verbove", "north of", f"Verbove@{ZAP}")]),
+    ("2023-08-29", "Geolocated footage published on August 28 shows Ukrainian troops advancing south of Mala "
+                   "Tokmachka.",
+     [a(UA, CONF, None, "Mala Tokmachka", "south of", f"Mala Tokmachka@{ZAP}")]),
+    ("2025-06-20", "Geolocated footage indicates that Russian forces recently seized Kostiantynopil.",
+     [a(RU, CONF, None, "Kostiantynopil", "in", f"Kostiantynopil@{DON}")]),
+    ("2025-08-12", "Geolocated footage published on August 11 shows Russian servicemen in northern Rodynske, "
+                   "indicating a recent Russian advance.",
+     [a(RU, CONF, None, "Rodynske", "in", f"Rodynske@{DON}")]),
+    ("2022-10-03", "ISW assessed that Ukrainian forces continued to advance toward Kreminna and Svatove after "
+                   "liberating Lyman.",
+     [a(UA, ASS, None, "Kreminna", "toward", f"Kreminna@{LUH}"),
+      a(UA, ASS, None, "Svatove", "toward", f"Svatove@{LUH}"),
+      a(UA, ASS, None, "Lyman", "in", f"Lyman@{DON}")]),
+    ("2025-05-31", "Russian forces advanced near Yunakivka and Myropillia in Sumy Oblast, according to geolocated "
+                   "footage published on May 30.",
+     [a(RU, CONF, None, "Yunakivka", "near", f"Yunakivka@{SUM}"),
+      a(RU, CONF, None, "Myropillia", "near", f"Myropillia@{SUM}")]),
+    ("2024-08-08", "Russian milbloggers claimed that Ukrainian forces advanced up to 10 kilometers into Kursk Oblast "
+                   "near Sudzha.",
+     [a(UA, CLM, "Russian milbloggers", "Kursk Oblast", "into", f"R:{KUR}"),
+      a(UA, CLM, "Russian milbloggers", "Sudzha", "near", f"Sudzha@{KUR}")]),
+
+    # --- claims quoted from named sources ----------------------------------------------
+    ("2024-04-22", "DeepState reported that Russian forces had occupied Ocheretyne, north of Avdiivka.",
+     [a(RU, CLM, "DeepState", "Ocheretyne", "in", f"Ocheretyne@{DON}")]),
+    ("2025-11-17", "A Russian milblogger claimed that Russian troops entered southern Huliaipole.",
+     [a(RU, CLM, "Russian milblogger", "Huliaipole", "into", f"Huliaipole@{ZAP}")]),
+    ("2023-12-28", "UK Defence Intelligence assessed that Russian forces had likely taken Marinka after months of "
+                   "fighting.",
+     [a(RU, CLM, "UK Defence Intelligence", "Marinka", "in", f"Marinka@{DON}")]),
+    ("2025-10-05", "Ukrainian military observer Kostiantyn Mashovets stated that Russian forces captured Udachne, "
+                   "southwest of Pokrovsk.",
+     [a(RU, CLM, "Kostiantyn Mashovets", "Udachne", "in", f"Udachne@{DON}")]),
+    ("2024-09-19", "A Ukrainian brigade spokesperson said that Ukrainian forces pulled back from positions in Niu-York.",
+     [a(RU, CLM, "Ukrainian brigade spokesperson", "Niu-York", "in", f"Niu-York@{DON}")]),
+    ("2022-07-03", "Luhansk Oblast Governor Serhiy Haidai stated on July 3 that Ukrainian forces had withdrawn from "
+                   "Lysychansk.",
+     [a(RU, CLM, "Serhiy Haidai", "Lysychansk", "in", f"Lysychansk@{LUH}")]),
+    ("2024-09-25", "'Our assault units have liberated Zalizne,' the Russian Defense Ministry said in a statement.",
+     [a(RU, CLM, "Russian Defense Ministry", "Zalizne", "in", f"Zalizne@{DON}")]),
+    ("2025-09-08", "According to DeepState, Russian forces advanced near Kivsharivka and in Kupiansk.",
+     [a(RU, CLM, "DeepState", "Kivsharivka", "near", f"Kivsharivka@{KHA}"),
+      a(RU, CLM, "DeepState", "Kupiansk", "in", f"Kupiansk@{KHA}")]),
+    ("2024-03-13", "Fighters of the Freedom of Russia Legion attacked near Kozinka in Belgorod Oblast on March 12, and "
+                   "the Russian Volunteer Corps claimed that its fighters entered Tyotkino in Kursk Oblast.",
+     [at(UA, "Kozinka", "near", f"Kozinka@{BEL}"),
+      a(UA, CLM, "Russian Volunteer Corps", "Tyotkino", "into", f"Tyotkino@{KUR}")]),
+    ("2025-11-12", "Vladyslav Voloshyn, spokesperson for Ukraine's Southern Defense Forces, said that Ukrainian troops "
+                   "recaptured positions near Kamianske in Zaporizhzhia Oblast.",
+     [a(UA, CLM, "Ukrainian Southern Defense Forces spokesperson", "Kamianske", "near", f"Kamianske@{ZAP}")]),
+
+    # --- attacks ---------------------------------------------------------------------------
+    ("2024-11-13", "Russian forces attacked near Kupiansk, Petropavlivka, and Kivsharivka on November 11 and 12.",
+     [at(RU, "Kupiansk", "near", f"Kupiansk@{KHA}"),
+      at(RU, "Petropavlivka", "near", f"Petropavlivka@{KHA}"),
+      at(RU, "Kivsharivka", "near", f"Kivsharivka@{KHA}")]),
+    ("2024-09-20", "Russian forces continued offensive operations in the Toretsk direction near Niu-York and Zalizne "
+                   "but did not advance.",
+     [at(RU, "Toretsk", "direction", f"Toretsk@{DON}"),
+      at(RU, "Niu-York", "near", f"Niu-York@{DON}"),
+      at(RU, "Zalizne", "near", f"Zalizne@{DON}")]),
+    ("2023-10-15", "Russian forces conducted unsuccessful assaults near Avdiivka and Ocheretyne on October 14.",
+     [at(RU, "Avdiivka", "near", f"Avdiivka@{DON}"),
+      at(RU, "Ocheretyne", "near", f"Ocheretyne@{DON}")]),
+    ("2023-06-08", "Ukrainian forces launched a mechanized counteroffensive in western Zaporizhzhia Oblast and "
+                   "attacked south of Orikhiv.",
+     [at(UA, "western Zaporizhzhia Oblast", "in", f"R:{ZAP}"),
+      at(UA, "Orikhiv", "south of", f"Orikhiv@{ZAP}")]),
+    ("2024-05-11", "Russian forces attacked toward Vovchansk and Lyptsi on May 10 after crossing the international "
+                   "border.",
+     [at(RU, "Vovchansk", "toward", f"Vovchansk@{KHA}"),
+      at(RU, "Lyptsi", "toward", f"Lyptsi@{KHA}")]),
+    ("2024-03-20", "Ukrainian defenders repelled Russian assaults near Kreminna and Bilohorivka on March 19.",
+     [at(RU, "Kreminna", "near", f"Kreminna@{LUH}"),
+      at(RU, "Bilohorivka", "near", f"Bilohorivka@{LUH}")]),
+    ("2025-03-05", "Russian forces attacked north of Pokrovsk near Rodynske and west of Pokrovsk near Udachne on "
+                   "March 4.",
+     [at(RU, "Pokrovsk", "north of", f"Pokrovsk@{DON}"),
+      at(RU, "Rodynske", "near", f"Rodynske@{DON}"),
+      at(RU, "Pokrovsk", "west of", f"Pokrovsk@{DON}"),
+      at(RU, "Udachne", "near", f"Udachne@{DON}")]),
+    ("2024-01-02", "Russian forces attacked near Krynky on December 30 and 31, and Ukrainian forces repelled them.",
+     [at(RU, "Krynky", "near", f"Krynky@{KHE}")]),
+    ("2025-07-22", "Russian troops are still trying to break into Kostiantynivka from the southeast, but Ukrainian "
+                   "forces have held them off so far, the Ukrainian General Staff reported.",
+     [at(RU, "Kostiantynivka", "into", f"Kostiantynivka@{DON}")]),
+    ("2022-10-12", "Ukrainian troops are counterattacking toward Svatove along the P07 highway, ISW assessed.",
+     [at(UA, "Svatove", "toward", f"Svatove@{LUH}")]),
+    ("2024-11-28", "Ukrainian forces counterattacked near Korenevo, while North Korean and Russian units attacked "
+                   "near Glushkovo.",
+     [at(UA, "Korenevo", "near", f"Korenevo@{KUR}"),
+      at(NK, "Glushkovo", "near", f"Glushkovo@{KUR}"),
+      at(RU, "Glushkovo", "near", f"Glushkovo@{KUR}")]),
+
+    # --- deployments -----------------------------------------------------------------------
+    ("2024-08-24", "Elements of the Russian 155th Naval Infantry Brigade were reportedly redeployed from the Vuhledar "
+                   "direction to Kursk Oblast.",
+     [dp(RU, "Kursk Oblast", "to", f"R:{KUR}")]),
+    ("2023-05-10", "Additional Russian units arrived in Tokmak over the past week, according to the exiled mayor of "
+                   "Melitopol.",
+     [dp(RU, "Tokmak", "in", f"Tokmak@{ZAP}")]),
+    ("2024-04-25", "Ukrainian intelligence reported that Russian forces are concentrating near Valuyki and Shebekino "
+                   "in Belgorod Oblast.",
+     [dp(RU, "Valuyki", "near", f"Valuyki@{BEL}"),
+      dp(RU, "Shebekino", "near", f"Shebekino@{BEL}")]),
+    ("2024-11-12", "North Korean troops stationed in Kursk Oblast have begun taking part in assaults near Korenevo, "
+                   "Ukrainian officials stated.",
+     [dp(NK, "Kursk Oblast", "in", f"R:{KUR}"),
+      at(NK, "Korenevo", "near", f"Korenevo@{KUR}")]),
+    ("2023-01-20", "Newly mobilized Russian reservists trained in Bryansk Oblast for several weeks and then arrived in "
+                   "Svatove, according to the Ukrainian General Staff.",
+     [dp(RU, "Bryansk Oblast", "in", "R:Bryansk Oblast"),
+      dp(RU, "Svatove", "in", f"Svatove@{LUH}")]),
+    ("2024-09-02", "The Russian command redeployed elements of the 90th Tank Division from the Avdiivka area to the "
+                   "Pokrovsk direction.",
+     [dp(RU, "Pokrovsk", "direction", f"Pokrovsk@{DON}")]),
+    ("2023-02-05", "Luhansk Oblast Governor Serhiy Haidai said that Russian forces are massing troops and equipment "
+                   "near Svatove and Kreminna.",
+     [dp(RU, "Svatove", "near", f"Svatove@{LUH}"),
+      dp(RU, "Kreminna", "near", f"Kreminna@{LUH}")]),
+    ("2023-03-10", "Ukrainian intelligence stated that elements of the Russian 2nd Motorized Rifle Division are "
+                   "stationed in Valuyki.",
+     [dp(RU, "Valuyki", "in", f"Valuyki@{BEL}")]),
+    ("2022-10-30", "Newly mobilized Russian personnel arrived in Nova Kakhovka to reinforce positions on the east bank "
+                   "of the Dnipro River.",
+     [dp(RU, "Nova Kakhovka", "in", f"Nova Kakhovka@{KHE}")]),
+    ("2024-11-05", "North Korean soldiers trained at ranges in Kursk Oblast in late October, Ukrainian intelligence "
+                   "said.",
+     [dp(NK, "Kursk Oblast", "in", f"R:{KUR}")]),
+    ("2025-07-10", "Ukrainian forces deployed additional drone units to Kostiantynivka last week.",
+     [dp(UA, "Kostiantynivka", "to", f"Kostiantynivka@{DON}")]),
+    ("2023-11-03", "Elements of the Russian 5th Motorized Rifle Brigade are operating near Vuhledar, according to a "
+                   "Russian milblogger.",
+     [dp(RU, "Vuhledar", "near", f"Vuhledar@{DON}")]),
+    ("2025-09-20", "A Ukrainian military observer reported that Russia has transferred up to two regiments to the "
+                   "Kupiansk direction from Belgorod Oblast.",
+     [dp(RU, "Kupiansk", "direction", f"Kupiansk@{KHA}")]),
+    ("2024-02-10", "Russian forces have accumulated significant reserves near Tokmak, a Ukrainian officer said.",
+     [dp(RU, "Tokmak", "near", f"Tokmak@{ZAP}")]),
+    ("2023-06-25", "The Russian 83rd Air Assault Brigade was reportedly redeployed from the Kherson direction to "
+                   "Kreminna.",
+     [dp(RU, "Kreminna", "to", f"Kreminna@{LUH}")]),
+    ("2025-04-20", "Russian troops remain stationed at the nuclear power plant in Enerhodar, the IAEA reported.",
+     [dp(RU, "Enerhodar", "in", f"Enerhodar@{ZAP}")]),
+
+    # --- harder phrasing: parenthetical locators, idioms, units as subjects -------------------
+    ("2024-11-20", "Geolocated footage published on November 19 indicates that Russian forces recently advanced north "
+                   "of Kurakhivka (west of Selydove).",
+     [a(RU, CONF, None, "Kurakhivka", "north of", f"Kurakhivka@{DON}")]),
+    ("2024-11-13", "Khortytsia Group of Forces spokesperson Viktor Trehubov stated on November 12 that Russian forces "
+                   "are trying to bypass Kurakhove from the north.",
+     [at(RU, "Kurakhove", "near", f"Kurakhove@{DON}")]),
+    ("2024-02-20", "Avdiivka fell to Russian forces on February 17 after months of costly assaults, ISW assessed.",
+     [a(RU, ASS, None, "Avdiivka", "in", f"Avdiivka@{DON}")]),
+    ("2022-09-12", "Ukrainian forces drove Russian troops from Balakliia and Izium over the weekend, according to "
+                   "Ukrainian officials.",
+     [a(UA, CLM, "Ukrainian officials", "Balakliia", "in", f"Balakliia@{KHA}"),
+      a(UA, CLM, "Ukrainian officials", "Izium", "in", f"Izium@{KHA}")]),
+    ("2024-10-08", "Russian forces seized the village of Bahatyr, west of Kurakhove, a Russian milblogger claimed on "
+                   "October 7.",
+     [a(RU, CLM, "Russian milblogger", "Bahatyr", "in", f"Bahatyr@{DON}")]),
+    ("2024-12-10", "Russian forces conducted a company-sized mechanized assault near Velyka Novosilka on December 9, and "
+                   "Ukrainian forces destroyed most of the column.",
+     [at(RU, "Velyka Novosilka", "near", f"Velyka Novosilka@{DON}")]),
+    ("2024-05-14", "Elements of the Russian 6th Combined Arms Army are fighting near Lyptsi, according to Ukrainian "
+                   "sources.",
+     [at(RU, "Lyptsi", "near", f"Lyptsi@{KHA}")]),
+    ("2022-10-01", "Russian troops abandoned Lyman on October 1 to avoid encirclement, ISW assessed.",
+     [a(UA, ASS, None, "Lyman", "in", f"Lyman@{DON}")]),
+    ("2025-02-03", "Russian forces are reportedly transferring units from Kursk Oblast to the Pokrovsk direction.",
+     [dp(RU, "Pokrovsk", "direction", f"Pokrovsk@{DON}")]),
+    ("2025-10-22", "A Ukrainian spokesperson said that Russian forces are building up forces near Huliaipole in "
+                   "Zaporizhzhia Oblast for a renewed offensive.",
+     [dp(RU, "Huliaipole", "near", f"Huliaipole@{ZAP}")]),
+    ("2023-11-30", "Ukrainian troops lost control of part of the western outskirts of Marinka, a Russian milblogger "
+                   "claimed.",
+     [a(RU, CLM, "Russian milblogger", "Marinka", "outskirts of", f"Marinka@{DON}")]),
+
+    # --- negatives -----------------------------------------------------------------------------
+    ("2024-01-08", "ISW has not observed any confirmed Russian advances in the Kreminna direction in recent days.", []),
+    ("2024-07-02", "Russian forces will likely try to seize Chasiv Yar before turning toward Kostiantynivka, ISW "
+                   "forecast.", []),
+    ("2024-12-30", "Russian forces struck Zaporizhzhia city with glide bombs overnight, wounding several civilians.", []),
+    ("2025-04-14", "A Russian ballistic missile strike hit the center of Sumy on April 13.", []),
+    ("2023-12-02", "Ukraine's General Staff denied that Ukrainian forces had withdrawn from Krynky.", []),
+    ("2025-02-10", "The Kremlin intends to push Ukrainian forces out of all of Donetsk Oblast by the end of the year, "
+                   "according to Ukrainian intelligence.", []),
+    ("2025-05-20", "Small Russian infiltration groups slipped into Kostiantynivka but did not change control of any part "
+                   "of the city, ISW assessed.", []),
+    ("2023-08-17", "Ukrainian HIMARS strikes destroyed a Russian ammunition depot near Nova Kakhovka.", []),
+    ("2024-02-28", "Russian shelling of Kherson killed two residents and damaged a hospital.", []),
+    ("2024-06-20", "Russian milbloggers complained that Ukrainian drone operators are disrupting Russian logistics "
+                   "near Tokmak.", []),
+    ("2024-08-20", "The Russian MoD denied that Ukrainian forces had entered Glushkovo.", []),
+    ("2024-09-01", "If Russian forces capture Pokrovsk, they could threaten the logistics of Ukrainian forces across "
+                   "western Donetsk Oblast.", []),
+    ("2025-06-10", "Russian forces may attempt to advance toward Kostiantynivka from the south in the coming weeks.", []),
+    ("2022-10-20", "Russian occupation officials announced the evacuation of civilians from Kherson city to the left "
+                   "bank of the Dnipro River.", []),
+    ("2024-10-15", "Russian forces did not conduct any ground attacks in the Siversk direction on October 14.", []),
+    ("2023-07-25", "Russian glide bomb strikes targeted Orikhiv for the third day in a row.", []),
+    ("2025-08-01", "Russian drones struck the railway station in Lozova, Kharkiv Oblast.", []),
+    ("2024-04-30", "Ukrainian officials warned that Russia plans to mass up to 50,000 troops near the border of Kharkiv "
+                   "Oblast for a summer offensive.", []),
+    ("2025-03-25", "A Russian milblogger claimed that Ukrainian forces are preparing to counterattack near "
+                   "Vovchansk.", []),
+    ("2024-09-03", "Russian forces could encircle Pokrovsk if they cut the highway to Kostiantynivka.", []),
+    ("2024-05-30", "Kupiansk lies about 40 kilometers from Svatove, and the Oskil River runs through the city.", []),
+]
+
+
+def _gold(lookup: str, gz) -> dict:
+    if lookup.startswith("R:"):
+        region = lookup[2:]
+        centre = _settlement(CENTRES[region], region, gz)
+        return {"gold_name": region, "geonameid": None, "lat": centre.lat, "lon": centre.lon,
+                "admin1": region, "region_level": True}
+    name, region = lookup.split("@")
+    p = _settlement(name, region, gz)
+    return {"gold_name": p.name, "geonameid": int(p.id.split(":")[1]), "lat": p.lat, "lon": p.lon,
+            "admin1": p.admin1, "region_level": False}
+
+
+def _settlement(name: str, region: str, gz):
+    for m in gz.lookup(name, region=region, limit=5, fuzzy=False):
+        p = m.place
+        if p.admin1 == region and p.source == "GeoNames cities500":
+            return p
+    raise SystemExit(f"{name} not in cities500 in {region}")
+
+
+def main() -> None:
+    from gazetteer import Gazetteer
+    gz = Gazetteer.default()
+    lines = []
+    for i, (date, text, events) in enumerate(ITEMS, 1):
+        evs = []
+        for side, kind, status, claimant, place, rel, lookup in events:
+            evs.append({"side": side, "kind": kind, "status": status, "claimant": claimant, "place": place,
+                        "relation": rel} | _gold(lookup, gz))
+        lines.append(json.dumps({"id": f"h{i:03d}", "report_date": date, "text": text, "events": evs},
+                                ensure_ascii=False))
+    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    n_ev = sum(len(e) for _, _, e in ITEMS)
+    n_neg = sum(not e for _, _, e in ITEMS)
+    print(f"{OUT.name}: {len(ITEMS)} items, {n_ev} events, {n_neg} negatives")
+
+
+if __name__ == "__main__":
+    main()

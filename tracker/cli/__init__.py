@@ -3,12 +3,14 @@
 Subcommands live in one module per group and are imported only when invoked,
 so ``frontline --help`` does not pay for geopandas, folium or the gazetteer.
 Errors become one line on stderr and exit 1 (usage errors exit 2); ``-v``
-shows the traceback.
+shows the traceback. Ctrl-C exits 130 with one line; a reader that closes the
+pipe early (``| head``) ends the command quietly with exit 0.
 """
 from __future__ import annotations
 
 import importlib
 import logging
+import os
 import sys
 
 import click
@@ -32,7 +34,23 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
 }
 
 
+class _Interrupted(Exception):
+    """Ctrl-C, carried past click (which would turn it into 'Aborted!' and exit 1)."""
+
+
+class _PipeClosed(Exception):
+    """The reader of stdout went away (`| head`), carried past click (which would exit 1)."""
+
+
 class LazyGroup(click.Group):
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            raise _Interrupted() from None
+        except BrokenPipeError:
+            raise _PipeClosed() from None
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
 
@@ -61,41 +79,66 @@ def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
     ctx.ensure_object(dict)["verbose"] = verbose
 
 
+MAX_MESSAGE = 2000  # characters of an error line; a 10 MB argument is not echoed whole
+
+
+def one_line(message: str) -> str:
+    """An error message as one line of bounded length."""
+    text = " ".join(str(message).split())
+    if len(text) > MAX_MESSAGE:
+        text = f"{text[:MAX_MESSAGE - 300]} ... ({len(text):,} characters) ... {text[-200:]}"
+    return text
+
+
+def _fail(message: str, code: int) -> None:
+    click.echo(f"frontline: {one_line(message)}", err=True)
+    sys.exit(code)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI and turn every failure into one line and an exit code."""
     args = sys.argv[1:] if argv is None else argv
     verbose = any(a in ("-v", "--verbose") or (a.startswith("-v") and set(a[1:]) == {"v"})
                   for a in args)
+    no_args = getattr(click.exceptions, "NoArgsIsHelpError", ())  # click >= 8.2
     try:
         status = cli.main(args=args, prog_name="frontline", standalone_mode=False)
+    except no_args as exc:
+        # `frontline` or `frontline gazetteer` alone: the help it asks for, not an error line.
+        click.echo(exc.ctx.get_help(), err=True)
+        sys.exit(exc.exit_code)
     except click.exceptions.Abort:
-        click.echo("frontline: aborted", err=True)
-        sys.exit(1)
+        _fail("aborted", 1)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.UsageError as exc:
         # One line, like every other error: which command, what is wrong, where to look.
         where = exc.ctx.command_path if exc.ctx else "frontline"
-        click.echo(f"{where}: error: {exc.format_message()} (see '{where} --help')", err=True)
+        click.echo(f"{where}: error: {one_line(exc.format_message())} (see '{where} --help')",
+                   err=True)
         sys.exit(exc.exit_code)
     except click.ClickException as exc:
-        click.echo(f"frontline: error: {exc.format_message()}", err=True)
-        sys.exit(exc.exit_code)
+        _fail(f"error: {exc.format_message()}", exc.exit_code)
     except FrontlineError as exc:
         if verbose:
             raise
-        click.echo(f"frontline: error: {exc}", err=True)
-        sys.exit(1)
-    except KeyboardInterrupt:
-        click.echo("frontline: interrupted", err=True)
-        sys.exit(130)
-    except BrokenPipeError:
+        _fail(f"error: {exc}", 1)
+    except (KeyboardInterrupt, _Interrupted):
+        _fail("interrupted", 130)
+    except (BrokenPipeError, _PipeClosed):
+        # The reader stopped early (`| head`): its choice, not a failure. Output still
+        # buffered would fail again at exit, so stdout goes to devnull (Python's advice).
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(0)
+    except OSError as exc:  # the system refused (disk full, name too long, ...): not a bug
+        if verbose:
+            raise
+        where = f"{exc.filename}: " if exc.filename else ""
+        _fail(f"error: {where}{exc.strerror or exc}", 1)
     except Exception as exc:  # a bug, not bad input: still one line unless -v
         if verbose:
             raise
-        click.echo(f"frontline: internal error: {type(exc).__name__}: {exc} "
-                   "(run with -v for details and please report it)", err=True)
-        sys.exit(1)
+        _fail(f"internal error: {type(exc).__name__}: {exc} "
+              "(run with -v for details and please report it)", 1)
     # standalone_mode=False hands back ctx.exit(n) as a return value instead of exiting.
     sys.exit(status if isinstance(status, int) else 0)

@@ -1,11 +1,9 @@
 """``frontline map``: stored events -> a layered HTML map (thin over maps.render_map)."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
-from .options import filter_options, store_option
+from .options import check_output, filter_options, open_existing, store_option
 
 
 @click.command("map")
@@ -28,24 +26,11 @@ def map_(store: str, query, output: str, title: str | None, cdn: bool, tiles: st
     accumulating over time. The file opens offline unless --cdn is given.
     """
     from maps import render_map, save_map
-    from maps.errors import MapError
 
-    from ..errors import StoreError
     from ..frame import to_geodataframe
-    from ..store import Store, is_database_url
 
-    target = Path(output)
-    parent = target.parent if str(target.parent) else Path(".")
-    if target.is_dir():
-        raise MapError(f"{output} is a directory; give a file name such as {target / 'map.html'}")
-    if not parent.is_dir():
-        raise MapError(f"cannot write {output}: folder {parent} does not exist")
-    if not is_database_url(store) and not Path(store).exists():
-        raise StoreError(f"no store at {store}; ingest or import events first, or give --store")
-    if not is_database_url(store) and target.exists() and target.resolve() == Path(store).resolve():
-        raise MapError(f"refusing to write the map over the store itself ({store}); choose another -o FILE")
-
-    with Store.open(store) as s:
+    target = check_output(output, store, example="map.html", verb="write the map")
+    with open_existing(store) as s:
         events = s.query(query)
     m = render_map(to_geodataframe(events), title=title, cdn=cdn, tiles=tiles, step=step)
     save_map(m, target)

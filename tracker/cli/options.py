@@ -3,16 +3,62 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from typing import Any, Callable
+import math
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
 
 import click
 
 from ..event import KINDS, SIDES, STATUSES
 from ..query import Query
 
+if TYPE_CHECKING:
+    from ..store import Store
+
 store_option = click.option(
     "--store", "store", envvar="FRONTLINE_STORE", default="frontline.gpkg", show_default=True,
     help="GeoPackage path or postgresql:// URL (env FRONTLINE_STORE).")
+
+
+def open_existing(location: str) -> "Store":
+    """Open a store that must already exist: reading or correcting never creates one."""
+    from ..store import Store, check_location
+
+    check_location(location, exists=True)
+    return Store.open(location)
+
+
+def check_output(output: str, store: str, *, example: str, verb: str) -> Path:
+    """The -o FILE to write, checked before any work: InputError for an empty name, a
+    directory, a missing or unwritable folder, or the store itself."""
+    from ..errors import InputError
+    from ..store import is_database_url
+
+    if not output.strip():
+        raise InputError(f"-o needs a file name, e.g. -o {example}")
+    target = Path(output)
+    try:
+        if target.is_dir():
+            raise InputError(f"{output} is a directory; give a file name such as {target / example}")
+        parent = target.parent
+        if not parent.is_dir():
+            what = "is not a directory" if parent.exists() else "does not exist"
+            raise InputError(f"cannot write {output}: {parent} {what}")
+        if not os.access(parent, os.W_OK):
+            raise InputError(f"cannot write {output}: directory {parent} is not writable")
+        exists = target.exists()
+    except OSError as exc:  # a name too long, a loop of links, ...
+        raise InputError(f"cannot write {output}: {exc.strerror or exc}") from None
+    if exists and not is_database_url(store):
+        try:
+            same = os.path.samefile(target, store)
+        except OSError:  # no store there (yet): nothing to overwrite
+            same = False
+        if same:
+            raise InputError(f"refusing to {verb} over the store itself ({store}); "
+                             "choose another -o FILE")
+    return target
 
 
 def iso_date(ctx: click.Context | None, param: click.Parameter | None, value: Any) -> str | None:

@@ -6,13 +6,12 @@ commands that only read or change existing events never create a store.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from ..event import KINDS, SIDES, STATUSES
-from .options import filter_options, iso_date, store_option
+from .options import filter_options, iso_date, open_existing, store_option
 
 if TYPE_CHECKING:
     from ..event import Event
@@ -23,17 +22,6 @@ PROGRESS_FROM = 5  # files: fewer finish before a bar would help
 analyst_option = click.option(
     "--analyst", envvar="FRONTLINE_ANALYST",
     help="Name kept in the history (default: env FRONTLINE_ANALYST, else the login name).")
-
-
-def _open_existing(location: str) -> "Store":
-    """Open a store that must already exist: reading or correcting never creates one."""
-    from ..errors import StoreError
-    from ..store import Store, is_database_url
-
-    if not is_database_url(location) and not Path(location).expanduser().exists():
-        raise StoreError(f"no store at {location}; ingest or log events first, or give --store "
-                         "(or set FRONTLINE_STORE)")
-    return Store.open(location)
 
 
 def _describe(e: "Event") -> str:
@@ -253,7 +241,7 @@ def edit(event_id: str, place: str | None, region: str | None, relation: str | N
     if not changes and not place and not relation:
         raise click.UsageError("nothing to change: give --place, --lat/--lon, --relation, "
                                "--side, --kind, --status or --date")
-    with _open_existing(store) as s:
+    with open_existing(store) as s:
         before = s.get(event_id)
         if place or relation:
             rel = (relation or before.relation).strip().lower()
@@ -278,7 +266,7 @@ def edit(event_id: str, place: str | None, region: str | None, relation: str | N
 @store_option
 def retract(event_id: str, reason: str, analyst: str | None, store: str) -> None:
     """Retract a stored event: kept, with the reason, but hidden from lists and maps by default."""
-    with _open_existing(store) as s:
+    with open_existing(store) as s:
         e = s.retract(event_id, reason=reason, analyst=analyst)
     click.echo(f"retracted {e.id}  {_describe(e)}")
     click.echo("it stays in the store: `frontline list --include-retracted` shows it", err=True)
@@ -289,7 +277,7 @@ def retract(event_id: str, reason: str, analyst: str | None, store: str) -> None
 @store_option
 def history(event_id: str, store: str) -> None:
     """Show every change made to an event: when (UTC), who, what, old -> new, why."""
-    with _open_existing(store) as s:
+    with open_existing(store) as s:
         e = s.get(event_id)
         rows = s.history(e.id)
     click.echo(f"{e.id}  {_describe(e)}" + ("  [retracted]" if e.retracted else ""))
@@ -310,7 +298,7 @@ def history(event_id: str, store: str) -> None:
 @filter_options
 def list_(fmt: str, store: str, query: Any) -> None:
     """List stored events, oldest first (retracted ones only with --include-retracted)."""
-    with _open_existing(store) as s:
+    with open_existing(store) as s:
         events = s.query(query)
     if fmt != "table":
         from ..export import export_events

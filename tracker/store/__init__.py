@@ -17,11 +17,16 @@ def is_database_url(location: str) -> bool:
     return location.split("://", 1)[0].lower() in ("postgresql", "postgres") and "://" in location
 
 
-def open_store(location: str | os.PathLike | None = None) -> Store:
-    """Open (creating if needed) the store at ``location``; StoreError if it cannot be used."""
+def _location(location: str | os.PathLike | None) -> str:
+    """The store to use: ``location``, else $FRONTLINE_STORE, else ./frontline.gpkg."""
     if location is None or str(location).strip() == "":
         location = os.environ.get("FRONTLINE_STORE", "").strip() or "frontline.gpkg"
-    location = os.fspath(location)
+    return os.fspath(location)
+
+
+def open_store(location: str | os.PathLike | None = None) -> Store:
+    """Open (creating if needed) the store at ``location``; StoreError if it cannot be used."""
+    location = _location(location)
     if is_database_url(location):
         from .postgis import PostGISStore
         return PostGISStore(location)
@@ -29,13 +34,21 @@ def open_store(location: str | os.PathLike | None = None) -> Store:
     return GeoPackageStore(location)
 
 
-def check_location(location: str | os.PathLike | None = None) -> None:
-    """Fail early (StoreError) for a GeoPackage path that cannot be used, creating nothing."""
-    if location is None or str(location).strip() == "":
-        location = os.environ.get("FRONTLINE_STORE", "").strip() or "frontline.gpkg"
-    location = os.fspath(location)
+def check_location(location: str | os.PathLike | None = None, *, exists: bool = False) -> None:
+    """Fail early (StoreError) for a GeoPackage path that cannot be used, creating nothing;
+    with ``exists``, also for one that is not there yet (reading never creates a store)."""
+    location = _location(location)
     if not is_database_url(location):
         from pathlib import Path
 
         from .gpkg import _check_file
-        _check_file(Path(location).expanduser())
+        path = Path(location).expanduser()
+        try:
+            missing = exists and not path.exists()
+        except OSError:  # a name too long, ...: _check_file says so
+            missing = False
+        if missing:
+            from ..errors import StoreError
+            raise StoreError(f"no store at {location}; ingest, log or import events first, "
+                             "or give --store (or set FRONTLINE_STORE)")
+        _check_file(path)

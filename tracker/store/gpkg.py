@@ -196,11 +196,16 @@ def _insert_trigger_sql() -> str:
 # --- the store ---------------------------------------------------------------------------
 def _check_file(path: Path) -> bool:
     """True if ``path`` must be created; StoreError (file untouched) if it is no GeoPackage."""
-    if path.is_dir():
+    try:
+        is_dir, exists = path.is_dir(), path.exists()
+    except OSError as exc:  # a name too long, a loop of links, ...
+        raise StoreError(f"cannot use the store {path}: {exc.strerror or exc}") from None
+    if is_dir:
         raise StoreError(f"{path} is a directory; give a .gpkg file path with --store")
-    if not path.exists():
-        if not path.parent.exists():
-            raise StoreError(f"cannot create the store {path}: directory {path.parent} does not exist")
+    if not exists:
+        if not path.parent.is_dir():
+            what = "is not a directory" if path.parent.exists() else "does not exist"
+            raise StoreError(f"cannot create the store {path}: {path.parent} {what}")
         if not os.access(path.parent, os.W_OK):
             raise StoreError(f"cannot create the store {path}: directory {path.parent} is not writable")
         return True

@@ -23,3 +23,14 @@ def test_distinct_towns_far_apart_are_not_flagged():
     events = _by_place("Russian forces recently advanced near Kupyansk and Pokrovsk.")
     assert {e.admin1 for e in events.values()} == {"Kharkiv Oblast", "Donetsk Oblast"}
     assert all(e.place_note is None for e in events.values())
+
+
+def test_places_left_out_are_named_in_one_warning(caplog):
+    text = "Russian forces recently advanced near Zzyzxivka and captured Kramatorsk."
+    with caplog.at_level("WARNING", logger="tracker.extract"):
+        events = extract_events(text, report_date="2025-01-01", source="r.txt")
+    assert [e.place for e in events] == ["Kramatorsk"]
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert len(warnings) == 1
+    assert warnings[0].startswith("r.txt: ") and "Zzyzxivka: not in the gazetteer" in warnings[0]
+    assert "frontline gazetteer import" in warnings[0]

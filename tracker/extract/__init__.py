@@ -75,6 +75,15 @@ def extract_events(text: str, report_date: str | None = None, source: str | None
             continue
         seen.add(ev.id)
         events.append(ev)
+    if resolver.skipped:
+        # an analyst must know what the map lacks; villages under 500 people are not in the
+        # default gazetteer, so say which names and the cure
+        hint = (" (villages: `frontline gazetteer import` a GeoNames country dump, or "
+                "`frontline gazetteer add`)" if any(
+                    "gazetteer" in why for why in resolver.skipped.values()) else "")
+        log.warning("%s: events left out at %d place(s) the gazetteer could not settle: %s%s",
+                    source or "text", len(resolver.skipped),
+                    "; ".join(f"{p}: {why}" for p, why in resolver.skipped.items()), hint)
     return events
 
 

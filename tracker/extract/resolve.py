@@ -83,6 +83,7 @@ class Resolver:
         self._lookups, self._regions, self._anchors, self._settled = caches
         self._para: int | None = None
         self._para_points: list[tuple[float, float]] = []
+        self.skipped: dict[str, str] = {}  # place as written -> why no event was made there
 
     # -- gazetteer with caches ---------------------------------------------------
     def region(self, name: str):
@@ -244,6 +245,7 @@ class Resolver:
         place, note = self.settle(m)
         if place is None:
             log.info("no place for %r (%s): skipped", m.place, note)
+            self.skipped.setdefault(m.place, note or "")
             return None
         loc = _locate(place.lat, place.lon, m.relation, place.kind, place.precision, place.radius_km)
         precision, unc = loc.precision, loc.uncertainty_km

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from .options import iso_date
+from .options import iso_date, read_stdin
 
 TABLE_COLUMNS = ("event_date", "side", "kind", "status", "relation", "place", "place_name", "admin1",
                  "precision", "uncertainty_km")
@@ -44,9 +44,8 @@ def extract(files: tuple[str, ...], report_date: str | None, source: str | None,
         try:
             if path == "-":  # a report piped in: date from --report-date or the text itself
                 from ..extract import extract_events, report_date_of
-                from ..extract.text import normalize_newlines
 
-                text = normalize_newlines(click.get_text_stream("stdin").read())
+                text = read_stdin()
                 events = extract_events(text, report_date_of(text, None, report_date),
                                         source if source is not None else "<stdin>")
             else:

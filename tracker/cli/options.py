@@ -5,6 +5,7 @@ import datetime as dt
 import functools
 import math
 import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -71,6 +72,32 @@ def iso_date(ctx: click.Context | None, param: click.Parameter | None, value: An
         raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from None
 
 
+def relation(ctx: click.Context | None, param: click.Parameter | None, value: Any) -> str | None:
+    """Click callback: a relation the map can place ('in', 'near', 'north of', 'direction', ...)."""
+    if value is None:
+        return None
+    from ..geometry import DIRECTION_RELATIONS, NEAR_RELATIONS, POINT_RELATIONS, bearing_of
+
+    rel = " ".join(str(value).split()).lower()
+    if rel in POINT_RELATIONS | NEAR_RELATIONS | DIRECTION_RELATIONS or bearing_of(rel) is not None:
+        return rel
+    shown = rel if len(rel) <= 40 else rel[:40] + "..."
+    raise click.BadParameter(f"{shown!r} is not a relation; use in, near, outskirts of, "
+                             "north of (or another compass point), direction or toward")
+
+
+def read_stdin() -> str:
+    """A report or sentence piped in, decoded like a report file (UTF-8, UTF-16, cp1252, HTML)."""
+    from ..extract.text import decode_bytes, html_to_text, looks_like_html, normalize_newlines
+
+    stdin = sys.stdin
+    raw = getattr(stdin, "buffer", None)
+    # A text stream in place of stdin (an embedding program, a test) is taken as it reads.
+    data = raw.read() if raw is not None else stdin.read().encode("utf-8", "surrogatepass")
+    text = decode_bytes(data, "standard input")
+    return normalize_newlines(html_to_text(text) if looks_like_html(data) else text)
+
+
 def _bbox(ctx: click.Context, param: click.Parameter, value: str | None):
     if value is None:
         return None
@@ -83,6 +110,12 @@ def _bbox(ctx: click.Context, param: click.Parameter, value: str | None):
     return (x0, y0, x1, y1)
 
 
+def _km(ctx: click.Context, param: click.Parameter, value: float | None) -> float | None:
+    if value is not None and not math.isfinite(value):
+        raise click.BadParameter(f"{value} is not a distance; give kilometres, e.g. 25")
+    return value
+
+
 def filter_options(f: Callable) -> Callable:
     """Add --since/--until/--side/--kind/--status/--near/--within/--bbox/--all, passed as ``query``."""
     opts = [
@@ -92,7 +125,7 @@ def filter_options(f: Callable) -> Callable:
         click.option("--kind", "kinds", multiple=True, type=click.Choice(KINDS), help="Repeatable."),
         click.option("--status", "statuses", multiple=True, type=click.Choice(STATUSES), help="Repeatable."),
         click.option("--near", "near_place", metavar="PLACE", help="Only events near this place (with --within)."),
-        click.option("--within", "within_km", type=click.FloatRange(min=0), default=None,
+        click.option("--within", "within_km", type=click.FloatRange(min=0), default=None, callback=_km,
                      metavar="KM", help="Distance from --near in km (default 25)."),
         click.option("--bbox", callback=_bbox, metavar="MINLON,MINLAT,MAXLON,MAXLAT"),
         click.option("--include-retracted", is_flag=True, help="Also show retracted events."),
@@ -104,6 +137,8 @@ def filter_options(f: Callable) -> Callable:
         if since and until and since > until:
             raise click.BadParameter(f"--since {since} is after --until {until}")
         near = None
+        if near_place is not None and not near_place.strip():
+            raise click.BadParameter("--near needs a place name or LAT,LON")
         if near_place:
             near = resolve_point(near_place)
             within_km = 25.0 if within_km is None else within_km
@@ -130,6 +165,9 @@ def resolve_point(text: str) -> tuple[float, float]:
         else:
             if -90 <= lat <= 90 and -180 <= lon <= 180:
                 return lat, lon
+            from ..errors import InputError
+            raise InputError(f"--near {text.strip()}: LAT,LON needs latitude -90..90 and "
+                             "longitude -180..180")
     from gazetteer import Gazetteer
     from gazetteer.errors import PlaceNotFound
 

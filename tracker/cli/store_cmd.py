@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ..event import KINDS, SIDES, STATUSES
-from .options import filter_options, iso_date, open_existing, store_option
+from .options import filter_options, iso_date, open_existing, read_stdin, store_option
+from .options import relation as relation_option
 
 if TYPE_CHECKING:
     from ..event import Event
@@ -51,7 +52,7 @@ def ingest(ctx: click.Context, files: tuple[str, ...], report_date: str | None,
     a file that cannot be read is reported and skipped while the others are stored
     (the exit status is then 1).
     """
-    from ..errors import FrontlineError
+    from ..errors import FrontlineError, InputError
     from ..extract import extract_file
     from ..store import AddResult, Store
 
@@ -65,11 +66,16 @@ def ingest(ctx: click.Context, files: tuple[str, ...], report_date: str | None,
                 bar.__enter__()
             for path in items:
                 try:
+                    if path == "-":
+                        raise InputError("ingest reads report files, not standard input; save the "
+                                         "report to a file (`frontline extract -` prints its events)")
                     events = extract_file(path, report_date=report_date, source=source)
                     result = s.add(events, analyst=analyst)
                 except (FrontlineError, OSError, UnicodeError) as exc:
                     msg = getattr(exc, "strerror", None) or str(exc)
                     line = msg if msg.startswith(f"{path}:") else f"{path}: {msg}"
+                    if len(files) == 1:  # nothing else to go on with: one line, as for any error
+                        raise InputError(f"{line}; nothing was stored") from None
                     failures.append(line)
                     if bar is None:
                         click.echo(f"frontline: error: {line}; skipped", err=True)
@@ -109,7 +115,7 @@ def ingest(ctx: click.Context, files: tuple[str, ...], report_date: str | None,
 @click.option("--claimant", help="Who claims a claimed advance.")
 @click.option("--place", help="Place name, as in the gazetteer.")
 @click.option("--region", help="Oblast or region, to tell homonyms apart.")
-@click.option("--relation", default="in", show_default=True,
+@click.option("--relation", default="in", show_default=True, callback=relation_option,
               help="in, near, outskirts of, north of, ..., direction.")
 @click.option("--dry-run", is_flag=True, help="Show what would be stored; store nothing.")
 @analyst_option
@@ -137,7 +143,7 @@ def log(text: str | None, date: str, source: str | None, side: str | None, kind:
     source = source or f"log:{who}"
     if text is not None:
         if text == "-":
-            text = click.get_text_stream("stdin").read()
+            text = read_stdin()
         if not text.strip():
             raise click.UsageError("the sentence is empty")
         from ..extract import extract_events
@@ -212,7 +218,8 @@ def _event_from_fields(side: str, kind: str, status: str | None, claimant: str |
 @click.argument("event_id", metavar="ID")
 @click.option("--place", help="Move the event to this place (through the gazetteer).")
 @click.option("--region", help="Region of --place, to tell homonyms apart.")
-@click.option("--relation", help="New relation to the place (in, near, north of, ...).")
+@click.option("--relation", callback=relation_option,
+              help="New relation to the place (in, near, north of, ...).")
 @click.option("--lat", type=float, help="New latitude (with --lon).")
 @click.option("--lon", type=float, help="New longitude (with --lat).")
 @click.option("--side", type=click.Choice(SIDES))

@@ -56,7 +56,8 @@ _FILLER = (r"(?!(?:that|and|or|but|to|of|in|on|at|had|have|has|are|were|was|is|b
 ACTOR = re.compile(
     r"(?<![\w-])(?:the\s+)?(?P<unit>" + "|".join(p for p, _ in NAMED_UNITS) + r")"
     r"|(?<![\w-])(?:the\s+)?(?P<nat>" + _NAT + r")(?!-held|-installed|-occupied|-controlled territory)"
-    r"(?:\s+(?:" + _FILLER + r"[\w'’-]+\s+){0,4}?(?P<noun>" + _FORCE_NOUN + r")\b)?"
+    # (?i:) for the noun: unit names are capitalised ("the Russian 5th Motorized Rifle Brigade")
+    r"(?:\s+(?:" + _FILLER + r"[\w'’-]+\s+){0,4}?(?P<noun>(?i:" + _FORCE_NOUN + r"))\b)?"
     r"|(?<![\w-])(?P<word>the Russians|the Ukrainians|Russians|Ukrainians|North Koreans|Moscow|Kyiv|Russia|Ukraine|"
     r"the occupiers|occupiers|the invaders|invaders|occupation forces|occupying forces|ruscists)\b(?!['’]s\s+(?:war|invasion))"
     r"|(?<![\w-])(?P<pron>(?:its|their|his|our)\s+(?:own\s+|new\s+|remaining\s+)?(?:[\w-]+\s+){0,2}?" + _FORCE_NOUN + r"\b|they\b)",
@@ -87,6 +88,12 @@ def side_of(text: str) -> str | None:
 # Each: (regex, kind, mode, default relation for a bare object)
 #   mode "fwd": places follow ("advanced near X"); "back": places precede ("X was captured");
 #   "withdraw": the other side gains the place ("withdrew from X").
+# "drove Russian troops from", "pushed Ukrainian forces back from", "ousted the enemy out of":
+# the subject gains the place, the forces named inside the phrase lose it.
+_EXPEL = r"""(?:pushed|pushing|drove|driven|driving|forced|forcing|ousted|ousting|expelled|expelling|dislodged|
+  dislodging|knocked|kicked|threw|thrown)\s+(?:the\s+|all\s+)?(?:[\w'’-]+\s+){0,3}?(?:forces|troops|units|soldiers|
+  infantry|defenders|garrison|enemy|Russians|Ukrainians|occupiers|invaders|them|fighters|servicemen)\s+
+  (?:back\s+|out\s+|away\s+)?(?:from|out\s+of)"""
 _ADV_FWD = r"""
   (?:made|making|make|achieved|achieving)\s+(?:\w+\s+){0,2}?(?:gains?|advances?|progress)
  |(?:recently\s+|marginally\s+|reportedly\s+|likely\s+|also\s+)*(?:advanced|advancing|advance[sd]?)
@@ -100,11 +107,13 @@ _ADV_FWD = r"""
  |took\s+control\s+(?:over|of)|taken\s+control\s+(?:over|of)|taking\s+control\s+(?:over|of)|in\s+control\s+of|control\s+of
  |controlled|hold(?=\s+(?:most|half|part|\d))|held(?=\s+(?:most|half|part|\d))
  |entered|entering|broke\s+into|broken\s+into|punched\s+(?:\w+\s+){0,6}?into|crossed\s+into
+ |""" + _EXPEL + r"""
  |pushed\s+(?:\w+\s+){0,3}?into|pushing\s+(?:\w+\s+){0,3}?into|pushed|pushing|push(?=\s+(?:into|north|south|east|west))
  |broke\s+through|broken\s+through|breakthrough
  |moved\s+forward|moving\s+forward|progressed|progress(?=\s+(?:along|on|in|near|toward|north|south|east|west))
  |reached\s+the\s+outskirts\s+of|reached|reaching|(?:are|were|is|was|now|already)\s+(?:\w+\s+)?on\s+the\s+outskirts\s+of(?=\s+\w)
  |surrounded|encircled|encircling|semi-encircled
+ |(?:established|establishing|gained|gaining|secured|securing|won)\s+(?:a\s+|new\s+|several\s+)?footholds?
  |closing\s+in\s+on|expanded\s+(?:their|its)\s+(?:control|positions?)|expanding\s+(?:their|its)\s+(?:control|positions?)
  |(?:improved|bettered|improving)\s+(?:their|its)\s+(?:forward\s+|tactical\s+)?positions
  |rais(?:ed|ing)\s+(?:the|a|their)\s+(?:\w+\s+)?flags?\s+(?:over|in)|hoist(?:ed|ing)\s+(?:the\s+|a\s+)?(?:\w+\s+)?flags?\s+(?:over|in)
@@ -122,14 +131,16 @@ _ADV_BACK = r"""
 """
 _WITHDRAW = r"""
   lost\s+(?:full\s+|complete\s+)?control\s+(?:of|over)|withdrew\s+from|withdrawn\s+(?:\w+\s+){0,2}?from|withdrawing\s+from|withdraw\s+from|pulled\s+(?:back|out)\s+(?:of|from)|pulling\s+(?:back|out)\s+(?:of|from)
- |retreated\s+from|retreating\s+from|abandoned|abandoning|(?<!was\s)(?<!were\s)left(?=\s+(?-i:[A-Z]))|fall\s+back\s+in|fell\s+back\s+(?:in|from)
- |pushed\s+(?:the\s+)?(?:Russians|Ukrainians)\s+out\s+of
+ |retreated\s+from|retreating\s+from|retreats?\s+from|fall\s+back\s+from|pull\s+(?:back|out)\s+(?:of|from)
+ |(?:was|were|been|being)\s+(?:\w+\s+)?(?:pushed|driven|forced|ousted|expelled|dislodged|knocked|thrown)\s+(?:back\s+|out\s+)?(?:from|out\s+of)
+ |abandoned|abandoning|(?<!was\s)(?<!were\s)left(?=\s+(?-i:[A-Z]))|fall\s+back\s+in|fell\s+back\s+(?:in|from)
+
 """
 _ATTACK = r"""
   (?:ground\s+|mechanized\s+|infantry\s+|combined-arms,?\s+(?:mostly\s+infantry,?\s+)?)?(?:attacks?|assaults?|counterattacks?|counter-attacks?|offensive\s+operations|offensive\s+actions|offensive)
  |attacked|attacking|assaulted|assaulting|counterattacked|counterattacking|counteroffensive
  |fighting|fought|clashes|clashed|battles?\s+for|battle(?=\s+(?:near|in|for))|combat(?=\s+(?:in|near))|engagements?
- |(?:trying|tried|attempting|attempted|attempts?|attempt)\s+to\s+(?:\w+\s+){0,2}?(?:advance|capture|seize|break\s+through|push|encircle|take|storm|cross|reach|drive|win\s+back|regain|retake|recapture|restore|dislodge|oust|expel|envelop|outflank|bypass|cut\s+off)
+ |(?:trying|tried|attempting|attempted|attempts?|attempt)\s+to\s+(?:\w+\s+){0,2}?(?:advance|capture|seize|break\s+through|break\s+into|enter|push|encircle|take|storm|cross|reach|drive|win\s+back|regain|retake|recapture|restore|dislodge|oust|expel|envelop|outflank|bypass|cut\s+off)
  |failed\s+to\s+(?:\w+\s+){0,2}?(?:advance|capture|seize|drive|take|break)
  |pushing\s+(?:\w+\s+){0,2}?(?=toward|towards|in\s+the\s+direction)|pressing\s+(?:\w+\s+){0,2}?(?=toward|towards|on)|pushed\s+(?=toward|towards)
  |advancing\s+(?=toward|towards)|drive\s+(?=toward|towards)
@@ -140,12 +151,12 @@ _ATTACK = r"""
 _DEPLOY = r"""
   arrived\s+(?:in|at|to)|arriving\s+(?:in|at)|arrive\s+in|have\s+arrived|has\s+arrived
  |deployed|deploying|deployment\s+(?:of\s+(?:\w+\s+){0,4}?)?(?:to|in)|redeployed|redeploying|redeployment
- |stationed|based|quartered|garrisoned|massed|massing|amassed|concentrated|concentrating|build-?up|buildup|built\s+up
+ |stationed|based|quartered|garrisoned|massed|massing|amassed|accumulated|accumulating|concentrated|concentrating|build-?up|buildup|built\s+up
  |build(?:s|ing)?\s+up|forming|formed|defending|defend(?=s?\s+(?:in|near|around))
  |(?<=\bthe\s)front(?:\s*-?\s*lines?)?(?=\s+(?:in|near|around)\b)
  |trained|training|drilling|drilled|exercises?
  |reinforcing|reinforced|reinforcements\s+(?:to|in)
- |(?:transferred|transferring|sent|sending|moved|moving|shifted|shifting|relocated|relocating|brought|bringing|redirected)(?!\s+(?:forward|up\b))\s+(?=(?:[\w'’,-]+\s+){0,12}?(?:to|into|in|toward|towards)\b)
+ |(?:transferred|transferring|sent|sending|moved|moving|shifted|shifting|relocated|relocating|brought|bringing|redirected)(?!\s+(?:forward|up\b(?!\s+to\s+(?:\d|one|two|three|four|five|several|a\b))))\s+(?=(?:[\w'’,-]+\s+){0,12}?(?:to|into|in|toward|towards)\b)
  |heading\s+(?:to|toward)|(?:is|are|were|was)\s+(?:\w+\s+)?active|operating|present|holding(?=\s+(?-i:[A-Z]))|grouping\s+(?:\w+\s+){0,6}?sits|sits\s+(?:\w+\s+){0,4}?in
  |packing\s+(?:\w+\s+){0,3}?(?=around|near|in)
 """
@@ -169,14 +180,14 @@ dug encirc engag enter exerc expan faile fall fell fight flag focus forme formi 
 had has hav headi held hit hoist hold impro kept left liber lost made main making make mass move movi
 now occup offen opera packi place plant press prese progr pull punch push quart rais reach recap redep redir regai
 reinf reloc reta retr reto seiz semi- sent sendi shift show sits stati storm surro take taki thrust took train
-trans tried tryin was wer withd defen
+trans tried tryin was wer withd defen establ secur won forc ouste ousti expel dislo knock kick threw throw accum
 """.split())
 TRIGGER_SHORT_WORDS = frozenset(("is", "on"))  # "is captured", "on the outskirts of"
 # Auxiliaries start only passive triggers ("was captured", "is in Russian hands", "had fallen",
 # "are on the outskirts"): tried only in sentences that have such a word.
 AUX_WORDS = frozenset(("was", "wer", "is", "are", "has", "hav", "had", "bee", "bei", "on", "now", "alr"))
 AUX_HINT = re.compile(r"liberated|captured|seized|taken|freed|surrounded|encircled|recaptured|retaken|hands|"
-                      r"control|fallen|outskirts|active")  # searched in lowercased text
+                      r"control|fallen|outskirts|active|pushed|driven|forced|ousted|expelled|dislodged|knocked|thrown")  # searched in lowercased text
 # Candidate trigger words in lowercased text, found in one pass of the regex engine.
 TRIGGER_START = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(TRIGGER_PREFIXES)) + r"|is\b|on\b)")
 # All trigger sets in one pattern, in priority order: one match attempt per candidate word.
@@ -185,6 +196,8 @@ TRIGGER_ANY = re.compile("|".join(f"(?P<t{i}>(?<![\\w-])(?:{rx})(?:(?<=\\s)|(?![
 
 # Default relation for a place directly after a verb ("seized Krasna Hora").
 BARE_RELATION = [
+    # "pushed them back from X": X's surroundings ("pulled back from X" is a withdrawal from X itself)
+    (re.compile(r"^(?:push|driv|drov|forc|knock|threw|thrown).*\b(?:back|away)\s+from$", I), "near"),
     (re.compile(r"enter|into|broke|broken|punched|crossed", I), "into"),
     (re.compile(r"surround|encircl", I), "around"),
     (re.compile(r"reached\s+the\s+outskirts|on\s+the\s+outskirts", I), "outskirts of"),

@@ -74,12 +74,13 @@ def format_for_path(path: str | os.PathLike[str]) -> str:
                       f"(known: {known}); give --format {'|'.join(FORMATS)}")
 
 
-def check_format(fmt: str) -> str:
+def check_format(fmt: str, what: str = "export") -> str:
     """The canonical name of an export format given by name or extension; ExportError if unknown."""
     name = fmt.lower().lstrip(".")
     name = EXTENSIONS.get("." + name, name)
     if name not in FORMATS:
-        raise ExportError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+        known = FORMATS if what == "export" else IMPORTABLE
+        raise ExportError(f"unknown {what} format {fmt!r}; use one of {', '.join(known)}")
     return name
 
 
@@ -134,7 +135,10 @@ def _to_stream(evs: list[Event], stream: IO[Any], fmt: str, area_map: dict[str, 
     if fmt in _TEXT_WRITERS:
         text = isinstance(stream, io.TextIOBase) or (
             hasattr(stream, "encoding") and not isinstance(stream, (io.RawIOBase, io.BufferedIOBase)))
-        for chunk in _TEXT_WRITERS[fmt](evs, area_map):
+        # No BOM on a stream: it helps a spreadsheet open a file, but in a pipe it is noise.
+        chunks = (csvfile.iter_csv(evs, area_map, bom=False) if fmt == "csv"
+                  else _TEXT_WRITERS[fmt](evs, area_map))
+        for chunk in chunks:
             stream.write(chunk if text else chunk.encode("utf-8"))
         stream.flush()
         return
@@ -215,15 +219,17 @@ def import_events(path: str | os.PathLike[str], fmt: str | None = None) -> list[
     GeoParquet) or any GeoJSON whose features carry the schema's properties. ``"-"`` reads
     GeoJSON from standard input. Uncertainty areas in the file are skipped."""
     where = os.fspath(path)
-    if where == "-":
-        fmt = fmt or "geojson"
-    else:
-        fmt = fmt or format_for_path(where)
-    fmt = check_format(fmt)
+    if where != "-":
+        try:
+            is_dir, is_file = Path(where).is_dir(), Path(where).is_file()
+        except OSError as exc:  # a name too long, ...
+            raise InputError(f"cannot import {where}: {exc.strerror or exc}") from None
+        if not is_file:
+            raise InputError(f"cannot import {where}: " + ("it is a directory; give an exported file"
+                                                           if is_dir else "no such file"))
+    fmt = check_format(fmt or ("geojson" if where == "-" else format_for_path(where)), "import")
     if fmt not in IMPORTABLE:
         raise InputError(f"cannot import {fmt}: KML keeps no exact values; import the GeoJSON export")
-    if where != "-" and not Path(where).is_file():
-        raise InputError(f"cannot import {where}: no such file")
     try:
         if fmt in ("geojson", "geojsonseq", "csv"):
             if where == "-":
@@ -233,7 +239,7 @@ def import_events(path: str | os.PathLike[str], fmt: str | None = None) -> list[
                 with open(where, encoding="utf-8", newline="") as fh:
                     text = fh.read()
             if fmt == "csv":
-                rows = csvfile.parse(text)
+                rows = csvfile.parse(text, where)
                 events = [_event(lambda r=r: Event.from_properties(r), where, n)
                           for n, r in enumerate(rows, 1)]
             else:
@@ -250,8 +256,9 @@ def import_events(path: str | os.PathLike[str], fmt: str | None = None) -> list[
         raise InputError(f"cannot import {where}: {exc.strerror or exc}") from None
     except (InputError, ExportError):
         raise
-    except Exception as exc:  # GDAL/arrow errors on a damaged file
-        raise InputError(f"cannot import {where} as {fmt}: {exc}") from None
+    except Exception as exc:  # GDAL/arrow errors on a damaged file: their first sentence
+        reason = str(exc).strip().split("\n")[0].split("; ")[0].replace(f"'{where}' ", "")
+        raise InputError(f"cannot import {where} as {fmt}: {reason or type(exc).__name__}") from None
     for n, e in enumerate(events, 1):
         _check(e, where, n)
     log.info("read %d events from %s", len(events), where)

@@ -1,7 +1,8 @@
 """CSV for spreadsheets and GDAL: every schema column, then ``WKT`` (and ``area_wkt``).
 
 A UTF-8 byte order mark makes spreadsheets read place names with diacritics
-correctly; GDAL and Python's csv ("utf-8-sig") skip it. GDAL takes a column
+correctly; GDAL and Python's csv ("utf-8-sig") skip it. Only files get one: on
+a stream (standard output, a pipe) it would be a stray character for the reader. GDAL takes a column
 named ``WKT`` as the geometry, and a ``.csvt`` sidecar (written next to a file
 path) tells GDAL and QGIS each column's type.
 """
@@ -11,6 +12,7 @@ import csv
 import io
 from typing import Any, Iterable, Iterator, Mapping
 
+from ..errors import InputError
 from ..event import FIELDS, FIELD_NAMES, Event
 from .areas import Area
 from .geojson import round_coord
@@ -20,6 +22,9 @@ BOM = "\ufeff"
 # text is outside input, so such cells get a leading apostrophe (OWASP's advice)
 # that the importer takes off again. Excel and LibreOffice hide that apostrophe.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Columns an event cannot be read without (the rest have defaults).
+REQUIRED_COLUMNS = ("side", "kind", "place", "relation", "lat", "lon", "event_date",
+                    "report_date", "source")
 _CSVT = {str: "String", float: "Real", int: "Integer", bool: "Integer(Boolean)"}
 
 
@@ -47,11 +52,12 @@ def _cell(value: Any, ftype: type) -> str:
     return "'" + text if text.startswith(_FORMULA_START + ("'",)) else text
 
 
-def iter_csv(events: Iterable[Event], areas: Mapping[str, Area] | None = None) -> Iterator[str]:
+def iter_csv(events: Iterable[Event], areas: Mapping[str, Area] | None = None,
+             bom: bool = True) -> Iterator[str]:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")  # RFC 4180 line ends
     writer.writerow(columns(areas is not None))
-    yield BOM + buf.getvalue()
+    yield (BOM if bom else "") + buf.getvalue()
     types = [f.type for f in FIELDS]
     for e in events:
         buf.seek(0)
@@ -67,9 +73,13 @@ def iter_csv(events: Iterable[Event], areas: Mapping[str, Area] | None = None) -
         yield buf.getvalue()
 
 
-def parse(text: str) -> list[dict[str, Any]]:
+def parse(text: str, where: str = "CSV") -> list[dict[str, Any]]:
     """Rows as flat properties for ``Event.from_properties`` (empty cells are absent values)."""
     reader = csv.DictReader(io.StringIO(text.lstrip(BOM)))
+    missing = [n for n in REQUIRED_COLUMNS if n not in (reader.fieldnames or ())]
+    if missing:
+        raise InputError(f"{where}: not a CSV export of events (no {', '.join(missing)} "
+                         "column); export one with `frontline export -o FILE.csv`")
     rows = []
     for raw in reader:
         row: dict[str, Any] = {}

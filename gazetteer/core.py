@@ -577,7 +577,7 @@ class Gazetteer:
             dest_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise GazetteerError(f"cannot create {dest_dir}: {exc}") from exc
-        stem = re.sub(r"[^\w.-]+", "_", src.name.split(".")[0]) or "dump"
+        stem = re.sub(r"[^\w.-]+", "_", src.name.split(".")[0])[:64] or "dump"  # a file name, not a path
         dest = dest_dir / f"{stem}.tsv"
         tmp = dest.with_name(dest.name + ".part")
         n = 0

@@ -133,8 +133,14 @@ def info() -> None:
 @click.option("--limit", "-l", type=click.IntRange(1, 50), default=5, show_default=True)
 def suggest(name: str, limit: int) -> None:
     """Names close to NAME (what 'did you mean' offers)."""
-    for s in _gz().suggest(name, limit=limit):
+    from gazetteer.core import check_name
+
+    check_name(name)  # an empty or binary name is an error here, not "no suggestions"
+    names = _gz().suggest(name, limit=limit)
+    for s in names:
         click.echo(s)
+    if not names:
+        click.echo(f"frontline: note: no known name is close to {name!r}", err=True)
 
 
 __all__ = ["gazetteer"]

@@ -65,7 +65,9 @@ class PostGISStore(Store):
         try:
             self.con = psycopg.connect(url, autocommit=True, connect_timeout=10)
         except psycopg.Error as exc:
+            # libpq may quote the whole URL, password and all: show it redacted, like location.
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            first = first.replace(url, self.location)
             raise StoreError(f"cannot connect to the database {self.location}: {first}") from None
         try:
             self._setup()

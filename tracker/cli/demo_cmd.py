@@ -11,9 +11,9 @@ DEMO_REPORT = "demo_report.txt"
 
 @click.command("demo")
 @click.option("--out", "out_dir", default="frontline-demo", show_default=True,
-              type=click.Path(file_okay=False, path_type=Path),
+              type=click.Path(file_okay=False),
               help="Folder for the store, the map and the GeoJSON.")
-def demo(out_dir: Path) -> None:
+def demo(out_dir: str) -> None:
     """Extract, store, map and export the events of a built-in example report.
 
     Writes OUT/frontline.gpkg (the store; running the demo again adds nothing),
@@ -28,11 +28,14 @@ def demo(out_dir: Path) -> None:
     from ..store import Store
     from .store_cmd import _describe
 
+    if not out_dir.strip():
+        raise click.BadParameter("give a folder name, e.g. --out frontline-demo", param_hint="'--out'")
+    out = Path(out_dir)
     text = resources.files("tracker").joinpath("data").joinpath(DEMO_REPORT).read_text(encoding="utf-8")
     try:
-        out_dir.mkdir(parents=True, exist_ok=True)
+        out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise InputError(f"cannot create {out_dir}: {exc.strerror}") from None
+        raise InputError(f"cannot create {out}: {exc.strerror}") from None
 
     click.echo(f"Reading the built-in example report ({len(text.split())} words)...", err=True)
     events = extract_events(text, source=f"frontline demo ({DEMO_REPORT})")
@@ -41,15 +44,15 @@ def demo(out_dir: Path) -> None:
         if e.place_note:
             click.echo(f"    note: {e.place_note}")
 
-    with Store.open(str(out_dir / "frontline.gpkg")) as store:
+    with Store.open(str(out / "frontline.gpkg")) as store:
         result = store.add(events, analyst="frontline demo")
         stored = store.query()
-    click.echo(f"{len(events)} events found; {len(result.new)} new in {out_dir / 'frontline.gpkg'}, "
+    click.echo(f"{len(events)} events found; {len(result.new)} new in {out / 'frontline.gpkg'}, "
                f"{len(result.known)} already stored", err=True)
 
     gdf = to_geodataframe(stored)
-    map_path = save_map(render_map(gdf, title="frontline demo"), out_dir / "map.html")
+    map_path = save_map(render_map(gdf, title="frontline demo"), out / "map.html")
     advances = [e for e in stored if e.kind == "advance"]
-    geojson = export_events(advances, out_dir / "advances.geojson")
+    geojson = export_events(advances, out / "advances.geojson")
     click.echo(f"map: {map_path}", err=True)
     click.echo(f"advances: {geojson.path} ({geojson.count} features)", err=True)

@@ -58,3 +58,35 @@ def test_trying_to_break_into_a_place_is_an_attack():
 def test_deployments_of_named_units_and_new_verbs(text, place, rel):
     assert facts(text) == {("russia", "deployment", place, rel)}
 
+
+
+# --- status and claimant ---------------------------------------------------------------------
+@pytest.mark.parametrize("text, claimant", [
+    ("The Russian Ministry of Defense (MoD) stated that Russian forces took Tykhe.", "Russian Defense Ministry"),
+    ("Russia's Ministry of Defence (MoD) claimed the seizure of Tykhe, saying Russian forces captured Tykhe.",
+     "Russian Defense Ministry"),
+    ("Kremlin-appointed governor assistant Ivan Petrenko claimed that Russian forces captured Tykhe.",
+     "Ivan Petrenko"),
+    ("Russian MoD spokesman Petro Sydorenko said that Russian forces liberated Tykhe.", "Russian Defense Ministry"),
+    ("Oleh Kravets, a spokesperson for Ukraine's Tavria Group of Forces, said Russian forces entered Tykhe.",
+     "Ukrainian Tavria Group of Forces spokesperson"),
+    ("A spokesperson for Ukraine's 3rd Army Corps said that Russian troops captured Tykhe.",
+     "Ukrainian 3rd Army Corps spokesperson"),
+    ("Russia's Defense Ministry declared Tykhe liberated on Monday.", "Russian Defense Ministry"),
+])
+def test_claimants_are_named_as_the_speaking_body_or_person(text, claimant):
+    assert {(c[2], c[3]) for c in claims(text)} == {("claimed", claimant)}
+
+
+def test_a_confirmed_advance_in_the_verb_phrase_is_confirmed_unless_someone_else_claims_it():
+    assert claims("Russian forces made confirmed gains near Druzhba on November 19.") == {
+        ("russia", "Druzhba", "confirmed", None)}
+    assert claims("Russian milbloggers claimed that Russian forces made confirmed advances near Druzhba.") == {
+        ("russia", "Druzhba", "claimed", "Russian milbloggers")}
+
+
+def test_a_participle_reports_for_the_main_speaker():
+    got = claims("The Russian MoD claimed the seizure of Tykhe on Sunday, adding that Russian forces also "
+                 "captured Druzhba.")
+    assert got == {("russia", "Tykhe", "claimed", "Russian Defense Ministry"),
+                   ("russia", "Druzhba", "claimed", "Russian Defense Ministry")}

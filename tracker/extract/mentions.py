@@ -75,7 +75,7 @@ _OF_HEADS = re.compile(r"(?:\d[\d,.]*|percent|capture|liberation|control|outskir
                        r"districts?|streets?|neighborhoods?|microdistricts?|approaches|remaining|entire|much)\s+of\s+(?:the\s+)?$", re.I)
 _REGIONISH = re.compile(r"(?:Oblast|Krai|Kray|Republic|Okrug|Raion|Oblasts)$|^Republic of", re.I)
 _NOMINAL = re.compile(r"^(?:advances?|gains?|progress|assaults?|attacks?|counterattacks?|offensive|counteroffensive|"
-                      r"breakthrough|ground\s+attacks?|ground\s+assaults?|mechanized\s+assaults?|capture|the\s+capture|"
+                      r"breakthrough|ground\s+attacks?|ground\s+assaults?|mechanized\s+assaults?|capture|the\s+capture|seizure|"
                       r"liberation|build-?up|buildup|deployment|redeployment|offensive\s+operations|clashes|fighting|"
                       r"(?:\w+\s+)?(?:attacks?|assaults?))", re.I)
 

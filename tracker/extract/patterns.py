@@ -98,7 +98,7 @@ _ADV_FWD = r"""
   (?:made|making|make|achieved|achieving)\s+(?:\w+\s+){0,2}?(?:gains?|advances?|progress)
  |(?:recently\s+|marginally\s+|reportedly\s+|likely\s+|also\s+)*(?:advanced|advancing|advance[sd]?)
  |gained\s+ground|gaining\s+ground|gained|regained\s+ground|regained|gains?
- |seized|seizing|seize|captured|capturing|capture\s+of|the\s+capture\s+of
+ |seized|seizing|seize|captured|capturing|capture\s+of|the\s+capture\s+of|seizure\s+of
  |(?:took|taking|taken)(?=\s+(?:the\s+)?(?:(?:\w+\s+)?(?:town|village|city|settlement|positions?)\b|(?-i:[A-Z])))
  |(?:took|taken|taking|gained|established|establishing|regained|assumed)\s+(?:full\s+|complete\s+|total\s+|partial\s+|effective\s+)?control\s+(?:over|of)
  |liberated|liberating|liberation\s+of|freed
@@ -237,7 +237,7 @@ DIRECTION_SUFFIX = re.compile(r"^\s*(?:and\s+(?-i:[A-Z])[\w'’ -]*?\s+)?(?:dire
 # --- status, claims, negation, forecast -----------------------------------------
 FOOTAGE = re.compile(
     r"\b(?:geolocated|geolocation|footage|videos?|video\s+footage|clips?|images|imagery|photos?|"
-    r"photographs?|combat\s+footage|visual\s+confirmation|confirmed\s+(?:\w+\s+)?advances?|"
+    r"photographs?|combat\s+footage|visual\s+confirmation|confirmed\s+(?:\w+\s+)?(?:advances?|gains?)|"
     r"ISW\s+(?:has\s+)?confirmed|confirms?)\b", I)
 UNCONFIRMED = re.compile(
     r"\b(?:(?:has|have)\s+not\s+(?:yet\s+)?(?:observed|seen)\s+(?:\w+\s+)?confirmation|could\s+not\s+(?:verify|confirm)|"
@@ -246,7 +246,7 @@ UNCONFIRMED = re.compile(
 CLAIM_VERB = re.compile(
     r"(?<![\w-])(?:claimed|claims|claim|claiming|said|says|saying|announced|announces|announcing|reported|reports|reporting|"
     r"stated|states|declared|declares|asserted|asserts|insisted|insists|acknowledged|acknowledges|admitted|admits|"
-    r"wrote|writes|told|tells|added|adds|noted|notes|alleged|alleges|boasted|suggested|indicated|indicates|"
+    r"wrote|writes|writing|told|tells|added|adds|adding|noted|notes|noting|stating|asserting|insisting|acknowledging|admitting|alleged|alleges|boasted|suggested|indicated|indicates|"
     r"showed|shows|show|showing|assessed|assesses|judged|believes|published|posted|"
     r"congratulated|confirmed|confirms|according\s+to|citing|as\s+reported\s+by|per|expressing|expressed|"
     r"complained|complaining|lamented|warned|warning|alleging|boasting)(?![\w-])", I)

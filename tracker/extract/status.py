@@ -18,6 +18,14 @@ _TITLE = re.compile(r"\b(?i:head|chief|founder|spokesperson|spokesman|commander|
                     r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})")
 _ATTRIBUTION = re.compile(r",\s+(?!(?:and|but|while|as)\b)(?:[\w'’.-]+\s+){0,5}?(?:said|says|reported|reports|claimed|"
                           r"claims|stated|states|announced|told|added|noted|wrote)\b(?!\s+(?:\w+\s+){0,3}?that\b)")
+# Any lowercase role word before a person's full name at the end: "Wagner financier Yevgeny Prigozhin".
+_ROLE_NAME = re.compile(r"(?:^|\s)[a-z][\w-]*\s+(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})$")
+_ORG_WORD = re.compile(r"\b(?:Ministry|Staff|Forces|Defen[cs]e|Intelligence|Service|Group|Command|Guard|Corps|"
+                       r"Brigade|Legion|Army|Oblast|Republic|Cent(?:er|re)|Council|Office|Agency|Directorate)\b")
+_SPOKES = r"(?:spokesperson|spokesman|spokeswoman|press\s+secretary)"
+_SPOKES_FOR = re.compile(r"(?:a|an|the)\s+(?:\w+\s+)?" + _SPOKES + r"\s+(?:for|of)\b", re.I)
+_ORG_SPOKES = re.compile(r"(?P<org>[A-Z].*?)\s+(?P<role>" + _SPOKES + r")\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}$")
+_MINISTRY = re.compile(r"\b(?:Ministry|MoD)\b")
 _PRONOUN = re.compile(r"(?:he|she|it|its|they|their|his|her)\b", re.I)
 _PERSON = re.compile(r"^(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})\s*,")
 
@@ -56,12 +64,24 @@ class StatusReader:
         if re.search(r"\b(?:ISW|which\s+ISW)\s+(?:has\s+)?(?:confirmed|verified|observed)\b", s[t_end:]) \
                 and not unconfirmed:
             return "confirmed", None
-        order = [c for c in reversed(cues) if cs <= c[0] < t_start]
+        status, claimant = self._from_cues(s, cues, unconfirmed, t_start, t_end, cs, ce, breaks)
+        # "made confirmed advances": the verb phrase carries its own confirmation, unless
+        # someone else's claim is being reported ("milbloggers claimed ... confirmed advances")
+        if status == "assessed" and not unconfirmed and \
+                any(t_start <= c[0] < t_end and c[2] == "footage" for c in cues):
+            return "confirmed", None
+        return status, claimant
+
+    def _from_cues(self, s, cues, unconfirmed, t_start, t_end, cs, ce, breaks) -> tuple[str, str | None]:
+        # cues before the verb; a claim verb that opens the trigger ("declared Ugledar liberated") counts
+        order = [c for c in reversed(cues) if cs <= c[0] < t_start or (c[0] == t_start and c[2] == "claim")]
         if not order and _HEDGE.search(s, cs, t_start):
             return "assessed", None  # "they may already have crossed into ...": the report's own judgment
         order += [c for c in reversed(cues) if c[1] <= cs and (
             c[2] == "footage" or re.match(r"\s+(?:\w+\s+){0,4}?that\b|\s+(?:on\s+\w+\s+\d*\s*)?that\b", s[c[1]:c[1] + 40])
-            or c[3].group(0).lower() in ("according to", "citing"))]
+            or c[3].group(0).lower() in ("according to", "citing")
+            # "..., saying Russian forces captured X": a participle opening the clause reports it
+            or (c[3].group(0).lower().endswith("ing") and not s[c[1]:cs].strip()))]
         order += [c for c in cues if c[0] >= t_end and c[0] < ce + 1]
         if _ATTRIBUTION.match(s, ce):  # "..., Ukrainian officials said, but ...": the clause's speaker
             order += [c for c in cues if ce <= c[0] < ce + 60 and c[2] == "claim"]
@@ -80,7 +100,7 @@ def _eval_cue(s: str, c, unconfirmed: bool) -> tuple[str, str | None] | None:
     if what == "footage":
         if unconfirmed:
             return None
-        if re.match(r"confirm", m.group(0), re.I):
+        if re.fullmatch(r"confirms?", m.group(0), re.I):
             # "DeepState confirmed": the subject decides
             subj = _subject(s, start)
             if subj and not P.OWN_VOICE.search(subj) and not P.FOOTAGE.search(subj):
@@ -98,6 +118,8 @@ def _eval_cue(s: str, c, unconfirmed: bool) -> tuple[str, str | None] | None:
         subj = obj.group(1).strip() if obj else ""
     else:
         subj = _subject(s, start)
+        if verb.endswith("ing") and re.search(r",\s*$", s[:start]):
+            subj = _main_subject(s, start) or subj  # "X claimed ..., saying that ...": X says it
     if not subj:
         return None
     if P.FOOTAGE.search(subj) and not unconfirmed:
@@ -113,6 +135,14 @@ def _eval_cue(s: str, c, unconfirmed: bool) -> tuple[str, str | None] | None:
             and not re.search(r"map", subj, re.I):
         return None
     return "claimed", _claimant(subj)
+
+
+def _main_subject(s: str, before: int) -> str:
+    """The speaker of the nearest finite reporting verb before ``before``."""
+    for m in reversed(list(P.CLAIM_VERB.finditer(s, 0, before))):
+        if not m.group(0).lower().endswith("ing"):
+            return _subject(s, m.start())
+    return ""
 
 
 def _subject(s: str, verb_start: int) -> str:
@@ -142,7 +172,8 @@ def _subject(s: str, verb_start: int) -> str:
         prev = before[:m[-1].start()]
         mm = list(re.finditer(r"[;:]|\bthat\b|\band\b|\bwhile\b|\bbut\b|,", prev))
         cand = prev[mm[-1].end():].strip() if mm else prev.strip()
-        if re.match(r"(?:a|an|the)\s", subj, re.I) and cand and cand[0].isupper():
+        # ... but a spokesperson speaks for the organisation, as in "X, spokesperson for Y, said"
+        if re.match(r"(?:a|an|the)\s", subj, re.I) and cand and cand[0].isupper() and not _SPOKES_FOR.match(subj):
             subj = cand
     return subj.strip()
 
@@ -150,14 +181,22 @@ def _subject(s: str, verb_start: int) -> str:
 def _claimant(subj: str) -> str:
     subj = re.sub(r"^(?:on|in)\s+\w+(?:\s+\d{1,2})?,?\s+", "", subj.strip(), flags=re.I)  # "On Friday Russia's MoD"
     subj = re.sub(r"['’]s\s+(?:latest\s+|daily\s+|new\s+)?(?:map|maps|update|report|footage)\b.*$", "", subj)
+    # "the Russian Ministry of Defense (MoD)": an acronym in brackets repeats the name
+    subj = re.sub(r"\s*\([^()]*\)", "", subj)
+    subj = re.sub(r"^(?:a|an|the)\s+", "", subj, flags=re.I)  # "A spokesperson for ..."
     m = re.match(r"(?i:spokesperson|spokesman|spokeswoman|commander|head|chief)\s+(?:for|of)\s+(.+)$", subj)
     if m:  # "spokesperson for Ukraine's Eastern Group of Forces"
         role = subj.split()[0].lower()
         subj = f"{m.group(1)} {role}"
     s = re.sub(r"^(?:the|a|an|several|some|many|other|one|prominent|influential)\s+", "", subj.strip(), flags=re.I)
     s = re.sub(r"^(?:the|a|an|several|some|many|other|one|prominent|influential)\s+", "", s, flags=re.I)
-    m = _TITLE.search(s)
-    if m:
+    m = _ORG_SPOKES.match(s)
+    if m:  # "Russian Defense Ministry spokesman Igor Konashenkov": the organisation speaks
+        s = m.group("org") if _MINISTRY.search(m.group("org")) else f"{m.group('org')} {m.group('role')}"
+        m = None
+    else:
+        m = _TITLE.search(s) or _ROLE_NAME.search(s)
+    if m and not _ORG_WORD.search(m.group("name")):
         return m.group("name")
     m = _PERSON.match(s + ",")
     if m and not re.search(r"Ministry|Staff|Forces|Defen[cs]e|Intelligence|Service|Group|Command|Guard", m.group("name")):

@@ -90,3 +90,27 @@ def test_a_participle_reports_for_the_main_speaker():
                  "captured Druzhba.")
     assert got == {("russia", "Tykhe", "claimed", "Russian Defense Ministry"),
                    ("russia", "Druzhba", "claimed", "Russian Defense Ministry")}
+
+
+# --- who acts --------------------------------------------------------------------------------
+def test_first_person_quotes_take_the_side_of_the_speaker_named_after_them():
+    assert claims("'Our assault units have liberated Druzhba,' the Russian Defense Ministry said.") == {
+        ("russia", "Druzhba", "claimed", "Russian Defense Ministry")}
+    assert claims('"Our troops drove the enemy out of Druzhba," a Ukrainian brigade spokesperson said.') == {
+        ("ukraine", "Druzhba", "claimed", "Ukrainian brigade spokesperson")}
+
+
+@pytest.mark.parametrize("text", [
+    "North Korean and Russian units attacked near Plekhovo.",
+    "Russian forces and North Korean troops assaulted positions near Plekhovo.",
+    "Ukrainian forces repelled Russian and North Korean assaults near Plekhovo.",
+])
+def test_coordinated_attackers_each_attack(text):
+    assert facts(text) == {("russia", "attack", "Plekhovo", "near"), ("north_korea", "attack", "Plekhovo", "near")}
+
+
+def test_a_settlement_after_a_region_narrows_the_event_rather_than_locating_it():
+    assert facts("Ukrainian forces advanced into Belgorod Oblast near Kozinka.") == {
+        ("ukraine", "advance", "Belgorod Oblast", "into"), ("ukraine", "advance", "Kozinka", "near")}
+    # after a settlement, a second one only says where the first lies
+    assert facts("Russian forces seized Tykhe, near Druzhba.") == {("russia", "advance", "Tykhe", "in")}

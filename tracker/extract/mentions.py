@@ -423,8 +423,18 @@ class SentenceParser:
     def _co_actors(self, s: str, t: _Trig, cs: int, actors, side: str) -> list[tuple[str, str]]:
         """Forces fighting alongside the subject: "Russian infantry, joined by North Korean units, attacked"."""
         out = []
-        for a in actors:
-            if cs <= a[0] < t.start and _ALONGSIDE.search(s, max(0, a[0] - 40), a[0]):
+        for i, a in enumerate(actors):
+            if not cs <= a[0] < t.start:
+                continue
+            # "North Korean and Russian units attacked", "Russian forces and DPRK troops attacked":
+            # coordinated subjects, the second naming forces
+            nxt = actors[i + 1] if i + 1 < len(actors) else None
+            shared = (nxt is not None and nxt[0] < t.start and not a[3].group("pron")
+                      and (nxt[3].group("noun") or nxt[3].group("unit"))
+                      and _SHARED_NOUN.fullmatch(s, a[1], nxt[0])
+                      # "repelled Russian and North Korean assaults": adjectives of the trigger noun itself
+                      and (not _is_object(s, a[0]) or (_NOMINAL.match(t.text) and nxt[1] > t.start)))
+            if shared or _ALONGSIDE.search(s, max(0, a[0] - 40), a[0]):
                 sd = self._actor_side(s, a)
                 if sd and sd != side and sd not in [x[0] for x in out]:
                     out.append((sd, a[2]))
@@ -433,6 +443,10 @@ class SentenceParser:
     def _actor_side(self, s: str, a) -> str | None:
         m = a[3]
         if m.group("pron"):
+            if re.match(r"our\b", m.group("pron"), re.I):
+                sd = _speaker_side(s, a[1])
+                if sd:  # "'Our units liberated X,' the Russian MoD said": the speaker's forces
+                    return sd
             # "its troops" after "Russia's Defense Ministry": the owner's side
             before = s[:a[0]]
             for rx_m in reversed(list(P.ACTOR.finditer(before))):
@@ -491,7 +505,9 @@ class SentenceParser:
                     prev, prev_skipped, anchor = (n, "near", region_box), False, n.end
                     last_good = prev
                     continue
-                if prev is not None and not prev_skipped and re.fullmatch(
+                # a settlement after a region narrows the event down ("into Kursk Oblast near Sudzha");
+                # after a settlement it only says where that one lies
+                if prev is not None and not prev_skipped and not (prev[0].is_region and not n.is_region) and re.fullmatch(
                         r",?\s*(?:just\s+|about\s+|roughly\s+|right\s+|directly\s+)?(?:" + P._COMPASS +
                         r"\s+of|next\s+to|near|close\s+to|outside)\s+(?:the\s+)?(?:[\w-]+\s+)?", gap, re.I) \
                         and bearing_of(prev[1]) is None and not re.match(
@@ -684,8 +700,26 @@ _PERSON_BEFORE = re.compile(r"\b(?:officer|commander|spokesperson|spokesman|spok
 _PURPOSE = re.compile(r"\s*(?:in\s+order\s+|so\s+as\s+)?to\s+\w+", re.I)
 
 
+_SHARED_NOUN = re.compile(r"\s*(?:,\s*|,?\s+and\s+)(?:the\s+)?")
 _ALONGSIDE = re.compile(r"\b(?:joined|accompanied|supported|reinforced|backed)\s+by\s+(?:[\w,]+\s+){0,4}?$|"
                         r"\b(?:alongside|together\s+with|along\s+with)\s+(?:[\w,]+\s+){0,4}?$", re.I)
+
+
+_SPEAKER_AFTER = re.compile(r"[,'’\"”]\s+(?P<sp>[^,;.'’\"”]{1,60}?)\s+(?:said|says|stated|states|claimed|claims|"
+                            r"reported|reports|announced|wrote|added|noted)\b")
+
+
+def _speaker_side(s: str, start: int) -> str | None:
+    """Side of whoever a quoted first-person statement is attributed to after it."""
+    m = _SPEAKER_AFTER.search(s, start)
+    if not m:
+        return None
+    for a in P.ACTOR.finditer(m.group("sp")):
+        if not a.group("pron"):
+            sd = P.side_of(a.group("unit") or a.group("nat") or a.group("word") or "")
+            if sd:
+                return sd
+    return None
 
 
 def _is_object(s: str, start: int) -> bool:

@@ -60,7 +60,7 @@ ACTOR = re.compile(
     r"(?:\s+(?:" + _FILLER + r"[\w'’-]+\s+){0,4}?(?P<noun>(?i:" + _FORCE_NOUN + r"))\b)?"
     r"|(?<![\w-])(?P<word>the Russians|the Ukrainians|Russians|Ukrainians|North Koreans|Moscow|Kyiv|Russia|Ukraine|"
     r"the occupiers|occupiers|the invaders|invaders|occupation forces|occupying forces|ruscists)\b(?!['’]s\s+(?:war|invasion))"
-    r"|(?<![\w-])(?P<pron>(?:its|their|his|our)\s+(?:own\s+|new\s+|remaining\s+)?(?:[\w-]+\s+){0,2}?" + _FORCE_NOUN + r"\b|they\b)",
+    r"|(?<![\w-])(?P<pron>(?i:its|their|his|our)\s+(?:own\s+|new\s+|remaining\s+)?(?:[\w-]+\s+){0,2}?" + _FORCE_NOUN + r"\b|they\b)",
 )
 NAT_RES = [(re.compile(p), side) for p, side in NATIONALITIES]
 UNIT_RES = [(re.compile(p), side) for p, side in NAMED_UNITS]

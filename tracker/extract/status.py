@@ -179,7 +179,8 @@ def _subject(s: str, verb_start: int) -> str:
 
 
 def _claimant(subj: str) -> str:
-    subj = re.sub(r"^(?:on|in)\s+\w+(?:\s+\d{1,2})?,?\s+", "", subj.strip(), flags=re.I)  # "On Friday Russia's MoD"
+    subj = subj.strip().lstrip("'\"‘’“”").strip()  # "'... Zalizne,' the Russian MoD said": the quote is closed
+    subj = re.sub(r"^(?:on|in)\s+\w+(?:\s+\d{1,2})?,?\s+", "", subj, flags=re.I)  # "On Friday Russia's MoD"
     subj = re.sub(r"['’]s\s+(?:latest\s+|daily\s+|new\s+)?(?:map|maps|update|report|footage)\b.*$", "", subj)
     # "the Russian Ministry of Defense (MoD)": an acronym in brackets repeats the name
     subj = re.sub(r"\s*\([^()]*\)", "", subj)

@@ -213,3 +213,17 @@ def test_output_under_a_file_is_refused(capsys, tmp_path, filled_store) -> None:
     a_file.write_text("x")
     code, _, err = run(capsys, "export", "-o", str(a_file / "x.geojson"), "--store", filled_store)
     assert code == 1 and "is not a directory" in err and err.count("\n") == 1
+
+
+def test_csv_has_a_bom_in_a_file_but_not_on_standard_output(tmp_path, filled_store) -> None:
+    """The BOM helps a spreadsheet open a file; in a pipe the reader would take it for text."""
+    cmd = [sys.executable, "-c", "from tracker.cli import main; main()"]
+    piped = subprocess.run(cmd + ["export", "-o", "-", "--format", "csv", "--store", filled_store],
+                           capture_output=True, check=True).stdout
+    listed = subprocess.run(cmd + ["list", "--format", "csv", "--store", filled_store],
+                            capture_output=True, check=True).stdout
+    assert piped.startswith(b"id,") and listed.startswith(b"id,")
+    out = tmp_path / "events.csv"
+    subprocess.run(cmd + ["export", "-o", str(out), "--store", filled_store], capture_output=True,
+                   check=True)
+    assert out.read_bytes() == b"\xef\xbb\xbf" + piped  # the same rows, BOM only in the file

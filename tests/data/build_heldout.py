@@ -283,6 +283,68 @@ ITEMS = [
                    "claimed.",
      [a(RU, CLM, "Russian milblogger", "Marinka", "outskirts of", f"Marinka@{DON}")]),
 
+    # --- batch B: written after the first fixes, scored before any change for it -----------------
+    ("2025-02-11", "Russian forces recently advanced to the western outskirts of Toretsk, ISW assessed.",
+     [a(RU, ASS, None, "Toretsk", "outskirts of", f"Toretsk@{DON}")]),
+    ("2025-01-28", "Russian forces conducted a roughly battalion-sized mechanized assault in the direction of "
+                   "Novopavlivka on January 27.",
+     [at(RU, "Novopavlivka", "direction", "Novopavlivka@Dnipropetrovsk Oblast")]),
+    ("2024-07-15", "The Russian military command has committed elements of the 8th Combined Arms Army to the Toretsk "
+                   "direction.",
+     [dp(RU, "Toretsk", "direction", f"Toretsk@{DON}")]),
+    ("2024-10-30", "Elements of the Russian 76th Airborne Division are reportedly defending near Tyotkino.",
+     [dp(RU, "Tyotkino", "near", f"Tyotkino@{KUR}")]),
+    ("2025-01-20", "Russian forces crossed the Oskil River near Dvorichna and gained positions on the west bank, "
+                   "according to Russian milbloggers.",
+     [a(RU, CLM, "Russian milbloggers", "Dvorichna", "near", f"Dvorichna@{KHA}")]),
+    ("2024-12-12", "Russian troops are attempting to encircle Kupiansk from the north, a Ukrainian officer said.",
+     [at(RU, "Kupiansk", "near", f"Kupiansk@{KHA}")]),
+    ("2025-02-14", "Russian forces have been operating in the Kupiansk area since November.",
+     [dp(RU, "Kupiansk", "near", f"Kupiansk@{KHA}")]),
+    ("2024-11-14", "A Russian milblogger claimed that elements of the Russian 20th Motorized Rifle Division seized "
+                   "Petropavlivka, east of Kupiansk.",
+     [a(RU, CLM, "Russian milblogger", "Petropavlivka", "in", f"Petropavlivka@{KHA}")]),
+    ("2025-05-02", "DeepState updated its map to show Russian advances near Bilopillia.",
+     [a(RU, CLM, "DeepState", "Bilopillia", "near", f"Bilopillia@{SUM}")]),
+    ("2023-08-05", "According to the Russian MoD, Russian forces took Malynivka in Zaporizhzhia Oblast.",
+     [a(RU, CLM, "Russian Defense Ministry", "Malynivka", "in", f"Malynivka@{ZAP}")]),
+    ("2025-06-25", "Russian sources claimed that Russian forces advanced 500 meters deep in the direction of "
+                   "Dobropillia.",
+     [a(RU, CLM, "Russian sources", "Dobropillia", "direction", f"Dobropillia@{DON}")]),
+    ("2024-02-06", "Russian troops attempted to storm Krasnohorivka three times on February 5.",
+     [at(RU, "Krasnohorivka", "near", f"Krasnohorivka@{DON}")]),
+    ("2025-01-09", "Russian troops have concentrated up to 10,000 personnel in the Pokrovsk direction, a Ukrainian "
+                   "brigade commander said.",
+     [dp(RU, "Pokrovsk", "direction", f"Pokrovsk@{DON}")]),
+    ("2025-04-03", "Russian forces resumed offensive operations near Stepnohirsk after a lull of several weeks.",
+     [at(RU, "Stepnohirsk", "near", f"Stepnohirsk@{ZAP}")]),
+    ("2025-09-15", "Russian forces made gains in Kupiansk-Vuzlovyi, ISW assessed.",
+     [a(RU, ASS, None, "Kupiansk-Vuzlovyi", "in", f"Kupiansk-Vuzlovyi@{KHA}")]),
+    ("2025-02-27", "Russian forces appear to have captured Hryshyne, west of Pokrovsk.",
+     [a(RU, ASS, None, "Hryshyne", "in", f"Hryshyne@{DON}")]),
+    ("2024-11-27", "Russian forces likely seized Kurakhivka on November 26.",
+     [a(RU, ASS, None, "Kurakhivka", "in", f"Kurakhivka@{DON}")]),
+    ("2024-09-09", "Ukrainian forces launched a counteroffensive in the Kupiansk direction on Sunday, a Russian "
+                   "milblogger claimed.",
+     [at(UA, "Kupiansk", "direction", f"Kupiansk@{KHA}")]),
+    ("2024-02-12", "Pro-Russian sources reported that Russian units broke through Ukrainian defenses west of "
+                   "Avdiivka.",
+     [a(RU, CLM, "pro-Russian sources", "Avdiivka", "west of", f"Avdiivka@{DON}")]),
+    ("2024-07-08", "Ukrainian forces regained control over part of Illinivka, west of Kostiantynivka, the Ukrainian "
+                   "General Staff reported.",
+     [a(UA, CLM, "Ukrainian General Staff", "Illinivka", "in", f"Illinivka@{DON}")]),
+    ("2022-09-09", "Russian forces fled Balakliia as Ukrainian troops approached the town, Ukrainian officials said.",
+     [a(UA, CLM, "Ukrainian officials", "Balakliia", "in", f"Balakliia@{KHA}")]),
+    ("2025-11-03", "Russian forces are entrenched in the southern part of Kupiansk, a Ukrainian officer said.",
+     [dp(RU, "Kupiansk", "in", f"Kupiansk@{KHA}")]),
+    ("2025-03-11", "Russian forces are likely to intensify assaults on Kostiantynivka in the coming months.", []),
+    ("2025-03-02", "Zelensky visited troops in Kupiansk and awarded soldiers of several brigades.", []),
+    ("2024-11-04", "Ukrainian forces struck a Russian command post in Rylsk, Kursk Oblast.", []),
+    ("2025-01-06", "Footage posted on January 5 shows Ukrainian drones destroying Russian vehicles near Bakhmut.", []),
+    ("2023-06-30", "The Russian command is reportedly preparing to redeploy forces from Kherson Oblast to "
+                   "Zaporizhzhia Oblast.", []),
+    ("2024-10-07", "Russian forces remain about eight kilometers from Pokrovsk, according to Ukrainian officials.", []),
+
     # --- negatives -----------------------------------------------------------------------------
     ("2024-01-08", "ISW has not observed any confirmed Russian advances in the Kreminna direction in recent days.", []),
     ("2024-07-02", "Russian forces will likely try to seize Chasiv Yar before turning toward Kostiantynivka, ISW "

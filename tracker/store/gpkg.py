@@ -397,14 +397,14 @@ class GeoPackageStore(Store):
                 marks = ", ".join("?" * (len(FIELD_NAMES) + 1))
                 con.executemany(
                     f'INSERT INTO "{TABLE}" ("{GEOM}", {_COLUMNS}) VALUES ({marks})',
-                    ((point_blob(e.lon, e.lat), *_row(e)) for e in inserts))
+                    ((point_blob(e.lon, e.lat), *event_row(e)) for e in inserts))
                 if bulk:
                     # Same bounds the trigger would compute, in one statement (points: min = max).
                     con.execute(f'INSERT INTO "{RTREE}" SELECT fid, lon, lon, lat, lat '
                                 f'FROM "{TABLE}" WHERE fid > ?', (first,))
                     con.execute(_insert_trigger_sql())
                 con.executemany(f'UPDATE "{TABLE}" SET sources = ? WHERE id = ?',
-                                ((_sources(s), eid) for eid, s in updates.items()))
+                                ((sources_json(s), eid) for eid, s in updates.items()))
                 self._append_history(history)
                 if inserts or updates:
                     self._touch([(e.lon, e.lat) for e in inserts])
@@ -448,7 +448,7 @@ class GeoPackageStore(Store):
 
     def _update(self, event_id: str, before: Event, after: Event, rows: list[dict]) -> Event:
         sets = ", ".join(f'"{n}" = ?' for n in FIELD_NAMES if n != "id")
-        values = [v for n, v in zip(FIELD_NAMES, _row(after)) if n != "id"]
+        values = [v for n, v in zip(FIELD_NAMES, event_row(after)) if n != "id"]
         try:
             with self._write() as con:
                 current = self._get(event_id)
@@ -470,7 +470,7 @@ class GeoPackageStore(Store):
                                    (event_id,)).fetchone()
         except sqlite3.Error as exc:
             raise StoreError(f"could not read {self.path}: {exc}") from None
-        return None if row is None else _event(row)
+        return None if row is None else row_event(row)
 
     def _where(self, query: Query) -> tuple[str, str, list[Any]]:
         """FROM target, WHERE clause and parameters for ``query``.
@@ -546,7 +546,7 @@ class GeoPackageStore(Store):
             rows = self.con.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
             raise StoreError(f"could not read {self.path}: {exc}") from None
-        return (_event(r) for r in rows)
+        return (row_event(r) for r in rows)
 
     def _count(self, query: Query) -> int:
         target, where, params = self._where(query)
@@ -571,12 +571,3 @@ class GeoPackageStore(Store):
             except sqlite3.Error:
                 pass
             con.close()
-
-
-_sources = sources_json
-
-
-_row = event_row
-
-
-_event = row_event

@@ -34,6 +34,12 @@ def redact(url: str) -> str:
     return re.sub(r"(://[^:/@]+):[^@/]*@", r"\1:***@", url)
 
 
+def _first_line(exc: Exception) -> str:
+    """What a database error says, in one line (libpq adds context lines and hints)."""
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
 def _schema_sql() -> list[str]:
     cols = ",\n  ".join(
         f'"{f.name}" {_SQL_TYPES[f.type]}' + (" NOT NULL UNIQUE" if f.name == "id" else
@@ -66,8 +72,7 @@ class PostGISStore(Store):
             self.con = psycopg.connect(url, autocommit=True, connect_timeout=10)
         except psycopg.Error as exc:
             # libpq may quote the whole URL, password and all: show it redacted, like location.
-            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            first = first.replace(url, self.location)
+            first = _first_line(exc).replace(url, self.location)
             raise StoreError(f"cannot connect to the database {self.location}: {first}") from None
         try:
             self._setup()
@@ -79,8 +84,7 @@ class PostGISStore(Store):
             raise
 
     def _wrap(self, what: str, exc: Exception) -> StoreError:
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        return StoreError(f"could not {what} in {self.location}: {first}; nothing was changed")
+        return StoreError(f"could not {what} in {self.location}: {_first_line(exc)}; nothing was changed")
 
     def _setup(self) -> None:
         con = self.con
@@ -90,7 +94,7 @@ class PostGISStore(Store):
                 con.execute("CREATE EXTENSION IF NOT EXISTS postgis")
             except self._psycopg.Error as exc:
                 raise StoreError(f"the database {self.location} lacks PostGIS and it could not be "
-                                 f"added ({str(exc).strip().splitlines()[0]}); ask its admin to run "
+                                 f"added ({_first_line(exc)}); ask its admin to run "
                                  "CREATE EXTENSION postgis") from None
         exists = con.execute("SELECT to_regclass(%s) IS NOT NULL AND to_regclass(%s) IS NOT NULL",
                              (f'"{TABLE}"', f'"{HISTORY}"')).fetchone()[0]
@@ -179,12 +183,11 @@ class PostGISStore(Store):
         try:
             return self.con.execute(sql, params).fetchall()
         except self._psycopg.Error as exc:
-            first = str(exc).strip().splitlines()[0]
-            raise StoreError(f"could not read {self.location}: {first}") from None
+            raise StoreError(f"could not read {self.location}: {_first_line(exc)}") from None
 
     def _get(self, event_id: str) -> Event | None:
         rows = self._read(f'SELECT {_COLUMNS} FROM "{TABLE}" WHERE id = %s', (event_id,))
-        return _event(rows[0]) if rows else None
+        return row_event(rows[0]) if rows else None
 
     def _where(self, query: Query) -> tuple[str, list[Any]]:
         where, params = [], []
@@ -214,7 +217,7 @@ class PostGISStore(Store):
     def _select(self, query: Query) -> Iterator[Event]:
         where, params = self._where(query)
         rows = self._read(f'SELECT {_COLUMNS} FROM "{TABLE}"{where} ORDER BY event_date, fid', params)
-        return (_event(r) for r in rows)
+        return (row_event(r) for r in rows)
 
     def _count(self, query: Query) -> int:
         where, params = self._where(query)
@@ -231,6 +234,3 @@ class PostGISStore(Store):
         con, self.con = getattr(self, "con", None), None
         if con is not None:
             con.close()
-
-
-_event = row_event

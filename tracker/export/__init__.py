@@ -25,6 +25,7 @@ from typing import IO, TYPE_CHECKING, Any, Callable, Iterable, Iterator, Union
 
 from ..errors import ExportError, InputError
 from ..event import DATE_PRECISIONS, KINDS, PRECISIONS, STATUSES, Event
+from ..store.base import add_sources
 from . import csvfile, frames, geojson, kml
 from .areas import Area, uncertainty_areas
 
@@ -102,9 +103,7 @@ def _as_events(events: "Iterable[Event] | gpd.GeoDataFrame") -> list[Event]:
         if seen is None:
             merged[e.id] = e
         else:
-            extra = tuple(src for src in e.sources if src not in seen.sources)
-            if extra:
-                merged[e.id] = seen.replace(sources=seen.sources + extra)
+            merged[e.id] = add_sources(seen, e)
             log.info("event %s given more than once: exported once, with every source", e.id)
     return list(merged.values())
 

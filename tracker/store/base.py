@@ -214,6 +214,12 @@ def row_event(row: Iterable[Any]) -> Event:
 HISTORY_COLUMNS = ("event_id", "action", "field", "old", "new", "analyst", "at", "reason")
 
 
+def add_sources(seen: Event, again: Event) -> Event:
+    """``seen`` with the sources of ``again`` (the same fact, reported again) it lacks."""
+    extra = tuple(s for s in again.sources if s not in seen.sources)
+    return seen.replace(sources=seen.sources + extra) if extra else seen
+
+
 def merge_batch(events: Iterable[Event]) -> dict[str, Event]:
     """One event per id, in first-seen order; repeats within the batch add their sources."""
     batch: dict[str, Event] = {}
@@ -222,12 +228,7 @@ def merge_batch(events: Iterable[Event]) -> dict[str, Event]:
             raise InputError(f"the store takes Event objects, not {type(e).__name__}")
         check_event(e)
         seen = batch.get(e.id)
-        if seen is None:
-            batch[e.id] = e
-        else:
-            extra = tuple(s for s in e.sources if s not in seen.sources)
-            if extra:
-                batch[e.id] = seen.replace(sources=seen.sources + extra)
+        batch[e.id] = e if seen is None else add_sources(seen, e)
     return batch
 
 

@@ -6,19 +6,15 @@ import sys
 
 import click
 
-from .options import iso_date, read_stdin
+from .options import iso_date, read_stdin, table_lines
 
 TABLE_COLUMNS = ("event_date", "side", "kind", "status", "relation", "place", "place_name", "admin1",
                  "precision", "uncertainty_km")
 
 
 def _table(events, out) -> None:
-    rows = [[("" if e.properties()[c] is None else str(e.properties()[c])) for c in TABLE_COLUMNS]
-            for e in events]
-    widths = [max([len(c)] + [len(r[i]) for r in rows]) for i, c in enumerate(TABLE_COLUMNS)]
-    out.write("  ".join(c.ljust(w) for c, w in zip(TABLE_COLUMNS, widths)).rstrip() + "\n")
-    for r in rows:
-        out.write("  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip() + "\n")
+    rows = ([e.properties()[c] for c in TABLE_COLUMNS] for e in events)
+    out.write("".join(line + "\n" for line in table_lines(TABLE_COLUMNS, rows)))
 
 
 @click.command("extract")

@@ -28,13 +28,10 @@ def _gz():
 
 
 def _table(rows: list[dict[str, Any]]) -> str:
+    from .options import table_lines
+
     cols = ("score", "id", "name", "kind", "admin1", "country", "lat", "lon", "reason")
-    cells = [[("" if r.get(c) is None else str(r.get(c))) for c in cols] for r in rows]
-    widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(cols[:-1])]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(cols[:-1], widths)) + "  reason"]
-    for row in cells:
-        lines.append("  ".join(v.ljust(w) for v, w in zip(row[:-1], widths)) + "  " + row[-1])
-    return "\n".join(lines)
+    return "\n".join(table_lines(cols, ([r.get(c) for c in cols] for r in rows)))
 
 
 @click.group()

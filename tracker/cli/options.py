@@ -1,4 +1,4 @@
-"""Option decorators shared by several commands (as in fio and sqlite-utils)."""
+"""Option decorators and small helpers shared by several commands (as in fio and sqlite-utils)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,7 +7,7 @@ import math
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
 import click
 
@@ -20,6 +20,13 @@ if TYPE_CHECKING:
 store_option = click.option(
     "--store", "store", envvar="FRONTLINE_STORE", default="frontline.gpkg", show_default=True,
     help="GeoPackage path or postgresql:// URL (env FRONTLINE_STORE).")
+
+
+def table_lines(head: Sequence[str], rows: Iterable[Sequence[Any]]) -> list[str]:
+    """A header and rows as aligned text columns (two spaces apart; None shows as nothing)."""
+    cells = [list(head)] + [["" if v is None else str(v) for v in row] for row in rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(head))]
+    return ["  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() for row in cells]
 
 
 def open_existing(location: str) -> "Store":

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ..event import KINDS, SIDES, STATUSES
-from .options import filter_options, iso_date, open_existing, read_stdin, store_option
+from .options import (filter_options, iso_date, open_existing, read_stdin, store_option,
+                      table_lines)
 from .options import relation as relation_option
 
 if TYPE_CHECKING:
@@ -317,12 +318,11 @@ def list_(fmt: str, store: str, query: Any) -> None:
         return
     head = ("id", "date", "side", "kind", "status", "relation", "place", "region", "lat", "lon",
             "precision")
-    rows = [(e.id + ("*" if e.retracted else ""), e.event_date, e.side, e.kind, e.status or "",
-             e.relation, e.place_name or e.place, e.admin1 or "", f"{e.lat:.4f}", f"{e.lon:.4f}",
-             e.precision) for e in events]
-    widths = [max(len(str(r[i])) for r in [head, *rows]) for i in range(len(head))]
-    for r in [head, *rows]:
-        click.echo("  ".join(str(v).ljust(w) for v, w in zip(r, widths)).rstrip())
+    rows = ((e.id + ("*" if e.retracted else ""), e.event_date, e.side, e.kind, e.status,
+             e.relation, e.place_name or e.place, e.admin1, f"{e.lat:.4f}", f"{e.lon:.4f}",
+             e.precision) for e in events)
+    for line in table_lines(head, rows):
+        click.echo(line)
     retracted = sum(e.retracted for e in events)
     note = f" ({retracted} retracted, marked *)" if retracted else ""
     click.echo(f"{len(events)} event{'s' if len(events) != 1 else ''}{note}", err=True)

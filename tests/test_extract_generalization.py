@@ -114,3 +114,25 @@ def test_a_settlement_after_a_region_narrows_the_event_rather_than_locating_it()
         ("ukraine", "advance", "Belgorod Oblast", "into"), ("ukraine", "advance", "Kozinka", "near")}
     # after a settlement, a second one only says where the first lies
     assert facts("Russian forces seized Tykhe, near Druzhba.") == {("russia", "advance", "Tykhe", "in")}
+
+
+# --- batch-B language: areas, river crossings, flight, entrenchment, commitment ------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Russian units are operating in the Siversk area.", ("russia", "deployment", "Siversk", "near")),
+    ("Ukrainian forces counterattacked in the Tyotkino area.", ("ukraine", "attack", "Tyotkino", "near")),
+    ("Russian forces forced the Oskil River near Kruhliakivka.", ("russia", "advance", "Kruhliakivka", "near")),
+    ("Ukrainian marines crossed the Dnipro River near Korsunka.", ("ukraine", "advance", "Korsunka", "near")),
+    ("Russian troops fled Kozatske as Ukrainian units closed in.", ("ukraine", "advance", "Kozatske", "in")),
+    ("Ukrainian troops are entrenched in the northern part of Siversk.", ("ukraine", "deployment", "Siversk", "in")),
+    ("The Russian command committed two regiments to the Siversk direction.",
+     ("russia", "deployment", "Siversk", "direction")),
+    ("Ukrainian forces regained control over part of Bohatyr, west of Kurakhove.",
+     ("ukraine", "advance", "Bohatyr", "in")),
+])
+def test_more_report_verbs(text, expected):
+    assert facts(text) == {expected}
+
+
+def test_a_map_update_is_credited_to_whoever_updated_it():
+    assert claims("DeepState updated its map to show Russian advances near Druzhba.") == {
+        ("russia", "Druzhba", "claimed", "DeepState")}

@@ -49,6 +49,7 @@ class _Name:
     text: str
     is_region: bool = False
     is_direction: bool = False
+    is_area: bool = False            # "the Kupiansk area"
     anaphor: bool = False
     host: "_Name | None" = None
     region: "_Name | None" = None
@@ -149,6 +150,8 @@ class SentenceParser:
                 n.is_region = True
             if P.DIRECTION_SUFFIX.match(s[m.end():]):
                 n.is_direction = True
+            elif P.AREA_SUFFIX.match(s[m.end():]):
+                n.is_area = True
             names.append(n)
         for m in _ANAPHOR.finditer(s):
             if any(n.start <= m.start() < n.end for n in names):
@@ -219,7 +222,7 @@ class SentenceParser:
         breaks = [(m.start(), m.end()) for m in P.BREAK.finditer(s)]
         bstarts = [b[0] for b in breaks]
         out: list[Mention] = []
-        place_names = [n.text for n in names if not n.tg and (n.is_region or n.is_direction or n.anaphor or
+        place_names = [n.text for n in names if not n.tg and (n.is_region or n.is_direction or n.is_area or n.anaphor or
                                                                 not s[max(0, n.start - 4):n.start].lower().endswith("the "))]
         used: set[int] = set()
         for ti, t in enumerate(trigs):
@@ -564,6 +567,8 @@ class SentenceParser:
                 rel = [rel]
             if n.is_direction:
                 rel = ["direction"]
+            elif n.is_area and rel in (["in"], ["on"]):
+                rel = ["near"]  # "in the Kupiansk area"
             elif _OUTSKIRTS_AFTER.match(s, n.end):
                 rel = ["outskirts of"]  # "on the town's eastern outskirts"
             if rel == ["on"] and kind == "advance" and not n.anaphor:
@@ -571,7 +576,7 @@ class SentenceParser:
             region_box = [n.region]
             if n.anaphor and any(o[0].text == n.text for o in out):
                 skip = skip or True  # "north of Oleshky and up to the edge of the settlement": said already
-            if not (n.is_region or n.is_direction or n.tg or n.anaphor) and \
+            if not (n.is_region or n.is_direction or n.is_area or n.tg or n.anaphor) and \
                     re.search(r"(?<![\w-])the\s+$", s[max(0, n.start - 5):n.start], re.I):
                 skip = skip or True  # "the Dnipro", "the Siverskyi Donets": rivers and features, not settlements
             if not skip and n.text.lower() not in P.NOT_PLACES:
@@ -730,7 +735,7 @@ def _is_object(s: str, start: int) -> bool:
 _NEW_VERB = re.compile(r"\b(?:will|would|may|might|could|should|can|is|are|was|were|has|have|had|did|does|do|"
                        r"been|being|said|says|claimed|reported)\b|\band\s+(?!also\b)\w+ed\b", re.I)
 _AND_VERB = re.compile(r"\band\s+(?!also\b)\w+ed\b", re.I)
-_TRANSFER = re.compile(r"(?:transferr|sen[dt]|mov|shift|relocat|br(?:ought|ing)|redirect|redeploy)", re.I)
+_TRANSFER = re.compile(r"(?:transferr|committ|sen[dt]|mov|shift|relocat|br(?:ought|ing)|redirect|redeploy)", re.I)
 
 
 _LOCATIVE = re.compile(r"\b(?:in|In|across|throughout|of|within)\s+(?:the\s+)?(?:\w+ern\s+)?$")

@@ -95,17 +95,18 @@ _EXPEL = r"""(?:pushed|pushing|drove|driven|driving|forced|forcing|ousted|oustin
   infantry|defenders|garrison|enemy|Russians|Ukrainians|occupiers|invaders|them|fighters|servicemen)\s+
   (?:back\s+|out\s+|away\s+)?(?:from|out\s+of)"""
 _ADV_FWD = r"""
-  (?:made|making|make|achieved|achieving)\s+(?:\w+\s+){0,2}?(?:gains?|advances?|progress)
+  (?:took|taken|taking|gained|established|establishing|regained|assumed)\s+(?:full\s+|complete\s+|total\s+|partial\s+|effective\s+)?control\s+(?:over|of)
+ |(?:made|making|make|achieved|achieving)\s+(?:\w+\s+){0,2}?(?:gains?|advances?|progress)
  |(?:recently\s+|marginally\s+|reportedly\s+|likely\s+|also\s+)*(?:advanced|advancing|advance[sd]?)
  |gained\s+ground|gaining\s+ground|gained|regained\s+ground|regained|gains?
  |seized|seizing|seize|captured|capturing|capture\s+of|the\s+capture\s+of|seizure\s+of
  |(?:took|taking|taken)(?=\s+(?:the\s+)?(?:(?:\w+\s+)?(?:town|village|city|settlement|positions?)\b|(?-i:[A-Z])))
- |(?:took|taken|taking|gained|established|establishing|regained|assumed)\s+(?:full\s+|complete\s+|total\s+|partial\s+|effective\s+)?control\s+(?:over|of)
  |liberated|liberating|liberation\s+of|freed
  |(?<!\bin\s)(?<!\bof\s)(?<!\bthe\s)(?:occupied|cleared)(?=\s+(?:the\s+)?(?:(?:\w+\s+)?(?:village|town|city|settlement)\b|(?-i:[A-Z])))
  |recaptured|recapturing|retook|retaken|retaking
  |took\s+control\s+(?:over|of)|taken\s+control\s+(?:over|of)|taking\s+control\s+(?:over|of)|in\s+control\s+of|control\s+of
  |controlled|hold(?=\s+(?:most|half|part|\d))|held(?=\s+(?:most|half|part|\d))
+ |(?:crossed|crossing|forced|forcing)\s+the\s+(?:[\w'’-]+\s+){1,3}?(?:River|river|reservoir|Reservoir|canal|Canal)
  |entered|entering|broke\s+into|broken\s+into|punched\s+(?:\w+\s+){0,6}?into|crossed\s+into
  |""" + _EXPEL + r"""
  |pushed\s+(?:\w+\s+){0,3}?into|pushing\s+(?:\w+\s+){0,3}?into|pushed|pushing|push(?=\s+(?:into|north|south|east|west))
@@ -133,6 +134,7 @@ _WITHDRAW = r"""
   lost\s+(?:full\s+|complete\s+)?control\s+(?:of|over)|withdrew\s+from|withdrawn\s+(?:\w+\s+){0,2}?from|withdrawing\s+from|withdraw\s+from|pulled\s+(?:back|out)\s+(?:of|from)|pulling\s+(?:back|out)\s+(?:of|from)
  |retreated\s+from|retreating\s+from|retreats?\s+from|fall\s+back\s+from|pull\s+(?:back|out)\s+(?:of|from)
  |(?:was|were|been|being)\s+(?:\w+\s+)?(?:pushed|driven|forced|ousted|expelled|dislodged|knocked|thrown)\s+(?:back\s+|out\s+)?(?:from|out\s+of)
+ |fled\s+from|fleeing\s+from|(?:fled|fleeing)(?=\s+(?-i:[A-Z]))
  |abandoned|abandoning|(?<!was\s)(?<!were\s)left(?=\s+(?-i:[A-Z]))|fall\s+back\s+in|fell\s+back\s+(?:in|from)
 
 """
@@ -151,12 +153,12 @@ _ATTACK = r"""
 _DEPLOY = r"""
   arrived\s+(?:in|at|to)|arriving\s+(?:in|at)|arrive\s+in|have\s+arrived|has\s+arrived
  |deployed|deploying|deployment\s+(?:of\s+(?:\w+\s+){0,4}?)?(?:to|in)|redeployed|redeploying|redeployment
- |stationed|based|quartered|garrisoned|massed|massing|amassed|accumulated|accumulating|concentrated|concentrating|build-?up|buildup|built\s+up
+ |stationed|based|quartered|garrisoned|massed|massing|amassed|accumulated|accumulating|entrenched|entrenching|concentrated|concentrating|build-?up|buildup|built\s+up
  |build(?:s|ing)?\s+up|forming|formed|defending|defend(?=s?\s+(?:in|near|around))
  |(?<=\bthe\s)front(?:\s*-?\s*lines?)?(?=\s+(?:in|near|around)\b)
  |trained|training|drilling|drilled|exercises?
  |reinforcing|reinforced|reinforcements\s+(?:to|in)
- |(?:transferred|transferring|sent|sending|moved|moving|shifted|shifting|relocated|relocating|brought|bringing|redirected)(?!\s+(?:forward|up\b(?!\s+to\s+(?:\d|one|two|three|four|five|several|a\b))))\s+(?=(?:[\w'’,-]+\s+){0,12}?(?:to|into|in|toward|towards)\b)
+ |(?:transferred|transferring|committed|committing|sent|sending|moved|moving|shifted|shifting|relocated|relocating|brought|bringing|redirected)(?!\s+(?:forward|up\b(?!\s+to\s+(?:\d|one|two|three|four|five|several|a\b))))\s+(?=(?:[\w'’,-]+\s+){0,12}?(?:to|into|in|toward|towards)\b)
  |heading\s+(?:to|toward)|(?:is|are|were|was)\s+(?:\w+\s+)?active|operating|present|holding(?=\s+(?-i:[A-Z]))|grouping\s+(?:\w+\s+){0,6}?sits|sits\s+(?:\w+\s+){0,4}?in
  |packing\s+(?:\w+\s+){0,3}?(?=around|near|in)
 """
@@ -180,7 +182,7 @@ dug encirc engag enter exerc expan faile fall fell fight flag focus forme formi 
 had has hav headi held hit hoist hold impro kept left liber lost made main making make mass move movi
 now occup offen opera packi place plant press prese progr pull punch push quart rais reach recap redep redir regai
 reinf reloc reta retr reto seiz semi- sent sendi shift show sits stati storm surro take taki thrust took train
-trans tried tryin was wer withd defen establ secur won forc ouste ousti expel dislo knock kick threw throw accum
+trans tried tryin was wer withd defen establ secur won forc ouste ousti expel dislo knock kick threw throw accum fled flee entren commi
 """.split())
 TRIGGER_SHORT_WORDS = frozenset(("is", "on"))  # "is captured", "on the outskirts of"
 # Auxiliaries start only passive triggers ("was captured", "is in Russian hands", "had fallen",
@@ -232,6 +234,8 @@ JOINER = re.compile(r"^\s*(?:itself\s*|proper\s*|city\s*)?(?:,\s*|;\s*(?:and\s+)
 DISTANCE = re.compile(r"(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|thirty|"
                       r"forty|fifty|sixty|seventy|eighty|ninety|several|a\s+few|few|hundred)[\s-]*"
                       r"(?:\w+\s+)?(?:kilometers?|kilometres?|km|kms|miles?|meters?|metres?|m)\b", I)
+# "in the Tyotkino area": the place's surroundings
+AREA_SUFFIX = re.compile(r"^\s+(?:area|areas|environs)\b", I)
 DIRECTION_SUFFIX = re.compile(r"^\s*(?:and\s+(?-i:[A-Z])[\w'’ -]*?\s+)?(?:directions?|axis|axes|sector|sectors|front|salient)\b", I)
 
 # --- status, claims, negation, forecast -----------------------------------------

@@ -182,6 +182,8 @@ def _claimant(subj: str) -> str:
     subj = subj.strip().lstrip("'\"‘’“”").strip()  # "'... Zalizne,' the Russian MoD said": the quote is closed
     subj = re.sub(r"^(?:on|in)\s+\w+(?:\s+\d{1,2})?,?\s+", "", subj, flags=re.I)  # "On Friday Russia's MoD"
     subj = re.sub(r"['’]s\s+(?:latest\s+|daily\s+|new\s+)?(?:map|maps|update|report|footage)\b.*$", "", subj)
+    # "DeepState updated its map to show ...": the one who updated it
+    subj = re.sub(r"\s+(?:updated|published|released|posted|changed|amended)\s+(?:its|their|his|her)\b.*$", "", subj)
     # "the Russian Ministry of Defense (MoD)": an acronym in brackets repeats the name
     subj = re.sub(r"\s*\([^()]*\)", "", subj)
     subj = re.sub(r"^(?:a|an|the)\s+", "", subj, flags=re.I)  # "A spokesperson for ..."

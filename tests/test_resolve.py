@@ -34,3 +34,24 @@ def test_places_left_out_are_named_in_one_warning(caplog):
     assert len(warnings) == 1
     assert warnings[0].startswith("r.txt: ") and "Zzyzxivka: not in the gazetteer" in warnings[0]
     assert "frontline gazetteer import" in warnings[0]
+
+
+def test_place_located_by_another_must_lie_near_it(caplog):
+    # cities500 has a Krymske only in Luhansk Oblast, ~80 km from Toretsk: not the one meant
+    text = ("Russian milbloggers claimed that Russian forces seized Krymske (northeast of Toretsk). "
+            "They also claimed that Russian forces seized Terny (about 4 km northeast of Lyman).")
+    with caplog.at_level("WARNING", logger="tracker.extract"):
+        events = _by_place(text)
+    assert "Krymske" not in events
+    assert "no 'Krymske' within 50 km of Toretsk" in caplog.text
+    assert events["Terny"].admin1 == "Donetsk Oblast"
+
+
+def test_reference_is_read_from_the_parenthesis_after_the_place():
+    from tracker.extract.resolve import _reference
+
+    assert _reference("Krymske", "seized Krymske (north-northeast of Toretsk), but") == "Toretsk"
+    assert _reference("Krymske", "near Krymske (about 5 km east of Toretsk)") == "Toretsk"
+    assert _reference("Krymske", "near Krymske (near Toretsk and Dyliivka)") == "Toretsk"
+    assert _reference("Krymske", "near Krymske (Luhansk Oblast) and Toretsk") is None
+    assert _reference("Krymske", "near Krymske and east of Toretsk") is None

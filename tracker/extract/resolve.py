@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import logging
 import math
+import re
 import weakref
 from typing import Any
 
@@ -38,6 +39,9 @@ CORE_FRONT = frozenset({
     "Sumy Oblast", "Dnipropetrovsk Oblast", "Kursk Oblast", "Belgorod Oblast"})
 FUZZY_CONTEXT_KM = 100.0
 FAR_KM = 150.0
+# "Krymske (northeast of Toretsk)": a place the report locates by another lies within this of it
+REFERENCE_KM = 50.0
+_COMPASS_WORD = r"(?:north|south|east|west)(?:[- ]?(?:north|south|east|west))?(?:[- ]?(?:east|west))?"
 TOWN_POP = 10000  # towns this size are named with far-away places; villages rarely are
 LIMIT = 12  # enough candidates to hold every namesake context may pick from
 _CACHES = weakref.WeakKeyDictionary()
@@ -56,6 +60,19 @@ def _fold(s: str) -> str:
     import unicodedata
     s = unicodedata.normalize("NFKD", s.casefold())
     return "".join(c for c in s if c.isalnum())
+
+
+@functools.lru_cache(maxsize=4096)
+def _reference_pattern(place: str) -> re.Pattern:
+    # "Krymske (northeast of Toretsk)", "Krymske (about 5 km northeast of Toretsk)", "Krymske (near Toretsk)"
+    return re.compile(re.escape(place) + r"\s*\((?:[^()]{0,30}?\s)?(?:" + _COMPASS_WORD
+                      + r"\s+of|near)\s+([A-Z][^(),;]{1,40}?)\s*(?:[,;][^()]*)?\)")
+
+
+def _reference(place: str, quote: str) -> str | None:
+    """The place a report locates ``place`` by, in a parenthesis right after it."""
+    m = _reference_pattern(place).search(quote)
+    return re.split(r"\s+and\s+", m.group(1))[0] if m else None
 
 
 @functools.lru_cache(maxsize=16384)
@@ -148,18 +165,34 @@ class Resolver:
             pts.extend(self._para_points[-4:])
         return pts[:8]
 
+    def _reference_point(self, ref: str | None) -> tuple[float, float] | None:
+        """Where the place a report locates another by lies: its likeliest front-line reading."""
+        if not ref:
+            return None
+        cands = [x for x in self.lookup(ref) if x.score >= 99 and x.place.country in THEATER
+                 and x.place.kind in ("settlement", "region")]
+        if not cands:
+            return None
+        front = [x for x in cands if x.place.admin1 in CORE_FRONT]
+        best = (front or cands)[0].place
+        return None if best.kind == "region" else (best.lat, best.lon)
+
     # -- one mention -----------------------------------------------------------------
-    def settle(self, m: Mention):
-        """(place, note) for a mention, or (None, reason); cached per name and context."""
+    def settle(self, m: Mention, reference: str | None = None):
+        """(place, note) for a mention, or (None, reason); cached per name and context.
+
+        ``reference`` is a place the report locates this one by ("X (north of Y)": Y)."""
         near = () if m.is_region else tuple(self._anchor_points(m))
+        ref_pt = None if m.is_region or m.region else self._reference_point(reference)
         key = (m.place, m.region, m.is_region, m.host, m.kind == "deployment",
-               tuple((round(a, 1), round(b, 1)) for a, b in near))
+               tuple((round(a, 1), round(b, 1)) for a, b in near), ref_pt)
         hit = self._settled.get(key)
         if hit is None:
-            hit = self._settled[key] = self._settle(m, list(near))
+            hit = self._settled[key] = self._settle(m, list(near), reference, ref_pt)
         return hit
 
-    def _settle(self, m: Mention, near: list):
+    def _settle(self, m: Mention, near: list, reference: str | None = None,
+                ref_pt: tuple[float, float] | None = None):
         if m.is_region:
             reg = self.region(m.place)
             return (reg, None) if reg is not None else (None, "unknown region")
@@ -189,6 +222,12 @@ class Resolver:
             if region is not None:
                 return region, f"{m.place!r} not in the gazetteer: placed at the region"
             return None, "not in the gazetteer"
+        if ref_pt is not None:
+            close = [x for x in good if _km((x.place.lat, x.place.lon), ref_pt) <= REFERENCE_KM]
+            if not close:
+                # the report says where it is, and no namesake lies there: it is missing
+                return None, f"no {m.place!r} within {REFERENCE_KM:.0f} km of {reference}, where the report puts it"
+            good = close
         q = _fold(m.place)
 
         # The gazetteer's order already weighs region, proximity, theater and size;
@@ -242,7 +281,7 @@ class Resolver:
         if m.paragraph != self._para:
             self._para = m.paragraph
             self._para_points = []
-        place, note = self.settle(m)
+        place, note = self.settle(m, _reference(m.place, text[m.quote_start:m.quote_end]))
         if place is None:
             log.info("no place for %r (%s): skipped", m.place, note)
             self.skipped.setdefault(m.place, note or "")

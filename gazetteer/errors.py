@@ -36,9 +36,10 @@ class AmbiguousPlace(GazetteerError):
     def __init__(self, name: str, candidates: list):
         self.name = name
         self.candidates = list(candidates)
-        super().__init__(
-            f"{name!r} is ambiguous ({len(self.candidates)} places); give --region or --near"
-        )
+        where = ", ".join(f"{getattr(c, 'name', c)} ({getattr(c, 'admin1', None) or getattr(c, 'country', '?')})"
+                          for c in self.candidates[:5])
+        more = f" and {len(self.candidates) - 5} more" if len(self.candidates) > 5 else ""
+        super().__init__(f"{name!r} is ambiguous: {where}{more}; give --region")
 
 
 class InvalidName(GazetteerError, ValueError):

@@ -217,6 +217,21 @@ def test_log_fields_shows_the_resolved_place_and_stores_it(db, capsys, gazetteer
         assert s.get(eid).sources == ("https://example.org/r1", "https://example.org/r2")
 
 
+def test_log_fields_refuses_to_guess_between_namesakes(db, capsys, gazetteer):
+    args = ["log", "--side", "ukraine", "--kind", "advance", "--place", "Terny", "--date", "2024-10-20"]
+    code, out, err = run(capsys, *args)
+    assert code == 1 and out == ""
+    line = _one_error_line(err)
+    assert "'Terny' is ambiguous" in line and "Donetsk Oblast" in line and "--region" in line
+    with open_store(db) as s:
+        assert s.count() == 6
+    code, out, err = run(capsys, *args, "--region", "Donetsk Oblast")
+    assert code == 0, err
+    assert "Terny, Donetsk Oblast" in out
+    code, out, err = run(capsys, *args[:6], "Kupyansk", "--date", "2024-10-20")  # one Kupyansk
+    assert code == 0 and "Kupyansk, Kharkiv Oblast" in out, err
+
+
 def test_log_sentence(db, capsys, gazetteer):
     code, out, err = run(capsys, "log", "Ukrainian forces recently advanced near Toretsk.",
                          "--date", "2024-10-24")

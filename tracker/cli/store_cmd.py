@@ -175,14 +175,32 @@ def log(text: str | None, date: str, source: str | None, side: str | None, kind:
 def _resolve_place(place: str, region: str | None) -> Any:
     """The best gazetteer match for ``place`` (in ``region``), or PlaceNotFound with suggestions."""
     from gazetteer import Gazetteer
-    from gazetteer.errors import PlaceNotFound
+    from gazetteer.errors import AmbiguousPlace, PlaceNotFound
 
     gz = Gazetteer.default()
-    matches = gz.lookup(place, region=region) if region else gz.lookup(place)
+    matches = gz.lookup(place, region=region, limit=10) if region else gz.lookup(place, limit=10)
     if not matches:
         raise PlaceNotFound(place, gz.suggest(place),
                             hint=f"in {region}" if region else "add --region to narrow it")
-    return matches[0].place
+    best = matches[0]
+    if region is None:
+        # an analyst's entry has no sentence to settle a homonym: never guess between
+        # namesakes (Terny is in three oblasts), ask for the region instead
+        namesakes = [x for x in matches[1:] if round(x.score) == round(best.score)
+                     and x.place.kind == best.place.kind == "settlement"
+                     and _km(x.place, best.place) > HOMONYM_KM]
+        if namesakes:
+            raise AmbiguousPlace(place, [best.place] + [x.place for x in namesakes])
+    return best.place
+
+
+HOMONYM_KM = 30.0
+
+
+def _km(a: Any, b: Any) -> float:
+    from ..query import haversine_km
+
+    return haversine_km((a.lat, a.lon), (b.lat, b.lon))
 
 
 def _located(place: str, region: str | None, relation: str) -> dict[str, Any]:

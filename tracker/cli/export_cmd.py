@@ -1,6 +1,8 @@
 """``frontline export`` and ``frontline import``: thin over tracker.export and the store."""
 from __future__ import annotations
 
+import sys
+
 import click
 
 from .options import check_output, filter_options, open_existing, store_option
@@ -34,7 +36,7 @@ def export(output: str, fmt: str | None, areas: bool, store: str, query) -> None
     with open_existing(store) as s:
         events = s.query(query)
     # A reader that stops early (`| head`) ends the command quietly: see tracker.cli.main.
-    stream = click.get_binary_stream("stdout") if to_stdout else output
+    stream = sys.stdout.buffer if to_stdout else output
     result = export_events(events, stream, fmt=fmt, areas=areas)
     where = "standard output" if to_stdout else output
     if not events:

@@ -34,7 +34,7 @@ def extract(files: tuple[str, ...], report_date: str | None, source: str | None,
     from ..event import feature_collection
     from ..extract import extract_file
 
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     failed = 0
     for path in files:
         try:

@@ -329,7 +329,7 @@ def list_(fmt: str, store: str, query: Any) -> None:
     if fmt != "table":
         from ..export import export_events
 
-        export_events(events, click.get_text_stream("stdout"), fmt=fmt)
+        export_events(events, sys.stdout, fmt=fmt)
         return
     if not events:
         click.echo("no stored events match", err=True)

@@ -55,3 +55,17 @@ def test_reference_is_read_from_the_parenthesis_after_the_place():
     assert _reference("Krymske", "near Krymske (near Toretsk and Dyliivka)") == "Toretsk"
     assert _reference("Krymske", "near Krymske (Luhansk Oblast) and Toretsk") is None
     assert _reference("Krymske", "near Krymske and east of Toretsk") is None
+
+
+def test_a_theater_the_user_sets_replaces_the_default(monkeypatch):
+    from tracker.extract.mentions import Mention
+    from tracker.extract.resolve import Resolver
+
+    m = Mention(side="russia", actor="Russian forces", kind="advance", place="Aleppo", relation="in",
+                status="assessed", claimant=None, event_date="2024-12-01", date_precision="day",
+                quote_start=0, quote_end=10)
+    place, why = Resolver().settle(m)
+    assert place is None  # the default theater is Ukraine's war: a Syrian city needs its country named
+    monkeypatch.setenv("FRONTLINE_THEATER", "SY")
+    place, why = Resolver().settle(m)
+    assert (place.name, place.country) == ("Aleppo", "SY") and why is None

@@ -21,6 +21,8 @@ from .mentions import Mention
 log = logging.getLogger(__name__)
 
 # Where the war's ground events happen; settlements elsewhere need their country named.
+# Moldova is in the gazetteer's default theater (it ranks its names) but sees no fighting.
+# A theater set by the user ($FRONTLINE_THEATER) replaces this.
 THEATER = ("UA", "RU", "BY")
 # Two candidates this far apart with equal scores are a real homonym problem.
 HOMONYM_KM = 30.0
@@ -89,9 +91,13 @@ class Resolver:
             from gazetteer import Gazetteer
             gazetteer = Gazetteer.default()
         self.gz = gazetteer
-        # answers are kept across reports of one run (a batch ingest asks the same names again)
+        from gazetteer import settings
+        chosen = settings.theater()
+        self.theater = THEATER if set(chosen) == set(settings.DEFAULT_THEATER) else chosen
+        # answers are kept across reports of one run (a batch ingest asks the same names again);
+        # the gazetteer ranks by theater, so each theater keeps its own
         try:
-            caches = _CACHES.setdefault(gazetteer, ({}, {}, {}, {}))
+            caches = _CACHES.setdefault(gazetteer, {}).setdefault(chosen, ({}, {}, {}, {}))
         except TypeError:
             caches = ({}, {}, {}, {})
         for c in caches:
@@ -139,7 +145,7 @@ class Resolver:
             key = other.casefold()
             if key not in self._anchors:
                 matches = [x for x in self.lookup(other) if x.place.kind == "settlement"
-                           and x.place.country in THEATER and x.score >= 99]
+                           and x.place.country in self.theater and x.score >= 99]
                 core = [x for x in matches if x.place.admin1 in CORE_FRONT]
                 if len(core) == 1:  # one namesake on the front line: "Pokrovsk" beside Toretsk
                     matches = core
@@ -154,7 +160,7 @@ class Resolver:
             # no unambiguous neighbour: the likeliest reading of each neighbour (front prior) still helps
             for other in m.near:
                 cands = [x for x in self.lookup(other) if x.place.kind == "settlement" and x.score >= 99
-                         and x.place.country in THEATER]
+                         and x.place.country in self.theater]
                 front = [x for x in cands if x.place.admin1 in CORE_FRONT]
                 pts.extend((x.place.lat, x.place.lon) for x in front[:3])
         for r in m.regions:  # only regions named as a location ("In Donetsk Oblast, ...")
@@ -169,7 +175,7 @@ class Resolver:
         """Where the place a report locates another by lies: its likeliest front-line reading."""
         if not ref:
             return None
-        cands = [x for x in self.lookup(ref) if x.score >= 99 and x.place.country in THEATER
+        cands = [x for x in self.lookup(ref) if x.score >= 99 and x.place.country in self.theater
                  and x.place.kind in ("settlement", "region")]
         if not cands:
             return None
@@ -200,7 +206,7 @@ class Resolver:
         matches = self.lookup(m.place, region=region)
         ground = "ground" in m.place.lower() or "range" in m.place.lower() or "polygon" in m.place.lower()
         good = [x for x in matches if x.score >= MIN_SCORE and (
-            x.place.country in THEATER or ground or region is not None)]
+            x.place.country in self.theater or ground or region is not None)]
         if ground:
             tg = [x for x in good if x.place.kind == "training_ground"]
             if tg:

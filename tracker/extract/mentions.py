@@ -11,6 +11,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
+from . import locators as L
 from . import patterns as P
 from .dates import EVENT_DATE, RECENT, date_of_match
 from .status import StatusReader
@@ -69,7 +70,10 @@ _CLEAN_LEAD = re.compile(r"^(?:(?:" + "|".join(sorted(P.SENTENCE_STARTERS, key=l
                          r")\s+)+", re.I)
 _COUNTRY_OWNER = re.compile(r"^(?:Russia|Ukraine|Belarus)['’]s\s+")
 _COUNTRY_GAP = re.compile(r"(?:Russia|Ukraine|Belarus)['’]s\s+$")
-_ANAPHOR = re.compile(r"(?<![\w-])the\s+(?:\w+\s+)?(town|village|city|settlement)(?:['’]s)?(?![\w-])", re.I)
+# "the town" refers back, but "the town of Graivoron" names its place
+_ANAPHOR = re.compile(r"(?<![\w-])the\s+(?:\w+\s+)?(town|village|city|settlement)(?:['’]s)?(?![\w-])"
+                      r"(?!\s+of\s+(?-i:[A-Z]))", re.I)
+_WITHIN = ("in", "into", "on")  # relations that put an event inside its place
 _HELD = re.compile(r"^(?:Russian|Ukrainian)-(?:held|occupied|controlled)\s+")
 _OF_HEADS = re.compile(r"(?:\d[\d,.]*|percent|capture|liberation|control|outskirts|most|half|part|parts|rest|remainder|fall|loss|"
                        r"edge|edges|center|centre|village|town|city|settlement|vicinity|direction|areas?|"
@@ -135,22 +139,25 @@ class SentenceParser:
                 continue
             if m.end() < len(s) and s[m.end()].isalnum():
                 continue  # "MoD", "Tor-M2": part of a longer token
-            cleaned = _clean_name(m.group(0), m.start())
+            raw = L.strip_closing_quote(s, m.start(), m.group(0))  # "‘... for Russia’"
+            mend = m.start() + len(raw)
+            cleaned = _clean_name(raw, m.start())
             if not cleaned:
                 continue
             text, start = cleaned
             end = start + len(text)
-            after = s[m.end():m.end() + 40]
+            after = s[mend:mend + 40]
             n = _Name(start, end, text)
             rw = re.match(r"\s+(oblast|krai|region|raion|district)\b", after, re.I)
             if rw and not _REGIONISH.search(text):
-                n.end = m.end() + rw.end()
+                n.end = mend + rw.end()
                 n.text = s[start:n.end]
-            if _REGIONISH.search(n.text) or re.search(r"\b(?:region|oblast|krai|raion|district)$", n.text, re.I):
+            if _REGIONISH.search(n.text) or re.search(r"\b(?:region|oblast|krai|raion|district)$", n.text, re.I) \
+                    or L.is_bare_region(n.text):
                 n.is_region = True
-            if P.DIRECTION_SUFFIX.match(s[m.end():]):
+            if P.DIRECTION_SUFFIX.match(s[mend:]):
                 n.is_direction = True
-            elif P.AREA_SUFFIX.match(s[m.end():]):
+            elif P.AREA_SUFFIX.match(s[mend:]):
                 n.is_area = True
             names.append(n)
         for m in _ANAPHOR.finditer(s):
@@ -269,6 +276,10 @@ class SentenceParser:
                 key = (id(n), kind, side, rel)
                 if key in used:
                     continue
+                if n.anaphor and rel in _WITHIN and any(
+                        o.place == n.text and o.relation in _WITHIN and
+                        (o.kind, o.side, o.status, o.claimant) == (kind, side, status, claimant) for o in out):
+                    continue  # "withdrew from Sudzha as Ukrainian troops entered the town": one gain, said twice
                 used.add(key)
                 near = [p for p in place_names if p != n.text][:6]
                 mention = Mention(
@@ -370,6 +381,13 @@ class SentenceParser:
                           r"\w+\s+)?((?:" + P._NAT + r"|Ukrainian-led|Russian-led))\s+(?:\w+\s+)?$", pre)
             if m:
                 sd = P.side_of(m.group(1))
+                if sd:
+                    return sd, m.group(1)
+            # "a build-up of Russian equipment", "the deployment of North Korean troops"
+            m = re.match(r"\s+of\s+(?:the\s+|some\s+|more\s+|additional\s+|\d[\d,]*\s+)?((" + P._NAT +
+                         r")\s+[\w-]+)", s[t.end:ce])
+            if m:
+                sd = P.side_of(m.group(2))
                 if sd:
                     return sd, m.group(1)
         if t.mode == "back":
@@ -477,7 +495,8 @@ class SentenceParser:
             if n.tg is False and any(x.host is n for x in names):
                 anchor = n.end
                 continue
-            gap = _COUNTRY_GAP.sub(" ", s[anchor:n.start])  # "into Russia's Kursk region"
+            # "into Russia's Kursk region"; ", including ... ," asides say nothing about the place
+            gap = L.drop_asides(_COUNTRY_GAP.sub(" ", s[anchor:n.start]))
             rel = None
             skip = False
             if prev is not None and P.JOINER.match(gap):
@@ -495,7 +514,7 @@ class SentenceParser:
                     continue
             else:
                 if prev is not None and n.is_region and not prev[0].is_region and \
-                        re.fullmatch(r"\s*(?:,\s*|\s+in\s+)(?:the\s+)?", gap):
+                        L.REGION_AFTER_PLACE.fullmatch(gap):  # "near Dzhankoi in northern Crimea"
                     prev[2][0] = n
                     anchor = n.end
                     continue
@@ -510,9 +529,10 @@ class SentenceParser:
                     continue
                 # a settlement after a region narrows the event down ("into Kursk Oblast near Sudzha");
                 # after a settlement it only says where that one lies
-                if prev is not None and not prev_skipped and not (prev[0].is_region and not n.is_region) and re.fullmatch(
+                if prev is not None and not prev_skipped and not (prev[0].is_region and not n.is_region) and (re.fullmatch(
                         r",?\s*(?:just\s+|about\s+|roughly\s+|right\s+|directly\s+)?(?:" + P._COMPASS +
-                        r"\s+of|next\s+to|near|close\s+to|outside)\s+(?:the\s+)?(?:[\w-]+\s+)?", gap, re.I) \
+                        r"\s+of|next\s+to|near|close\s+to|outside)\s+(?:the\s+)?(?:[\w-]+\s+)?", gap, re.I)
+                        or L.APPOSITIVE_LOCATOR.fullmatch(gap)) \
                         and bearing_of(prev[1]) is None and not re.match(
                             r",?\s+(?:and\s+|or\s+)?(?:in|near|around|into|toward|towards|on|north|south|east|west)\b",
                             s[n.end:n.end + 30], re.I):
@@ -674,7 +694,7 @@ _OBJECT_SLOT = re.compile(r"\b(?:drive|drove|driven|driving|push|pushed|pushing|
                           r"encircling|trap|trapped|surround|surrounded|attacked|attacking|engaged|engaging|defeat|"
                           r"defeated|expel|expelled|into|at|between|alongside|join|joined|ambushed|targeted|"
                           r"targeting|blocked|blockaded|encircled|cut\s+off|pinned|pinning)\s+(?:the\s+|a\s+|an\s+|several\s+|two\s+|three\s+|some\s+|many\s+|"
-                          r"as\s+many\s+as\s+\w+\s+)?(?:(?!(?:that|and|but|who|which)\b)[a-z][\w-]*\s+){0,2}$", re.I)
+                          r"as\s+many\s+as\s+\w+\s+)?(?:(?!(?:that|and|but|who|which)\b)(?-i:[a-z])[\w-]*\s+){0,2}$", re.I)
 
 
 _SOURCE_NOUN = re.compile(r"\s+(?:\w+\s+)?(?:milbloggers?|sources?|officials?|media|outlets?|channels?|bloggers?|"

@@ -44,7 +44,7 @@ OPPOSITE = {"russia": "ukraine", "ukraine": "russia"}
 _FORCE_NOUN = (r"(?:forces|troops|units|unit|soldiers|personnel|fighters|servicemen|military|army|"
                r"elements|assault groups|assault group|groups|group|defenders|infantry|paratroopers|"
                r"marines|detachments?|sabotage(?: and reconnaissance)? groups?|brigades?|regiments?|"
-               r"battalions?|divisions?|corps|command|grouping|contingents?|formations?|reservists|"
+               r"battalions?|divisions?|corps|command|grouping|(?:border\s+)?guards(?:men)?|contingents?|formations?|reservists|"
                r"mercenaries|volunteers|operators|tanks?|armor|armored vehicles|columns?|mechanized assault|"
                r"soldier|counteroffensive|counterattacks?|assaults?|attacks?|advances?|gains?|progress|"
                r"offensive|forward units|naval infantry|airborne(?: units| troops)?|VDV|artillery)")

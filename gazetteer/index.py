@@ -49,10 +49,6 @@ CREATE INDEX places_region ON places (country, a1);
 CREATE INDEX skel_sk ON skel (sk);
 """
 
-PLACE_COLS = ("id", "name", "kind", "country", "a1", "admin1", "lat", "lon", "population",
-              "variants", "source", "precision", "radius_km", "host", "layer")
-
-
 def index_path() -> pathlib.Path:
     return settings.cache_dir() / f"gazetteer-v{INDEX_VERSION}.sqlite"
 

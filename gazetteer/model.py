@@ -4,9 +4,6 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-KINDS = ("settlement", "region", "training_ground", "military_site", "user")
-PRECISIONS = ("point", "host_settlement", "region")
-
 
 @dataclass(frozen=True)
 class Place:

@@ -41,7 +41,6 @@ class OnlineGeocoder:
         self.min_delay = float(min_delay if min_delay is not None else os.environ.get("FRONTLINE_ONLINE_DELAY", "1"))
         self.cache_path = pathlib.Path(cache_path) if cache_path else settings.data_dir() / "online-cache.sqlite"
         self._geocode = None
-        self.requests = 0  # how many times this object went online (tests and logs)
 
     def _cache(self) -> sqlite3.Connection:
         self.cache_path.parent.mkdir(parents=True, exist_ok=True)
@@ -82,7 +81,6 @@ class OnlineGeocoder:
         except GeopyError as exc:
             raise OnlineLookupError(f"online lookup of {query!r} at {self.url} failed: "
                                     f"{type(exc).__name__}: {exc}; run without --online to stay offline") from None
-        self.requests += 1
         raws = [loc.raw for loc in found]
         with self._cache() as conn:
             conn.execute("INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?)",

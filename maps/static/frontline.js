@@ -171,7 +171,7 @@
         diamond: "9,2 16,9 9,16 2,9", triangle: "9,3 15,14 3,14", square: "4,4 14,4 14,14 4,14"
       }[shape] || "4,4 14,4 14,14 4,14");
     }
-    node.setAttribute("fill", style.fill ? style.fillColor || style.color : "none");
+    node.setAttribute("fill", style.fill ? style.color : "none");
     node.setAttribute("fill-opacity", style.fill ? String(style.fillOpacity) : "0");
     node.setAttribute("stroke", style.color);
     node.setAttribute("stroke-width", String(style.weight || 1.5));
@@ -484,14 +484,8 @@
   };
 
   Frontline.fromElement = function (map, elementId) {
-    var t0 = performance.now();
     var data = JSON.parse(document.getElementById(elementId).textContent);
-    var t1 = performance.now();
-    var fl = new Frontline(map, data);
-    fl.timings = {parse: t1 - t0, build: performance.now() - t1};
-    (window.frontlineMaps = window.frontlineMaps || []).push(fl);
-    window.frontline = fl;
-    return fl;
+    return (window.frontline = new Frontline(map, data));
   };
 
   window.Frontline = Frontline;

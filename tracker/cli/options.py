@@ -13,12 +13,13 @@ import click
 
 from ..event import KINDS, SIDES, STATUSES
 from ..query import Query
+from ..store.base import DEFAULT_STORE
 
 if TYPE_CHECKING:
     from ..store import Store
 
 store_option = click.option(
-    "--store", "store", envvar="FRONTLINE_STORE", default="frontline.gpkg", show_default=True,
+    "--store", "store", envvar="FRONTLINE_STORE", default=DEFAULT_STORE, show_default=True,
     help="GeoPackage path or postgresql:// URL (env FRONTLINE_STORE).")
 
 

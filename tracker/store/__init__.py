@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 
-from .base import AddResult, Store, resolve_analyst
+from .base import DEFAULT_STORE, AddResult, Store, resolve_analyst
 
 __all__ = ["Store", "open_store", "AddResult", "resolve_analyst", "is_database_url", "check_location"]
 
@@ -20,7 +20,7 @@ def is_database_url(location: str) -> bool:
 def _location(location: str | os.PathLike | None) -> str:
     """The store to use: ``location``, else $FRONTLINE_STORE, else ./frontline.gpkg."""
     if location is None or str(location).strip() == "":
-        location = os.environ.get("FRONTLINE_STORE", "").strip() or "frontline.gpkg"
+        location = os.environ.get("FRONTLINE_STORE", "").strip() or DEFAULT_STORE
     return os.fspath(location)
 
 

@@ -368,7 +368,7 @@ class Gazetteer:
         then each name is looked up again with the others' picks as ``near`` context.
         Returns {name: best Match or None}.
         """
-        from .rank import haversine_km
+        from .distance import haversine_km
 
         distinct = list(dict.fromkeys(names))
         given = _points(near)
@@ -519,7 +519,7 @@ class Gazetteer:
     def nearest(self, lat: float, lon: float, max_km: float = 60.0,
                 kinds: Sequence[str] = ("settlement",)) -> Place | None:
         """The closest place of ``kinds`` within ``max_km`` (used to give added places a region)."""
-        from .rank import haversine_km
+        from .distance import haversine_km
         dlat = max_km / 111.0
         rows = self._conn.execute(
             "SELECT pid FROM places WHERE lat BETWEEN ? AND ? AND lon BETWEEN ? AND ? AND kind IN (%s)"

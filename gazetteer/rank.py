@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass
 from typing import Sequence
 
+from .distance import haversine_km
 from .index import HOW_ALIAS, HOW_NAME, HOW_SKELETON, HOW_TRANSLIT
 from .model import Match, Place
 from .normalize import fold
@@ -37,13 +38,6 @@ class Candidate:
     edits: int         # 0 = exact folded name
     score: float       # 0..100
     matched: str       # the folded key that matched
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def distance_to(place: Place, points: Sequence[tuple[float, float]]) -> float:

@@ -4,6 +4,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from gazetteer.distance import haversine_km
+
 from .event import Event
 
 
@@ -38,7 +40,7 @@ class Query:
             if not (x0 <= e.lon <= x1 and y0 <= e.lat <= y1):
                 return False
         if self.near is not None and self.within_km is not None:
-            if haversine_km(self.near, (e.lat, e.lon)) > self.within_km:
+            if haversine_km(self.near[0], self.near[1], e.lat, e.lon) > self.within_km:
                 return False
         return True
 
@@ -56,10 +58,3 @@ class Query:
             return None
         return (max(b[0] for b in boxes), max(b[1] for b in boxes),
                 min(b[2] for b in boxes), min(b[3] for b in boxes))
-
-
-def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance between two (lat, lon) points; fast enough for filtering."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (a[0], a[1], b[0], b[1]))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))

@@ -16,6 +16,8 @@ from .options import (filter_options, iso_date, open_existing, read_stdin, store
 from .options import relation as relation_option
 
 if TYPE_CHECKING:
+    from gazetteer import Place
+
     from ..event import Event
     from ..store import Store
 
@@ -197,10 +199,10 @@ def _resolve_place(place: str, region: str | None) -> Any:
 HOMONYM_KM = 30.0
 
 
-def _km(a: Any, b: Any) -> float:
-    from ..query import haversine_km
+def _km(a: "Place", b: "Place") -> float:
+    from gazetteer.distance import haversine_km
 
-    return haversine_km((a.lat, a.lon), (b.lat, b.lon))
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _located(place: str, region: str | None, relation: str) -> dict[str, Any]:

@@ -241,7 +241,7 @@ DIRECTION_SUFFIX = re.compile(r"^\s*(?:and\s+(?-i:[A-Z])[\w'’ -]*?\s+)?(?:dire
 # --- status, claims, negation, forecast -----------------------------------------
 FOOTAGE = re.compile(
     r"\b(?:geolocated|geolocation|footage|videos?|video\s+footage|clips?|images|imagery|photos?|"
-    r"photographs?|combat\s+footage|visual\s+confirmation|confirmed\s+(?:\w+\s+)?(?:advances?|gains?)|"
+    r"photographs?|combat\s+footage|visual\s+(?:confirmation|evidence)|confirmed\s+(?:\w+\s+)?(?:advances?|gains?)|"
     r"ISW\s+(?:has\s+)?confirmed|confirms?)\b", I)
 UNCONFIRMED = re.compile(
     r"\b(?:(?:has|have)\s+not\s+(?:yet\s+)?(?:observed|seen)\s+(?:\w+\s+)?confirmation|could\s+not\s+(?:verify|confirm)|"
@@ -252,7 +252,8 @@ CLAIM_VERB = re.compile(
     r"stated|states|declared|declares|asserted|asserts|insisted|insists|acknowledged|acknowledges|admitted|admits|"
     r"wrote|writes|writing|told|tells|added|adds|adding|noted|notes|noting|stating|asserting|insisting|acknowledging|admitting|alleged|alleges|boasted|suggested|indicated|indicates|"
     r"showed|shows|show|showing|assessed|assesses|judged|believes|published|posted|"
-    r"congratulated|confirmed|confirms|according\s+to|citing|as\s+reported\s+by|per|expressing|expressed|"
+    r"congratulated|as\s+(?:confirmed|shown|seen|reported)\s+(?:by|in)|confirmed|confirms|according\s+to|citing|"
+    r"per|expressing|expressed|"
     r"complained|complaining|lamented|warned|warning|alleging|boasting)(?![\w-])", I)
 # Subjects whose statements are the report's own assessment.
 OWN_VOICE = re.compile(r"\b(?:ISW|Institute\s+for\s+the\s+Study\s+of\s+War|the\s+report|this\s+report|the\s+assessment|"
@@ -261,7 +262,7 @@ NEGATION = re.compile(
     r"(?<![\w-])(?:not|no|never|n't|without|neither|nor|nothing|none|failed\s+to|unable\s+to|denied|deny|denies|"
     r"false|unsuccessful(?:ly)?|did\s+not|have\s+not|has\s+not|had\s+not|no\s+longer|refuted|dismissed)(?![\w-])", I)
 FORECAST = re.compile(
-    r"(?<![\w-])(?:will|would|could|might|shall|should|(?:may|can)(?!\s+(?:already\s+)?have\b)|"
+    r"(?<![\w-])(?:will|would|could|might|shall|should|(?:may|can)(?!\s+\d)(?!\s+(?:already\s+)?have\b)|"
     r"expects?|expected|expecting|likely\s+to|unlikely|intends?|intended|intention|intentions|plans?\s+to|planning|planned|"
     r"prepar(?:es|ed|ing)\s+(?:to|for)|gearing\s+up|aims?\s+to|aimed\s+to|aiming|hopes?\s+to|hoped|hoping|goal|objective|"
     r"possibility|possibly|potential(?:ly)?|next\s+targets?|in\s+the\s+coming|ahead\s+of|before\s+long|forecasts?|"
@@ -284,6 +285,7 @@ BREAK = re.compile(
     r"|,\s+and\s+(?=(?:\w+\s+){0,4}?(?:said|claimed|reported|announced|stated|wrote|added|noted|acknowledged|"
     r"is|are|was|were|has|have|had|did|do|does|may|might|will|would|could)\b)"
     r"|,\s+and\s+(?=(?:they|it|he|she|we|the\s+Russians|the\s+Ukrainians)\b)"
+    r"|,\s+and\s+(?=(?:[\w-]+\s+){0,2}?(?:footage|videos?|imagery|images|photos?)\b)"
     r"|,\s+and\s+(?=(?:the\s+|a\s+)?(?:Russian|Ukrainian|North\s+Korean|Belarusian)\s+(?!and\b)\w+)"
     r"|,?\s+(?:adding|saying|noting|claiming|stating|arguing|insisting|warning)\b"
     r"|\s+(?=(?:in\s+order\s+|so\s+as\s+)?to\s+(?:keep|prevent|stop|avoid|ensure|allow|help|support|protect|defend|"

@@ -27,6 +27,26 @@ _SPOKES_FOR = re.compile(r"(?:a|an|the)\s+(?:\w+\s+)?" + _SPOKES + r"\s+(?:for|o
 _ORG_SPOKES = re.compile(r"(?P<org>[A-Z].*?)\s+(?P<role>" + _SPOKES + r")\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}$")
 _MINISTRY = re.compile(r"\b(?:Ministry|MoD)\b")
 _PRONOUN = re.compile(r"(?:he|she|it|its|they|their|his|her)\b", re.I)
+_PURPORTED_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:purportedly|allegedly|supposedly|claiming\s+to|said\s+to|"
+                              r"that\s+(?:purportedly|allegedly))\b", re.I)
+# "Russian Chief of the General Staff Valery Gerasimov": an office of several words, then the person
+_OFFICE = re.compile(r"\b(?i:chief|head|commander|minister|director|secretary|spokesperson)\b")
+_CAP_WORD = re.compile(r"[A-Z][a-z'’-]+$")
+
+
+def _office_holder(s: str) -> str | None:
+    """The person's name that ends a subject naming an office ('... General Staff Valery Gerasimov')."""
+    m = _OFFICE.search(s)
+    if not m:
+        return None
+    words = s[m.end():].split()
+    name: list[str] = []
+    for w in reversed(words):  # the capitalised words at the end that are not an organisation's
+        if not _CAP_WORD.match(w) or _ORG_WORD.search(w) or len(name) == 3:
+            break
+        name.insert(0, w)
+    return " ".join(name) if len(name) >= 2 else None
+
 _PERSON = re.compile(r"^(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})\s*,")
 
 
@@ -78,7 +98,8 @@ class StatusReader:
         if not order and _HEDGE.search(s, cs, t_start):
             return "assessed", None  # "they may already have crossed into ...": the report's own judgment
         order += [c for c in reversed(cues) if c[1] <= cs and (
-            c[2] == "footage" or re.match(r"\s+(?:\w+\s+){0,4}?that\b|\s+(?:on\s+\w+\s+\d*\s*)?that\b", s[c[1]:c[1] + 40])
+            # "claimed during a meeting with commanders that ...": the claim reaches past the aside
+            c[2] == "footage" or re.match(r"\s+(?:[\w'’-]+\s+){0,7}?that\b", s[c[1]:c[1] + 70])
             or c[3].group(0).lower() in ("according to", "citing")
             # "..., saying Russian forces captured X": a participle opening the clause reports it
             or (c[3].group(0).lower().endswith("ing") and not s[c[1]:cs].strip()))]
@@ -100,6 +121,8 @@ def _eval_cue(s: str, c, unconfirmed: bool) -> tuple[str, str | None] | None:
     if what == "footage":
         if unconfirmed:
             return None
+        if _PURPORTED_AFTER.match(s, end):
+            return _purported(s, start)
         if re.fullmatch(r"confirms?", m.group(0), re.I):
             # "DeepState confirmed": the subject decides
             subj = _subject(s, start)
@@ -113,7 +136,7 @@ def _eval_cue(s: str, c, unconfirmed: bool) -> tuple[str, str | None] | None:
     if re.search(r"\b(?:was|were|is|are|been|being)\s+$", s[max(0, start - 12):start]) and \
             not verb.endswith("ing"):
         return "claimed", None  # "were reported to have entered": someone unnamed says so
-    if verb in ("according to", "citing", "as reported by", "per"):
+    if verb in ("according to", "citing", "per") or verb.startswith("as "):  # "as confirmed by footage"
         obj = re.match(r"\s*((?:[^,;.]|\.(?=\w))+)", s[end:])
         subj = obj.group(1).strip() if obj else ""
     else:
@@ -122,7 +145,10 @@ def _eval_cue(s: str, c, unconfirmed: bool) -> tuple[str, str | None] | None:
             subj = _main_subject(s, start) or subj  # "X claimed ..., saying that ...": X says it
     if not subj:
         return None
-    if P.FOOTAGE.search(subj) and not unconfirmed:
+    f = P.FOOTAGE.search(subj)
+    if f and not unconfirmed:
+        if _PURPORTED_AFTER.match(subj, f.end()):  # "footage purportedly showing"
+            return _purported(s, s.rfind(f.group(0), 0, start))
         return "confirmed", None
     if P.OWN_VOICE.search(subj) and not re.search(r"\b(?:citing|according)\b", subj, re.I):
         if unconfirmed:
@@ -135,6 +161,12 @@ def _eval_cue(s: str, c, unconfirmed: bool) -> tuple[str, str | None] | None:
             and not re.search(r"map", subj, re.I):
         return None
     return "claimed", _claimant(subj)
+
+
+def _purported(s: str, footage_start: int) -> tuple[str, str | None] | None:
+    """"X posted footage purportedly showing ...": X's unverified claim, not a confirmation."""
+    poster = _main_subject(s, footage_start)
+    return "claimed", (_claimant(poster) if poster else None)
 
 
 def _main_subject(s: str, before: int) -> str:
@@ -201,6 +233,9 @@ def _claimant(subj: str) -> str:
         m = _TITLE.search(s) or _ROLE_NAME.search(s)
     if m and not _ORG_WORD.search(m.group("name")):
         return m.group("name")
+    holder = None if m else _office_holder(s)
+    if holder:
+        return holder
     m = _PERSON.match(s + ",")
     if m and not re.search(r"Ministry|Staff|Forces|Defen[cs]e|Intelligence|Service|Group|Command|Guard", m.group("name")):
         s = m.group("name")

@@ -434,6 +434,9 @@ ITEMS = [
                    "cleared the last Ukrainian-held blocks of Bakhmut and that Ukrainian forces counterattacked north "
                    "of the city near Khromove.",
      [a(RU, ASS, None, "Bakhmut", "in", f"Bakhmut@{DON}"),
+      # corrected after scoring: "north of the city near X" is both places, as in "attacked north of
+      # Pokrovsk near Rodynske" above; "the city" is Bakhmut
+      at(UA, "Bakhmut", "north of", f"Bakhmut@{DON}"),
       at(UA, "Khromove", "near", f"Khromove@{DON}")]),
     ("2024-02-19", "According to the Institute for the Study of War, Russian troops advanced west of Avdiivka after the "
                    "Ukrainian withdrawal from the city and also attacked near Krynky on the east bank of the Dnipro.",

@@ -105,6 +105,7 @@ class Gazetteer:
         self._places: dict[int, Place] = {}
         self._fz: dict[tuple, list[str]] = {}
         self._memo: dict[tuple, tuple[Match, ...]] = {}
+        self._rkeys: dict[str, int] | None = None
         self._lock = threading.RLock()
         self._online = None
 
@@ -427,8 +428,8 @@ class Gazetteer:
             if not fkeys:
                 return []
             edits = dict(fkeys)
-            q = f"SELECT key, pid, how FROM names WHERE key IN ({','.join('?' * len(fkeys))}) AND how != 3"
-            rows = self._conn.execute(q, [k for k, _ in fkeys]).fetchall()
+            q = f"SELECT key, pid, how FROM names WHERE key IN ({','.join('?' * len(fkeys))}) AND how != ?"
+            rows = self._conn.execute(q, [k for k, _ in fkeys] + [index.HOW_REGION_SHORT]).fetchall()
             places = self._load(r[1] for r in rows)
         theater = settings.theater()
         ranked = sorted(rows, key=lambda r: (edits[r[0]], places[r[1]].country not in theater,
@@ -441,7 +442,7 @@ class Gazetteer:
             seen.add(pid)
             p = places[pid]
             n = p.name
-            if how != 0 and fold(n) != fk:  # matched a variant: show it, with the place's own name
+            if how != index.HOW_NAME and fold(n) != fk:  # matched a variant: show it, with the place's own name
                 shown = next((v for v in p.variants if fold(v) == fk), fk)
                 n = f"{shown} ({p.name})"
             if n not in out and fold(n) != key:
@@ -491,7 +492,7 @@ class Gazetteer:
         return None
 
     def _region_keys(self) -> dict[str, int]:
-        if not hasattr(self, "_rkeys"):
+        if self._rkeys is None:
             self._rkeys = {k: pid for k, pid in self._conn.execute(
                 "SELECT n.key, n.pid FROM names n JOIN places p ON p.pid = n.pid WHERE p.kind = 'region' "
                 "AND length(n.key) >= 5")}
@@ -608,7 +609,7 @@ class Gazetteer:
             r = self.region(p.admin1) if p.admin1 else None
             if r is not None:
                 object.__setattr__(p, "admin1", r.name)
-        return [Candidate(place=p, how=9, edits=0, score=80.0, matched=fold(text)) for p in places]
+        return [Candidate(place=p, how=index.HOW_ONLINE, edits=0, score=80.0, matched=fold(text)) for p in places]
 
     def info(self) -> dict:
         meta = dict(self._conn.execute("SELECT key, value FROM meta"))

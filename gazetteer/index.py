@@ -27,8 +27,10 @@ log = logging.getLogger(__name__)
 INDEX_VERSION = "3"
 SEP = "\x1f"  # joins variants in one column; never part of a name
 
-# how a key names a place
+# how a key names a place (lower is stronger evidence); HOW_ONLINE marks Nominatim answers,
+# which never enter the index
 HOW_NAME, HOW_VARIANT, HOW_ALIAS, HOW_REGION_SHORT, HOW_TRANSLIT, HOW_SKELETON = 0, 1, 2, 3, 4, 5
+HOW_ONLINE = 9
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
@@ -252,13 +254,13 @@ def _add_grounds(b: _Builder, regions: dict, by_region: dict) -> None:
     for g in data_files.training_grounds():
         cc, a1 = g["country"], g["a1"]
         region = regions.get((cc, a1))
-        variants = [v.strip() for v in g["variants"].split("|") if v.strip()]
+        variants = data_files.split(g["variants"])
         extra = [(strip_ground_words(v), HOW_VARIANT) for v in [g["name"]] + variants]
         host = None
         if g["lat"] and g["lon"]:
             lat, lon, precision, radius = float(g["lat"]), float(g["lon"]), "point", None
         else:
-            hosts = [h for h in g["host"].split("|") if h.strip()]
+            hosts = data_files.split(g["host"])
             found = _find(by_region, cc, a1, hosts) if hosts else None
             if found:
                 lat, lon, precision, radius = found["latitude"], found["longitude"], "host_settlement", None

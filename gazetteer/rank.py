@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from .distance import haversine_km
-from .index import HOW_ALIAS, HOW_NAME, HOW_SKELETON, HOW_TRANSLIT
+from .index import HOW_ALIAS, HOW_NAME, HOW_ONLINE, HOW_SKELETON, HOW_TRANSLIT
 from .model import Match, Place
 from .normalize import fold
 
@@ -54,7 +54,7 @@ def prominence(c: Candidate) -> float:
     (Pokrovsk, not Engels, once called Pokrovsk), while a large town's variant
     beats a hamlet's own name (Krasnyi Lyman is Lyman, not a 600-people village).
     """
-    return round(math.log10((c.place.population or 0) + 1) + (1.0 if c.how == 0 else 0.0), 3)
+    return round(math.log10((c.place.population or 0) + 1) + (1.0 if c.how == HOW_NAME else 0.0), 3)
 
 
 def _bucket(d: float) -> int:
@@ -106,7 +106,7 @@ def _reason(c: Candidate, d: float | None, region: Place | None, in_region: bool
         parts = ["exact name"]
     elif c.how == HOW_ALIAS:
         parts = [f"curated alias {c.matched!r}"]
-    elif c.how == 9:
+    elif c.how == HOW_ONLINE:
         parts = [f"online answer ({p.source})"]
     elif c.how == HOW_TRANSLIT:
         parts = [f"romanized Cyrillic name {c.matched!r} of {p.name}"]
@@ -127,5 +127,5 @@ def _reason(c: Candidate, d: float | None, region: Place | None, in_region: bool
     if p.precision == "host_settlement" and p.host:
         parts.append(f"placed at host settlement {p.host}")
     elif p.kind != "region" and p.precision == "region":
-        parts.append(f"exact site unknown: placed at the region's point")
+        parts.append("exact site unknown: placed at the region's point")
     return "; ".join(parts)

@@ -1,7 +1,7 @@
 """Reading GeoNames export dumps (``UA.zip``/``UA.txt``, ``allCountries.zip``; tab-separated, 19 columns).
 
 Only features a report can name as a place are kept: populated places (class P),
-military bases (S.MILB) and ranges (L.RNGA, L.MILB).
+military bases (S.MILB, L.MILB) and ranges (L.RNGA).
 """
 from __future__ import annotations
 

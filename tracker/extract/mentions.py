@@ -77,7 +77,7 @@ _WITHIN = ("in", "into", "on")  # relations that put an event inside its place
 _HELD = re.compile(r"^(?:Russian|Ukrainian)-(?:held|occupied|controlled)\s+")
 _OF_HEADS = re.compile(r"(?:\d[\d,.]*|percent|capture|liberation|control|outskirts|most|half|part|parts|rest|remainder|fall|loss|"
                        r"edge|edges|center|centre|village|town|city|settlement|vicinity|direction|areas?|"
-                       r"districts?|streets?|neighborhoods?|microdistricts?|approaches|remaining|entire|much)\s+of\s+(?:the\s+)?$", re.I)
+                       r"districts?|streets?|neighborhoods?|microdistricts?|blocks?|approaches|remaining|entire|much)\s+of\s+(?:the\s+)?$", re.I)
 _REGIONISH = re.compile(r"(?:Oblast|Krai|Kray|Republic|Okrug|Raion|Oblasts)$|^Republic of", re.I)
 _NOMINAL = re.compile(r"^(?:advances?|gains?|progress|assaults?|attacks?|counterattacks?|offensive|counteroffensive|"
                       r"breakthrough|ground\s+attacks?|ground\s+assaults?|mechanized\s+assaults?|capture|the\s+capture|seizure|"
@@ -322,8 +322,8 @@ class SentenceParser:
             return False
         if _PREVENTED.search(before):
             return False  # "prevent Russian forces from advancing"
-        if t.kind != "deployment" and _PURPOSE.match(before):
-            return False  # "... to use them in attacks toward Kupiansk": what forces are for, not what they did
+        if t.kind != "deployment" and _PURPOSE.match(before) and not _USED_IN.fullmatch(before):
+            return False  # "... to capture Siversk": what forces are for, not what they did
         # forecasts, plans and possibilities
         limit = 30 if t.kind == "deployment" else len(before)
         if P.FORECAST.search(before[-limit:]) or P.FORECAST.search(t.text):
@@ -346,6 +346,8 @@ class SentenceParser:
 
     def _adjust_kind(self, s: str, t: _Trig, cs: int) -> str | None:
         before = s[cs:t.start]
+        if t.kind == "attack" and _USED_IN.fullmatch(before):
+            return "deployment"  # "withdrew its forces ... to use them in attacks toward X": sent to X
         if t.kind in ("advance", "deployment") and P.INFINITIVE.search(before) and \
                 not re.search(r"\b(?:forc(?:ed|ing|es)|compell(?:ed|ing))\s+(?:[\w'’-]+\s+){0,4}?to\s*$", before, re.I):
             if P.ATTEMPT.search(before) and t.kind == "advance":
@@ -722,6 +724,9 @@ _BARE_NAT = re.compile(r"(?:the\s+)?(?:" + P._NAT + r")")
 _PERSON_BEFORE = re.compile(r"\b(?:officer|commander|spokesperson|spokesman|spokeswoman|official|"
                             r"chief|head|analyst|blogger|milblogger|journalist|correspondent|operator|medic|"
                             r"volunteer|deputy)s?\s+$", re.I)
+# "(forces moved ...) to use them in attacks toward X": the forces go where they are to be used
+_USED_IN = re.compile(r"\s*(?:in\s+order\s+)?to\s+(?:use|employ|commit|deploy|involve)\s+(?:them|it|these\s+\w+|"
+                      r"those\s+\w+|the\s+\w+)\s+(?:in|for)\s+(?:\w+\s+)?", re.I)
 _PURPOSE = re.compile(r"\s*(?:in\s+order\s+|so\s+as\s+)?to\s+\w+", re.I)
 
 

@@ -103,6 +103,7 @@ _ADV_FWD = r"""
  |(?:took|taking|taken)(?=\s+(?:the\s+)?(?:(?:\w+\s+)?(?:town|village|city|settlement|positions?)\b|(?-i:[A-Z])))
  |liberated|liberating|liberation\s+of|freed
  |(?<!\bin\s)(?<!\bof\s)(?<!\bthe\s)(?:occupied|cleared)(?=\s+(?:the\s+)?(?:(?:\w+\s+)?(?:village|town|city|settlement)\b|(?-i:[A-Z])))
+ |cleared(?=\s+(?:the\s+)?(?:last\s+|remaining\s+)?(?:[\w-]+\s+){0,2}?(?:blocks|districts|neighbou?rhoods|microdistricts|parts|streets)\s+of\s+(?-i:[A-Z]))
  |recaptured|recapturing|retook|retaken|retaking
  |took\s+control\s+(?:over|of)|taken\s+control\s+(?:over|of)|taking\s+control\s+(?:over|of)|in\s+control\s+of|control\s+of
  |controlled|hold(?=\s+(?:most|half|part|\d))|held(?=\s+(?:most|half|part|\d))
@@ -282,6 +283,8 @@ BREAK = re.compile(
     r"|,\s+(?=(?:[\w'’.-]+\s+){0,5}?(?:said|says|reported|reports|claimed|claims|stated|states|announced|told|"
     r"added|noted|wrote|assessed|according)\b)"
     r"|\s+(?:while|whereas|but|although|though|yet|after|amid|despite|because|following|during|before)\s+"
+    # "massing near X ahead of a push toward Y": what the forces are for is another clause
+    r"|\s+(?:ahead\s+of|in\s+preparation\s+for|in\s+anticipation\s+of)\s+"
     r"|,\s+and\s+(?=(?:\w+\s+){0,4}?(?:said|claimed|reported|announced|stated|wrote|added|noted|acknowledged|"
     r"is|are|was|were|has|have|had|did|do|does|may|might|will|would|could)\b)"
     r"|,\s+and\s+(?=(?:they|it|he|she|we|the\s+Russians|the\s+Ukrainians)\b)"

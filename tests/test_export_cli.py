@@ -227,3 +227,16 @@ def test_csv_has_a_bom_in_a_file_but_not_on_standard_output(tmp_path, filled_sto
     subprocess.run(cmd + ["export", "-o", str(out), "--store", filled_store], capture_output=True,
                    check=True)
     assert out.read_bytes() == b"\xef\xbb\xbf" + piped  # the same rows, BOM only in the file
+
+
+def test_import_into_a_database_never_prints_its_password(capsys, tmp_path, filled_store, pg_server):
+    from ft_fixtures.store import fresh_schema_url
+
+    out = tmp_path / "all.geojson"
+    code, _, err = run(capsys, "export", "-o", str(out), "--store", filled_store)
+    assert code == 0, err
+    # The test server trusts local connections, so the password is carried but never checked.
+    url = fresh_schema_url(pg_server).replace("postgres@", "postgres:s3cret@", 1)
+    code, stdout, err = run(capsys, "import", str(out), "--store", url)
+    assert code == 0, err
+    assert "imported" in stdout and "s3cret" not in stdout + err

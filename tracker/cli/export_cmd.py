@@ -62,4 +62,5 @@ def import_(file: str, fmt: str | None, analyst: str | None, store: str) -> None
     events = import_events(file, fmt)
     with Store.open(store) as s:
         result = s.add(events, analyst=analyst)
-    click.echo(f"imported {len(events)} events from {file} into {store}: {result.summary()}")
+    # s.location: a database URL without its password
+    click.echo(f"imported {len(events)} events from {file} into {s.location}: {result.summary()}")

@@ -5,7 +5,7 @@ import sys
 
 import click
 
-from .options import check_output, filter_options, open_existing, store_option
+from .options import analyst_option, check_output, filter_options, open_existing, store_option
 
 _FORMATS = "geojson|geojsonseq|gpkg|csv|kml|parquet"
 
@@ -52,7 +52,7 @@ def export(output: str, fmt: str | None, areas: bool, store: str, query) -> None
 @click.argument("file", metavar="FILE")
 @click.option("--format", "fmt", metavar="geojson|geojsonseq|gpkg|csv|parquet",
               help="Default: from the file's extension ('-' reads GeoJSON from standard input).")
-@click.option("--analyst", help="Name recorded in the history (default $FRONTLINE_ANALYST or login).")
+@analyst_option
 @store_option
 def import_(file: str, fmt: str | None, analyst: str | None, store: str) -> None:
     """Import events from an export (GeoJSON best) into the store; known events merge."""

@@ -22,6 +22,10 @@ store_option = click.option(
     "--store", "store", envvar="FRONTLINE_STORE", default=DEFAULT_STORE, show_default=True,
     help="GeoPackage path or postgresql:// URL (env FRONTLINE_STORE).")
 
+analyst_option = click.option(
+    "--analyst", envvar="FRONTLINE_ANALYST",
+    help="Name kept in the history (default: env FRONTLINE_ANALYST, else the login name).")
+
 
 def table_lines(head: Sequence[str], rows: Iterable[Sequence[Any]]) -> list[str]:
     """A header and rows as aligned text columns (two spaces apart; None shows as nothing)."""
@@ -177,10 +181,6 @@ def resolve_point(text: str) -> tuple[float, float]:
             raise InputError(f"--near {text.strip()}: LAT,LON needs latitude -90..90 and "
                              "longitude -180..180")
     from gazetteer import Gazetteer
-    from gazetteer.errors import PlaceNotFound
 
-    matches = Gazetteer.default().lookup(text, limit=1)
-    if not matches:
-        raise PlaceNotFound(text, Gazetteer.default().suggest(text))
-    place = matches[0].place
+    place = Gazetteer.default().resolve(text).place
     return place.lat, place.lon

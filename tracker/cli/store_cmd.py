@@ -5,14 +5,15 @@ commands that only read or change existing events never create a store.
 """
 from __future__ import annotations
 
+import contextlib
 import sys
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from ..event import KINDS, SIDES, STATUSES
-from .options import (filter_options, iso_date, open_existing, read_stdin, store_option,
-                      table_lines)
+from .options import (analyst_option, filter_options, iso_date, open_existing, read_stdin,
+                      store_option, table_lines)
 from .options import relation as relation_option
 
 if TYPE_CHECKING:
@@ -22,10 +23,7 @@ if TYPE_CHECKING:
     from ..store import Store
 
 PROGRESS_FROM = 5  # files: fewer finish before a bar would help
-
-analyst_option = click.option(
-    "--analyst", envvar="FRONTLINE_ANALYST",
-    help="Name kept in the history (default: env FRONTLINE_ANALYST, else the login name).")
+HOMONYM_KM = 30.0  # namesakes farther apart than this are different places, not one town's spread
 
 
 def _describe(e: "Event") -> str:
@@ -46,9 +44,8 @@ def _describe(e: "Event") -> str:
 @click.option("--source", help="Source recorded for the events (default: the file path).")
 @analyst_option
 @store_option
-@click.pass_context
-def ingest(ctx: click.Context, files: tuple[str, ...], report_date: str | None,
-           source: str | None, analyst: str | None, store: str) -> None:
+def ingest(files: tuple[str, ...], report_date: str | None, source: str | None,
+           analyst: str | None, store: str) -> None:
     """Extract events from report files and store them.
 
     Ingesting a report again adds nothing; each file is stored all-or-nothing;
@@ -60,36 +57,30 @@ def ingest(ctx: click.Context, files: tuple[str, ...], report_date: str | None,
     from ..store import AddResult, Store
 
     total, failures, empty = AddResult(), [], []
-    with Store.open(store) as s:
-        show_bar = len(files) >= PROGRESS_FROM
-        bar = click.progressbar(files, label="ingesting", file=sys.stderr) if show_bar else None
-        items = bar if bar is not None else files
-        try:
-            if bar is not None:
-                bar.__enter__()
-            for path in items:
-                try:
-                    if path == "-":
-                        raise InputError("ingest reads report files, not standard input; save the "
-                                         "report to a file (`frontline extract -` prints its events)")
-                    events = extract_file(path, report_date=report_date, source=source)
-                    result = s.add(events, analyst=analyst)
-                except (FrontlineError, OSError, UnicodeError) as exc:
-                    msg = getattr(exc, "strerror", None) or str(exc)
-                    line = msg if msg.startswith(f"{path}:") else f"{path}: {msg}"
-                    if len(files) == 1:  # nothing else to go on with: one line, as for any error
-                        raise InputError(f"{line}; nothing was stored") from None
-                    failures.append(line)
-                    if bar is None:
-                        click.echo(f"frontline: error: {line}; skipped", err=True)
-                    continue
-                if not events:
-                    empty.append(path)
-                total.extend(result)
-        finally:
-            if bar is not None:
-                bar.__exit__(None, None, None)
-    if bar is not None:
+    show_bar = len(files) >= PROGRESS_FROM
+    bar = (click.progressbar(files, label="ingesting", file=sys.stderr) if show_bar
+           else contextlib.nullcontext(files))
+    with Store.open(store) as s, bar as items:
+        for path in items:
+            try:
+                if path == "-":
+                    raise InputError("ingest reads report files, not standard input; save the "
+                                     "report to a file (`frontline extract -` prints its events)")
+                events = extract_file(path, report_date=report_date, source=source)
+                result = s.add(events, analyst=analyst)
+            except (FrontlineError, OSError, UnicodeError) as exc:
+                msg = getattr(exc, "strerror", None) or str(exc)
+                line = msg if msg.startswith(f"{path}:") else f"{path}: {msg}"
+                if len(files) == 1:  # nothing else to go on with: one line, as for any error
+                    raise InputError(f"{line}; nothing was stored") from None
+                failures.append(line)
+                if not show_bar:  # a bar owns the line: its failures are told after it
+                    click.echo(f"frontline: error: {line}; skipped", err=True)
+                continue
+            if not events:
+                empty.append(path)
+            total.extend(result)
+    if show_bar:
         for line in failures:
             click.echo(f"frontline: error: {line}; skipped", err=True)
     for path in empty:
@@ -174,13 +165,13 @@ def log(text: str | None, date: str, source: str | None, side: str | None, kind:
         click.echo(f"{state} {e.id}  {_describe(e)}")
 
 
-def _resolve_place(place: str, region: str | None) -> Any:
+def _resolve_place(place: str, region: str | None) -> "Place":
     """The best gazetteer match for ``place`` (in ``region``), or PlaceNotFound with suggestions."""
     from gazetteer import Gazetteer
     from gazetteer.errors import AmbiguousPlace, PlaceNotFound
 
     gz = Gazetteer.default()
-    matches = gz.lookup(place, region=region, limit=10) if region else gz.lookup(place, limit=10)
+    matches = gz.lookup(place, region=region, limit=10)
     if not matches:
         raise PlaceNotFound(place, gz.suggest(place),
                             hint=f"in {region}" if region else "add --region to narrow it")
@@ -196,9 +187,6 @@ def _resolve_place(place: str, region: str | None) -> Any:
     return best.place
 
 
-HOMONYM_KM = 30.0
-
-
 def _km(a: "Place", b: "Place") -> float:
     from gazetteer.distance import haversine_km
 
@@ -211,7 +199,7 @@ def _located(place: str, region: str | None, relation: str) -> dict[str, Any]:
 
     p = _resolve_place(place, region)
     loc = locate(p.lat, p.lon, relation, place_kind=p.kind, place_precision=p.precision,
-                 radius_km=getattr(p, "radius_km", None))
+                 radius_km=p.radius_km)
     return {"place": place, "place_id": p.id, "place_name": p.name, "admin1": p.admin1,
             "country": p.country, "lat": loc.lat, "lon": loc.lon, "precision": loc.precision,
             "uncertainty_km": loc.uncertainty_km}

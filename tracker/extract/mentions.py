@@ -73,6 +73,8 @@ _COUNTRY_GAP = re.compile(r"(?:Russia|Ukraine|Belarus)['’]s\s+$")
 # "the town" refers back, but "the town of Graivoron" names its place
 _ANAPHOR = re.compile(r"(?<![\w-])the\s+(?:\w+\s+)?(town|village|city|settlement)(?:['’]s)?(?![\w-])"
                       r"(?!\s+of\s+(?-i:[A-Z]))", re.I)
+_DATE_WORD = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d)"
+_TOWN_OF = re.compile(r"\s*(?:the\s+)?(?:(?:\w+[- ]){0,3}?(?:town|village|city|settlement)\s+of\s+)", re.I)
 _WITHIN = ("in", "into", "on")  # relations that put an event inside its place
 _HELD = re.compile(r"^(?:Russian|Ukrainian)-(?:held|occupied|controlled)\s+")
 _OF_HEADS = re.compile(r"(?:\d[\d,.]*|percent|capture|liberation|control|outskirts|most|half|part|parts|rest|remainder|fall|loss|"
@@ -536,7 +538,8 @@ class SentenceParser:
                         r"\s+of|next\s+to|near|close\s+to|outside)\s+(?:the\s+)?(?:[\w-]+\s+)?", gap, re.I)
                         or L.APPOSITIVE_LOCATOR.fullmatch(gap)) \
                         and bearing_of(prev[1]) is None and not re.match(
-                            r",?\s+(?:and\s+|or\s+)?(?:in|near|around|into|toward|towards|on|north|south|east|west)\b",
+                            r",?\s+(?:and\s+|or\s+)?(?:in|near|around|into|toward|towards|on|north|south|east|west)\b"
+                            r"(?!\s+(?:the\s+)?" + _DATE_WORD + r")",  # ", on Tuesday" is a date, not another place
                             s[n.end:n.end + 30], re.I):
                     # "Volokhiv Yar, east of Kharkiv": a locator of the previous place
                     anchor = n.end
@@ -545,6 +548,8 @@ class SentenceParser:
                                                re.search(r"\bfrom\s+(?:the\s+)?$|\bto\s+its\b", gap)):
                     skip = "yardstick"
                 m = P.RELATION.search(gap)
+                if m and prev is None and _TOWN_OF.fullmatch(gap):
+                    m = None  # "pushed into the town of Graivoron": the verb's own relation
                 if m:
                     head = gap[:m.start()]
                     if len(head.split()) > 8 and prev is None:

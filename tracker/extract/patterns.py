@@ -284,7 +284,7 @@ BREAK = re.compile(
     r"added|noted|wrote|assessed|according)\b)"
     r"|\s+(?:while|whereas|but|although|though|yet|after|amid|despite|because|following|during|before)\s+"
     # "massing near X ahead of a push toward Y": what the forces are for is another clause
-    r"|\s+(?:ahead\s+of|in\s+preparation\s+for|in\s+anticipation\s+of)\s+"
+    r"|\s+(?=(?:ahead\s+of|in\s+preparation\s+for|in\s+anticipation\s+of)\s)"
     r"|,\s+and\s+(?=(?:\w+\s+){0,4}?(?:said|claimed|reported|announced|stated|wrote|added|noted|acknowledged|"
     r"is|are|was|were|has|have|had|did|do|does|may|might|will|would|could)\b)"
     r"|,\s+and\s+(?=(?:they|it|he|she|we|the\s+Russians|the\s+Ukrainians)\b)"

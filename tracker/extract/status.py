@@ -233,7 +233,7 @@ def _claimant(subj: str) -> str:
         m = _TITLE.search(s) or _ROLE_NAME.search(s)
     if m and not _ORG_WORD.search(m.group("name")):
         return m.group("name")
-    holder = None if m else _office_holder(s)
+    holder = _office_holder(s)
     if holder:
         return holder
     m = _PERSON.match(s + ",")

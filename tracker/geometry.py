@@ -31,6 +31,11 @@ NEAR_RELATIONS = {"near", "around", "outskirts of", "vicinity of"}
 DIRECTION_RELATIONS = {"direction", "toward", "towards", "to"}
 
 
+def on_globe(lat: float, lon: float) -> bool:
+    """True for a WGS 84 position in degrees (NaN and infinities fail the range test too)."""
+    return -90 <= lat <= 90 and -180 <= lon <= 180
+
+
 @dataclass(frozen=True)
 class Location:
     lat: float

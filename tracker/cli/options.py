@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 import click
 
 from ..event import KINDS, SIDES, STATUSES
+from ..geometry import DIRECTION_RELATIONS, NEAR_RELATIONS, POINT_RELATIONS, bearing_of, on_globe
 from ..query import Query
 from ..store.base import DEFAULT_STORE
 
@@ -88,8 +89,6 @@ def relation(ctx: click.Context | None, param: click.Parameter | None, value: An
     """Click callback: a relation the map can place ('in', 'near', 'north of', 'direction', ...)."""
     if value is None:
         return None
-    from ..geometry import DIRECTION_RELATIONS, NEAR_RELATIONS, POINT_RELATIONS, bearing_of
-
     rel = " ".join(str(value).split()).lower()
     if rel in POINT_RELATIONS | NEAR_RELATIONS | DIRECTION_RELATIONS or bearing_of(rel) is not None:
         return rel
@@ -175,9 +174,10 @@ def resolve_point(text: str) -> tuple[float, float]:
         except ValueError:
             pass
         else:
-            if -90 <= lat <= 90 and -180 <= lon <= 180:
+            if on_globe(lat, lon):
                 return lat, lon
             from ..errors import InputError
+
             raise InputError(f"--near {text.strip()}: LAT,LON needs latitude -90..90 and "
                              "longitude -180..180")
     from gazetteer import Gazetteer

@@ -25,6 +25,7 @@ from typing import IO, TYPE_CHECKING, Any, Callable, Iterable, Iterator, Union
 
 from ..errors import ExportError, InputError
 from ..event import DATE_PRECISIONS, KINDS, PRECISIONS, STATUSES, Event
+from ..geometry import on_globe
 from ..store.base import add_sources
 from . import csvfile, frames, geojson, kml
 from .areas import Area, uncertainty_areas
@@ -95,8 +96,7 @@ def _as_events(events: "Iterable[Event] | gpd.GeoDataFrame") -> list[Event]:
     for e in events:
         if not isinstance(e, Event):
             raise ExportError(f"can only export Event objects, not {type(e).__name__}")
-        if not (math.isfinite(e.lat) and math.isfinite(e.lon) and -90 <= e.lat <= 90
-                and -180 <= e.lon <= 180):
+        if not on_globe(e.lat, e.lon):
             raise ExportError(f"event {e.id} has no valid position (lat {e.lat}, lon {e.lon}); "
                               "edit or retract it before exporting")
         seen = merged.get(e.id)
@@ -282,7 +282,7 @@ def _check(e: Event, where: str, n: int) -> None:
         problems.append(f"precision {e.precision!r} is not one of {', '.join(PRECISIONS)}")
     if e.date_precision not in DATE_PRECISIONS:
         problems.append(f"date_precision {e.date_precision!r} is not one of {', '.join(DATE_PRECISIONS)}")
-    if not (math.isfinite(e.lat) and math.isfinite(e.lon) and -90 <= e.lat <= 90 and -180 <= e.lon <= 180):
+    if not on_globe(e.lat, e.lon):
         problems.append(f"position lat {e.lat}, lon {e.lon} is not on the globe")
     for name in ("event_date", "report_date"):
         try:

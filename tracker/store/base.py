@@ -12,7 +12,6 @@ import functools
 import getpass
 import json
 import logging
-import math
 import operator
 import os
 from abc import ABC, abstractmethod
@@ -22,6 +21,7 @@ from typing import Any, Iterable, Iterator
 
 from ..errors import EventNotFound, InputError
 from ..event import DATE_PRECISIONS, FIELD_NAMES, FIELD_TYPES, KINDS, PRECISIONS, STATUSES, Event
+from ..geometry import on_globe
 from ..query import Query
 
 log = logging.getLogger(__name__)
@@ -108,8 +108,7 @@ def check_event(e: Event) -> None:
         if not getattr(e, name):
             raise InputError(f"event {e.id} has no {name}; it was not stored")
     if not (isinstance(e.lat, (int, float)) and isinstance(e.lon, (int, float))
-            and math.isfinite(e.lat) and math.isfinite(e.lon)
-            and -90 <= e.lat <= 90 and -180 <= e.lon <= 180):
+            and on_globe(e.lat, e.lon)):
         raise InputError(f"event {e.id} has coordinates out of range (lat {e.lat}, lon {e.lon})")
     _check_date("event_date", e.event_date)
     _check_date("report_date", e.report_date)

@@ -129,3 +129,16 @@ def test_forces_sent_to_be_used_in_attacks_deploy_there():
 def test_what_a_massing_is_ahead_of_is_no_deployment_place():
     assert facts("Ukrainian officials said Russian troops are concentrating near Tokmak ahead of "
                  "renewed attacks toward Orikhiv.") == {("russia", "deployment", "Tokmak", "near")}
+
+
+def test_the_reference_reports_headline_gives_no_mention():
+    import pathlib
+    from tracker.extract import read_report
+    path = pathlib.Path(__file__).resolve().parents[2] / "shared" / "examples" / "isw-2024-10-24.txt"
+    if not path.exists():
+        pytest.skip("reference report not found")
+    text = read_report(path)
+    headline_end = text.index("\n", text.index("undesirable"))
+    ms = extract_mentions(text, "2024-10-24")
+    assert not [m for m in ms if m.quote_start < headline_end]
+    assert not [m for m in ms if m.place.endswith(("’", "'")) or m.place in ("Russia", "Ukraine")]

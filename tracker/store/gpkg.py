@@ -10,6 +10,7 @@ queue instead of failing.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import os
@@ -359,22 +360,16 @@ class GeoPackageStore(Store):
                 self.con.execute(f'CREATE INDEX IF NOT EXISTS "{DATE_XY_INDEX}" '
                                  f'ON "{TABLE}" (event_date, lon, lat)')
 
-    class _Tx:
-        def __init__(self, con: sqlite3.Connection):
-            self.con = con
-
-        def __enter__(self) -> sqlite3.Connection:
-            self.con.execute("BEGIN IMMEDIATE")
-            return self.con
-
-        def __exit__(self, typ, exc, tb) -> None:
-            if typ is None:
-                self.con.execute("COMMIT")
-            else:
-                self.con.execute("ROLLBACK")
-
-    def _write(self) -> "_Tx":
-        return self._Tx(self.con)
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; BEGIN IMMEDIATE takes the write lock up front, so writers queue."""
+        self.con.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.con
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
 
     def _wrap(self, what: str, exc: sqlite3.Error) -> StoreError:
         return StoreError(f"could not {what} in {self.path}: {exc}; nothing was changed")

@@ -36,6 +36,7 @@ def save_map(m: "folium.Map", path: "str | os.PathLike[str]") -> "pathlib.Path":
 
 
 def map_html(m: "folium.Map") -> str:
+    """See :func:`maps.render.map_html`."""
     from .render import map_html as _html
 
     return _html(m)

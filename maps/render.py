@@ -6,7 +6,7 @@ import logging
 import os
 import pathlib
 import tempfile
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import folium
 from folium.elements import MacroElement
@@ -129,7 +129,7 @@ def save_map(m: folium.Map, path: "str | os.PathLike[str]") -> pathlib.Path:
     parent = target.parent if str(target.parent) else pathlib.Path(".")
     if not parent.is_dir():
         raise MapError(f"cannot write {target}: folder {parent} does not exist")
-    page = m.get_root().render()
+    page = map_html(m)
     try:
         fd, tmp = tempfile.mkstemp(prefix=".map-", suffix=".html", dir=parent)
         try:
@@ -155,6 +155,3 @@ def _umask() -> int:
 def map_html(m: folium.Map) -> str:
     """The map's full HTML page as a string."""
     return m.get_root().render()
-
-
-__all__: list[Any] = ["render_map", "save_map", "map_html"]

@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from gazetteer.errors import PlaceNotFound
+from gazetteer.errors import PlaceNotFound, UnknownRegion
 
 
 def _near(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> list[tuple[float, float]]:
@@ -74,7 +74,6 @@ def region(name: str, fmt: str) -> None:
     gz = _gz()
     place = gz.region(name)
     if place is None:
-        from gazetteer.errors import UnknownRegion
         raise UnknownRegion(name, gz.suggest_region(name))
     d = place.to_dict()
     if fmt == "json":

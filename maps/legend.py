@@ -7,15 +7,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-# Conventional colours: Ukraine blue, Russia red, North Korea purple, Belarus
-# orange (distinct from Russia's red though they often fight together).
-SIDE_COLOURS: dict[str, str] = {
-    "ukraine": "#1f5fbf",
-    "russia": "#d0231f",
-    "north_korea": "#7b2fa0",
-    "belarus": "#e07800",
-}
-OTHER_COLOUR = "#555555"
+from tracker.event import OTHER_COLOUR, SIDE_COLOURS
 
 SIDE_NOUNS: dict[str, str] = {
     "ukraine": "Ukraine", "russia": "Russia", "north_korea": "North Korea", "belarus": "Belarus",

@@ -362,3 +362,15 @@ def test_repeated_events_are_exported_once_with_every_source(tmp_path) -> None:
     feats = json.loads(path.read_text(encoding="utf-8"))["features"]
     assert result.count == len(feats) == 1
     assert feats[0]["properties"]["sources"] == ["reports/a.txt", "reports/z.txt"]
+
+
+def test_kml_sides_wear_the_map_colours(tmp_path) -> None:
+    from maps.legend import colour as side_colour
+
+    path = tmp_path / "events.kml"
+    export_events(sample_events(), path)
+    text = path.read_text(encoding="utf-8")
+    for side in {e.side for e in sample_events()}:
+        rgb = side_colour(side)[1:]
+        kml = "ff" + rgb[4:6] + rgb[2:4] + rgb[0:2]  # KML is aabbggrr
+        assert f'<Style id="side-{side}"><IconStyle><color>{kml}</color>' in text, side

@@ -16,6 +16,15 @@ from collections.abc import Iterator
 from typing import Any, Iterable, Mapping
 
 SIDES = ("ukraine", "russia", "north_korea", "belarus")
+# One colour per side for every output that draws (maps, KML): Ukraine blue, Russia red,
+# North Korea purple, Belarus orange (distinct from Russia's red though they fight together).
+SIDE_COLOURS: dict[str, str] = {
+    "ukraine": "#1f5fbf",
+    "russia": "#d0231f",
+    "north_korea": "#7b2fa0",
+    "belarus": "#e07800",
+}
+OTHER_COLOUR = "#555555"
 KINDS = ("advance", "attack", "deployment")
 STATUSES = ("confirmed", "assessed", "claimed")
 PRECISIONS = ("point", "near", "offset", "direction", "region")

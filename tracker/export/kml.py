@@ -12,18 +12,21 @@ import re
 from typing import Iterable, Iterator, Mapping
 from xml.sax.saxutils import escape, quoteattr
 
-from ..event import FIELDS, Event
+from ..event import FIELDS, OTHER_COLOUR, SIDE_COLOURS, Event
 from .areas import AREA_FIELDS, Area
 from .geojson import round_coord
 
-# KML colours are aabbggrr. One per side; unknown sides get grey.
-SIDE_COLORS = {
-    "ukraine": "ffd7781f",      # blue  #1f78d7
-    "russia": "ff2b27d6",       # red   #d6272b
-    "north_korea": "ff1a7ef2",  # orange #f27e1a
-    "belarus": "ff8b3d8b",      # purple #8b3d8b
-}
-OTHER_COLOR = "ff808080"
+
+def _kml_colour(hex_rgb: str) -> str:
+    """'#rrggbb' as KML's opaque aabbggrr."""
+    r, g, b = hex_rgb[1:3], hex_rgb[3:5], hex_rgb[5:7]
+    return f"ff{b}{g}{r}"
+
+
+# the maps' colours, so a side looks the same in Google Earth as in the HTML map
+SIDE_COLORS = {side: _kml_colour(c) for side, c in SIDE_COLOURS.items()}
+OTHER_COLOR = _kml_colour(OTHER_COLOUR)
+
 _KML_TYPES = {str: "string", float: "double", int: "int", bool: "bool"}
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SAFE_ID = re.compile(r"[^A-Za-z0-9_.-]")

@@ -179,10 +179,14 @@ def test_cli_bad_file_is_one_line_and_the_rest_still_print(tmp_path, capsys):
     assert ex.value.code == 2
 
 
-def test_a_village_far_from_its_neighbours_is_not_guessed(gazetteer):
-    # the only 'Promin' in the gazetteer lies hundreds of km from Toretsk: the one meant is missing
+def test_a_village_far_from_its_neighbours_is_not_silently_guessed(gazetteer):
+    # the only 'Promin' in the gazetteer lies hundreds of km from Toretsk: the one meant may be
+    # missing, so it is reported but flagged, its uncertainty widened
     events = extract_events("Russian forces attacked near Toretsk and Promin.", "2024-12-01", gazetteer=gazetteer)
-    assert [e.place for e in events] == ["Toretsk"]
+    assert [e.place for e in events] == ["Toretsk", "Promin"]
+    toretsk, promin = events
+    assert toretsk.place_note is None and toretsk.uncertainty_km < 10
+    assert "may be meant" in promin.place_note and promin.uncertainty_km >= 25
 
 
 def test_taking_prisoners_is_not_taking_ground(gazetteer):

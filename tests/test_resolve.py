@@ -69,3 +69,20 @@ def test_a_theater_the_user_sets_replaces_the_default(monkeypatch):
     monkeypatch.setenv("FRONTLINE_THEATER", "SY")
     place, why = Resolver().settle(m)
     assert (place.name, place.country) == ("Aleppo", "SY") and why is None
+
+
+def test_a_village_known_only_under_another_spelling_far_from_its_paragraph_is_left_out():
+    # the only 'Makhnovka' in cities500 is a variant of Makhnivka in Vinnytsia Oblast, 600 km away
+    text = ("Geolocated footage indicates that Ukrainian forces recently advanced southeast of Sudzha. "
+            "Russian forces attacked near Makhnovka on February 2.")
+    events = _by_place(text)
+    assert "Sudzha" in events and "Makhnovka" not in events
+
+
+def test_the_only_place_of_a_name_far_from_its_sentence_is_kept_but_flagged():
+    # reports name two fronts in one sentence; Verbove (Zaporizhzhia) is 200 km from Bakhmut
+    events = _by_place("Russian forces attacked near Bakhmut and Verbove on November 11.")
+    verbove = events["Verbove"]
+    assert verbove.admin1 == "Zaporizhzhia Oblast"
+    assert verbove.place_note and "may be meant" in verbove.place_note and verbove.precision == "near"
+    assert events["Bakhmut"].place_note is None

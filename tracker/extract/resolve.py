@@ -43,6 +43,7 @@ FUZZY_CONTEXT_KM = 100.0
 FAR_KM = 150.0
 # "Krymske (northeast of Toretsk)": a place the report locates by another lies within this of it
 REFERENCE_KM = 50.0
+PARAGRAPH_FAR_KM = 300.0
 _COMPASS_WORD = r"(?:north|south|east|west)(?:[- ]?(?:north|south|east|west))?(?:[- ]?(?:east|west))?"
 TOWN_POP = 10000  # towns this size are named with far-away places; villages rarely are
 LIMIT = 12  # enough candidates to hold every namesake context may pick from
@@ -248,14 +249,28 @@ class Resolver:
             good.sort(key=lambda x: (-round(x.score), dist(x), x.place.admin1 not in FRONT_REGIONS,
                                      order[id(x)]))
         strong = self._strong_points(m)
+        far_note = None
         if strong and region is None and max((x.place.population or 0) for x in good) < TOWN_POP:
             close = [x for x in good if min(_km((x.place.lat, x.place.lon), pt) for pt in strong) <= FAR_KM]
             if not close:
-                # every namesake lies far from the places this sentence names with it:
-                # the one meant is missing from the gazetteer, so no point is better than a wrong one
-                return None, f"no {m.place!r} within {FAR_KM:.0f} km of the places named with it"
+                if len(good) > 1 or _fold(good[0].place.name) != q:
+                    # every namesake lies far from the places this sentence names with it:
+                    # the one meant is missing from the gazetteer, so no point beats a wrong one
+                    return None, f"no {m.place!r} within {FAR_KM:.0f} km of the places named with it"
+                # the only place of that very name: reports do name two fronts in one
+                # sentence, so keep it, flagged
+                far_note = (f"ambiguous: the only {m.place!r} in the gazetteer lies over {FAR_KM:.0f} km "
+                            "from the places named with it; a village missing from the gazetteer may be meant")
         best = good[0]
-        note = None
+        note = far_note
+        if near and not strong and region is None and (best.place.population or 0) < TOWN_POP \
+                and _fold(best.place.name) != q \
+                and min(_km((best.place.lat, best.place.lon), pt) for pt in near) > PARAGRAPH_FAR_KM:
+            # a village found only under another spelling, hundreds of km from everything its
+            # paragraph names ("Makhnovka" in a Kursk paragraph, a Makhnivka in Vinnytsia Oblast):
+            # the one meant is missing from the gazetteer
+            return None, (f"only {best.place.name} ({best.place.admin1}) matches, "
+                          f"over {PARAGRAPH_FAR_KM:.0f} km from the places its paragraph names")
         namesakes = [x for x in good[1:] if round(x.score) >= round(best.score) - 1
                      and x.place.admin1 in FRONT_REGIONS]
         if strong and region is None and namesakes:

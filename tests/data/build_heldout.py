@@ -598,6 +598,185 @@ ITEMS = [
     ("2024-10-25", "Kremlin: N. Korean troops fighting Ukraine would be ‘Russia’s own affair’", []),
     ("2024-02-03", "Ukrainian officials reported that Russian forces shelled Kherson city from positions in Oleshky on "
                    "the east bank.", []),
+    # --- batch D: written blind (before reading tracker/extract/), scored before any change for it.
+    # Other writers (wire-service prose, General Staff summaries, MoD statements in paraphrase,
+    # milbloggers, DeepState, UK Defence Intelligence), Russian spellings, passive voice.
+    # Conventions beyond the README and batch C: "the enemy" in a Ukrainian summary is Russia; a
+    # passive gain with no agent ("X has been liberated, the Russian MoD said") takes the claimant's
+    # side; "encircled X" is an advance around X; street fighting in X is an attack in X; a gain
+    # dated in an earlier month or year is still an advance (its date is that month); "the name Moscow
+    # uses for Y" and "north of Y" only explain the place; a claim by "Russia" names Russia.
+    # wire-service and news prose
+    ("2023-05-21", "Russia's defence ministry said on Saturday that Wagner units, backed by airborne troops, had "
+                   "completed the capture of Artemovsk, the name Moscow uses for Bakhmut.",
+     [a(RU, CLM, "Russian Defense Ministry", "Artemovsk", "in", f"Bakhmut@{DON}")]),
+    ("2024-10-03", "Russia said on Thursday it had taken control of Ugledar, a hilltop mining town in the Donetsk "
+                   "region.",
+     [a(RU, CLM, "Russia", "Ugledar", "in", f"Vuhledar@{DON}")]),
+    ("2022-09-11", "Izium was retaken by Ukrainian troops on Saturday, the Ukrainian military said.",
+     [a(UA, CLM, "Ukrainian military", "Izium", "in", f"Izium@{KHA}")]),
+    ("2022-10-02", "The Russian-held town of Lyman was retaken by Ukrainian forces on Saturday, ISW assessed.",
+     [a(UA, ASS, None, "Lyman", "in", f"Lyman@{DON}")]),
+    ("2023-12-26", "Ukraine's army chief Valerii Zaluzhnyi said Ukrainian troops had pulled back from Marinka to "
+                   "positions on its northern outskirts.",
+     [a(RU, CLM, "Valerii Zaluzhnyi", "Marinka", "in", f"Marinka@{DON}")]),
+    ("2024-08-10", "Ukrainian forces have pushed some 30 kilometres into Russia's Kursk region, Russian war bloggers "
+                   "said, reporting heavy fighting near Korenevo.",
+     [a(UA, CLM, "Russian war bloggers", "Kursk region", "into", f"R:{KUR}"),
+      at(UA, "Korenevo", "near", f"Korenevo@{KUR}")]),
+    ("2025-04-15", "Russian forces captured Bakhmut in May 2023 and Avdiivka in February 2024 and have since advanced "
+                   "slowly toward Pokrovsk, ISW noted.",
+     [a(RU, ASS, None, "Bakhmut", "in", f"Bakhmut@{DON}"),
+      a(RU, ASS, None, "Avdiivka", "in", f"Avdiivka@{DON}"),
+      a(RU, ASS, None, "Pokrovsk", "toward", f"Pokrovsk@{DON}")]),
+    ("2025-03-10", "Since Ugledar fell to Russian troops in October 2024, Russian forces have also taken Velyka "
+                   "Novosilka, ISW noted.",
+     [a(RU, ASS, None, "Ugledar", "in", f"Vuhledar@{DON}"),
+      a(RU, ASS, None, "Velyka Novosilka", "in", f"Velyka Novosilka@{DON}")]),
+    ("2022-05-26", "Svitlodarsk was captured by Russian forces, ISW assessed.",
+     [a(RU, ASS, None, "Svitlodarsk", "in", f"Svitlodarsk@{DON}")]),
+    ("2023-09-18", "Ukrainian forces retook the Russian-held village of Kurdiumivka south of Bakhmut, the Ukrainian "
+                   "military said on Sunday.",
+     [a(UA, CLM, "Ukrainian military", "Kurdiumivka", "in", f"Kurdiumivka@{DON}")]),
+    ("2022-06-25", "Ukrainian forces have completed their withdrawal from Sievierodonetsk, the city's mayor Oleksandr "
+                   "Striuk said.",
+     [a(RU, CLM, "Oleksandr Striuk", "Sievierodonetsk", "in", f"Sievierodonetsk@{LUH}")]),
+    ("2022-05-08", "Kharkiv regional governor Oleh Syniehubov said Ukrainian troops had retaken Cherkaski Tyshky and "
+                   "Ruska Lozova north of Kharkiv.",
+     [a(UA, CLM, "Oleh Syniehubov", "Cherkaski Tyshky", "in", f"Cherkaski Tyshky@{KHA}"),
+      a(UA, CLM, "Oleh Syniehubov", "Ruska Lozova", "in", f"Ruska Lozova@{KHA}")]),
+    ("2023-08-16", "Deputy Defence Minister Hanna Maliar said Ukrainian troops had liberated Urozhaine in Donetsk "
+                   "Oblast.",
+     [a(UA, CLM, "Hanna Maliar", "Urozhaine", "in", f"Urozhaine@{DON}")]),
+    ("2023-11-18", "Ukraine's navy spokesperson Dmytro Pletenchuk said Ukrainian marines had established positions on "
+                   "the left bank near Kozachi Laheri.",
+     [a(UA, CLM, "Dmytro Pletenchuk", "Kozachi Laheri", "near", f"Kozachi Laheri@{KHE}")]),
+    # Russian Defence Ministry statements in paraphrase, Russian spellings
+    ("2024-02-18", "The Russian Defence Ministry said its forces had taken full control of Avdeyevka after Ukrainian "
+                   "units left the town.",
+     [a(RU, CLM, "Russian Defense Ministry", "Avdeyevka", "in", f"Avdiivka@{DON}")]),
+    ("2025-04-28", "Russian troops seized Basivka in Sumy Oblast, the Russian Defence Ministry said on Monday.",
+     [a(RU, CLM, "Russian Defense Ministry", "Basivka", "in", f"Basivka@{SUM}")]),
+    ("2024-05-15", "Russian units have advanced into the northern part of Volchansk, the Russian Defence Ministry "
+                   "said.",
+     [a(RU, CLM, "Russian Defense Ministry", "Volchansk", "into", f"Vovchansk@{KHA}")]),
+    ("2025-12-01", "The Russian Defence Ministry announced that its troops had completed the liberation of "
+                   "Krasnoarmeysk.",
+     [a(RU, CLM, "Russian Defense Ministry", "Krasnoarmeysk", "in", f"Pokrovsk@{DON}")]),
+    ("2025-02-09", "Dzerzhinsk has been fully liberated, the Russian Defence Ministry said on Sunday.",
+     [a(RU, CLM, "Russian Defense Ministry", "Dzerzhinsk", "in", f"Toretsk@{DON}")]),
+    ("2023-02-10", "Russia's Defence Ministry said Wagner fighters had taken Krasnaya Gora, north of Artemovsk.",
+     [a(RU, CLM, "Russian Defense Ministry", "Krasnaya Gora", "in", f"Krasna Hora@{DON}")]),
+    ("2025-01-22", "The Russian Defence Ministry said its Dnepr group repelled three Ukrainian counterattacks near "
+                   "Orekhov in the Zaporozhye region.",
+     [at(UA, "Orekhov", "near", f"Orikhiv@{ZAP}")]),
+    ("2024-03-19", "Ukrainian forces attacked across the border toward Novaya Tavolzhanka in Belgorod Oblast, the "
+                   "Russian MoD said.",
+     [at(UA, "Novaya Tavolzhanka", "toward", f"Novaya Tavolzhanka@{BEL}")]),
+    # milbloggers, DeepState, UK Defence Intelligence
+    ("2024-07-10", "Russian milbloggers claimed that Russian assault groups had entered the Kanal neighborhood of "
+                   "Chasov Yar.",
+     [a(RU, CLM, "Russian milbloggers", "Chasov Yar", "into", f"Chasiv Yar@{DON}")]),
+    ("2024-12-20", "Pro-Russian war correspondents claimed that Russian units had encircled Kurakhove.",
+     [a(RU, CLM, "pro-Russian war correspondents", "Kurakhove", "around", f"Kurakhove@{DON}")]),
+    ("2025-12-20", "Russian forces are fighting in the streets of Seversk, a pro-Russian military channel wrote.",
+     [at(RU, "Seversk", "in", f"Siversk@{DON}")]),
+    ("2024-09-06", "DeepState's latest map update shows Novohrodivka under Russian control.",
+     [a(RU, CLM, "DeepState", "Novohrodivka", "in", f"Novohrodivka@{DON}")]),
+    ("2022-07-04", "UK Defence Intelligence said Russian forces had very likely captured Lysychansk over the past 48 "
+                   "hours.",
+     [a(RU, CLM, "UK Defence Intelligence", "Lysychansk", "in", f"Lysychansk@{LUH}")]),
+    ("2023-03-20", "UK Defence Intelligence said Wagner fighters had probably pushed into central Bakhmut.",
+     [a(RU, CLM, "UK Defence Intelligence", "Bakhmut", "into", f"Bakhmut@{DON}")]),
+    # Ukrainian General Staff summaries and brigade statements
+    ("2023-11-15", "Over the past day, Ukrainian defenders repelled 12 enemy attacks near Avdiivka and nine near "
+                   "Marinka, the General Staff said in its morning summary.",
+     [at(RU, "Avdiivka", "near", f"Avdiivka@{DON}"),
+      at(RU, "Marinka", "near", f"Marinka@{DON}")]),
+    ("2025-06-12", "Ukrainian forces repelled 52 Russian assaults in the Pokrovsk direction over the past day, "
+                   "including near Myrnohrad and Udachne, the General Staff reported.",
+     [at(RU, "Pokrovsk", "direction", f"Pokrovsk@{DON}"),
+      at(RU, "Myrnohrad", "near", f"Myrnohrad@{DON}"),
+      at(RU, "Udachne", "near", f"Udachne@{DON}")]),
+    ("2025-02-03", "The enemy carried out 14 assaults in the Lyman direction, near Torske and Zarichne, the General "
+                   "Staff said.",
+     [at(RU, "Lyman", "direction", f"Lyman@{DON}"),
+      at(RU, "Torske", "near", f"Torske@{DON}"),
+      at(RU, "Zarichne", "near", f"Zarichne@{DON}")]),
+    ("2024-05-17", "Ukrainian troops pulled back from positions near Lukyantsi and Vovchansk, the General Staff said.",
+     [a(RU, CLM, "Ukrainian General Staff", "Lukyantsi", "near", f"Lukyantsi@{KHA}"),
+      a(RU, CLM, "Ukrainian General Staff", "Vovchansk", "near", f"Vovchansk@{KHA}")]),
+    ("2024-01-15", "Russian troops tried to advance toward Novoyehorivka but were repulsed, the General Staff said.",
+     [at(RU, "Novoyehorivka", "toward", f"Novoyehorivka@{KHA}")]),
+    ("2024-10-20", "Russian assault units are fighting in the streets of Selidovo, a Ukrainian brigade spokesperson "
+                   "said.",
+     [at(RU, "Selidovo", "in", f"Selydove@{DON}")]),
+    ("2024-02-12", "Ukrainian positions near Terny came under repeated Russian assaults over the weekend, a Ukrainian "
+                   "brigade said.",
+     [at(RU, "Terny", "near", f"Terny@{DON}")]),
+    ("2024-09-15", "Russian forces launched a series of assaults near Mala Tokmachka and Kamianske, the Ukrainian "
+                   "military said.",
+     [at(RU, "Mala Tokmachka", "near", f"Mala Tokmachka@{ZAP}"),
+      at(RU, "Kamianske", "near", f"Kamianske@{ZAP}")]),
+    ("2022-08-30", "Ukrainian forces launched counteroffensive operations near Davydiv Brid in Kherson Oblast, a "
+                   "Ukrainian official said.",
+     [at(UA, "Davydiv Brid", "near", f"Davydiv Brid@{KHE}")]),
+    ("2023-05-23", "Fighters of the Freedom of Russia Legion attacked near Grayvoron in Belgorod Oblast on Monday, "
+                   "regional governor Vyacheslav Gladkov said.",
+     [at(UA, "Grayvoron", "near", f"Grayvoron@{BEL}")]),
+    ("2023-03-03", "The Russian Volunteer Corps said its fighters carried out a raid near Suzemka in Bryansk Oblast.",
+     [at(UA, "Suzemka", "near", f"Suzemka@{BRY}")]),
+    ("2024-12-16", "North Korean infantry units joined Russian assaults near Tyotkino, Ukrainian special forces said.",
+     [at(NK, "Tyotkino", "near", f"Tyotkino@{KUR}"),
+      at(RU, "Tyotkino", "near", f"Tyotkino@{KUR}")]),
+    # deployments
+    ("2024-10-25", "Moscow has shifted elements of its 41st Combined Arms Army to the Kurakhovo area, Ukrainian "
+                   "officers said.",
+     [dp(RU, "Kurakhovo", "near", f"Kurakhove@{DON}")]),
+    ("2024-05-02", "Ukrainian military intelligence said Russia was massing troops near the border in Belgorod "
+                   "Oblast.",
+     [dp(RU, "Belgorod Oblast", "in", f"R:{BEL}")]),
+    ("2024-11-06", "Around 11,000 North Korean troops have been deployed to Kursk Oblast, the Pentagon said.",
+     [dp(NK, "Kursk Oblast", "to", f"R:{KUR}")]),
+    ("2025-06-02", "Zelensky said Russia had concentrated more than 50,000 troops in the Sumy direction.",
+     [dp(RU, "Sumy", "direction", f"Sumy@{SUM}")]),
+    ("2024-06-10", "Russian troops have been moved to the border areas of the Bryansk region, Ukrainian border guard "
+                   "spokesperson Andriy Demchenko said.",
+     [dp(RU, "Bryansk region", "to", f"R:{BRY}")]),
+    ("2024-08-13", "Russia has begun redeploying units from Zaporizhzhia to the Kursk region to counter the incursion, "
+                   "Ukrainian intelligence said.",
+     [dp(RU, "Kursk region", "to", f"R:{KUR}")]),
+    ("2023-02-08", "Russian naval infantry reinforcements arrived near Vuhledar before the assault began, a Ukrainian "
+                   "military spokesperson said.",
+     [dp(RU, "Vuhledar", "near", f"Vuhledar@{DON}")]),
+    ("2024-08-14", "Ukraine has moved additional brigades into Kursk Oblast to hold the ground it captured.",
+     [dp(UA, "Kursk Oblast", "into", f"R:{KUR}")]),
+    ("2023-06-01", "Russia has deployed additional Rosgvardia units to Belgorod Oblast following cross-border raids, "
+                   "UK Defence Intelligence said.",
+     [dp(RU, "Belgorod Oblast", "to", f"R:{BEL}")]),
+    ("2025-08-15", "The Russian command is pulling units from the Zaporizhzhia direction and redeploying them to the "
+                   "Dobropillia direction, a Ukrainian officer said.",
+     [dp(RU, "Dobropillia", "direction", f"Dobropillia@{DON}")]),
+    # negatives
+    ("2023-07-18", "Russian drones attacked the port of Odesa overnight, damaging grain terminals.", []),
+    ("2024-05-11", "Authorities ordered the evacuation of families with children from Vovchansk as shelling "
+                   "intensified.", []),
+    ("2025-08-16", "At the Alaska summit, Putin reportedly demanded that Ukraine withdraw its troops from Kramatorsk "
+                   "and Sloviansk.", []),
+    ("2024-06-20", "The Kremlin denied reports that Russian forces had been pushed out of Vovchansk.", []),
+    ("2025-02-10", "Analysts expect Russian forces to try to encircle Kostiantynivka later this year.", []),
+    ("2022-08-20", "Ukrainian officials said a drone hit the headquarters of Russia's Black Sea Fleet in "
+                   "Sevastopol.", []),
+    ("2023-10-06", "A Russian missile hit a cafe in a village near Kupiansk during a wake, killing more than 50 "
+                   "people.", []),
+    ("2024-10-16", "Ukrainian long-range drones struck the Khalino airfield in Kursk Oblast.", []),
+    ("2025-04-01", "Residents of Kramatorsk say the front line is now only about 20 kilometres from the city.", []),
+    ("2023-06-07", "The destruction of the Kakhovka dam flooded villages downstream, including Oleshky and Hola "
+                   "Prystan.", []),
+    ("2025-09-03", "Ukraine's General Staff rejected Russian claims that Kupiansk had been captured.", []),
+    ("2024-11-25", "Ukrainian forces could be forced to withdraw from Kurakhove within weeks if supply lines are cut, "
+                   "a Ukrainian officer warned.", []),
+    ("2023-01-30", "Belgorod governor Vyacheslav Gladkov said Ukrainian shelling damaged houses in Shebekino.", []),
 ]
 
 

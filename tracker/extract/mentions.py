@@ -11,6 +11,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
+from . import implied as IMP
 from . import locators as L
 from . import patterns as P
 from .dates import EVENT_DATE, RECENT, date_of_match
@@ -378,6 +379,10 @@ class SentenceParser:
         return None
 
     def _actor(self, s: str, t: _Trig, cs: int, ce: int, actors) -> tuple[str | None, str]:
+        if t.kind == "attack":  # "repelled 12 enemy attacks", "came under Russian assaults"
+            implied = IMP.attack_side(s, t.start, t.end, t.text, t.mode, cs, actors, self._actor_side)
+            if implied:
+                return implied
         # nominal triggers take the adjective just before them: "Russian assaults", "Ukrainian gains"
         pre = s[max(0, t.start - 40):t.start]
         if _NOMINAL.match(t.text):
@@ -439,6 +444,9 @@ class SentenceParser:
                 return sd, a[2]
         if weak and t.kind == "advance":
             return weak  # "Russian milbloggers claimed a 500-meter advance": their own side's gain
+        implied = IMP.enemy_subject(s, cs, t.start) or IMP.passive_speaker_side(s, t.end, t.text, t.mode)
+        if implied:
+            return implied
         if self.last_side:
             return self.last_side, ""
         if weak:
@@ -459,7 +467,7 @@ class SentenceParser:
                       and _SHARED_NOUN.fullmatch(s, a[1], nxt[0])
                       # "repelled Russian and North Korean assaults": adjectives of the trigger noun itself
                       and (not _is_object(s, a[0]) or (_NOMINAL.match(t.text) and nxt[1] > t.start)))
-            if shared or _ALONGSIDE.search(s, max(0, a[0] - 40), a[0]):
+            if shared or _ALONGSIDE.search(s, max(0, a[0] - 40), a[0]) or IMP.joins(s, a[1], t.start):
                 sd = self._actor_side(s, a)
                 if sd and sd != side and sd not in [x[0] for x in out]:
                     out.append((sd, a[2]))
@@ -624,7 +632,7 @@ class SentenceParser:
         return [(n, r, box[0]) for n, r, box in out]
 
     def _places_back(self, s: str, t: _Trig, cs: int, names: list[_Name]):
-        rel = "around" if re.search(r"surround|encircl", t.text, re.I) else "in"
+        rel = "around" if re.search(r"surround|encircl", t.text, re.I) else "near" if t.kind == "attack" else "in"
         inside = [n for n in names if t.start <= n.start < t.end and not n.tg]
         if inside:  # "declared Ugledar liberated"
             return [(n, rel, None) for n in inside]

@@ -116,6 +116,7 @@ _ADV_FWD = r"""
  |reached\s+the\s+outskirts\s+of|reached|reaching|(?:are|were|is|was|now|already)\s+(?:\w+\s+)?on\s+the\s+outskirts\s+of(?=\s+\w)
  |surrounded|encircled|encircling|semi-encircled
  |(?:established|establishing|gained|gaining|secured|securing|won)\s+(?:a\s+|new\s+|several\s+)?footholds?
+ |(?:established|establishing|secured|securing)\s+(?:new\s+|several\s+|some\s+)?positions
  |closing\s+in\s+on|expanded\s+(?:their|its)\s+(?:control|positions?)|expanding\s+(?:their|its)\s+(?:control|positions?)
  |(?:improved|bettered|improving)\s+(?:their|its)\s+(?:forward\s+|tactical\s+)?positions
  |rais(?:ed|ing)\s+(?:the|a|their)\s+(?:\w+\s+)?flags?\s+(?:over|in)|hoist(?:ed|ing)\s+(?:the\s+|a\s+)?(?:\w+\s+)?flags?\s+(?:over|in)
@@ -123,6 +124,10 @@ _ADV_FWD = r"""
  |flags?\s+(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+(?:\w+\s+)?(?:raised|hoisted|planted)\s+(?:over|in|above|on)
  |blocked|blockaded|dug\s+in|cut\s+the\s+[\w–-]+\s+road|moving\s+freely\s+through
  |(?:places|placed|shows?|showed|showing|show)\s+(?=(?:\w+\s+){0,2}?(?:troops|soldiers|forces|fighters|servicemen)\s+(?:in|on|near|at|inside|entering|moving)\b)
+"""
+# "X came under repeated Russian assaults": an attack at the place before
+_ATTACK_BACK = r"""
+  (?:came|come|comes|coming)\s+under\s+(?:\w+\s+){0,3}?(?:attacks?|assaults?)
 """
 _ADV_BACK = r"""
   (?:was|were|is|are|has\s+been|have\s+been|had\s+been|been|being)\s+(?:\w+\s+){0,2}?(?:liberated|captured|seized|taken|freed|surrounded|encircled|recaptured|retaken)
@@ -132,7 +137,7 @@ _ADV_BACK = r"""
  |(?:came|come|comes|coming|fell|falls)\s+under\s+(?:full\s+|complete\s+)?(?:Russian|Ukrainian)\s+control
 """
 _WITHDRAW = r"""
-  lost\s+(?:full\s+|complete\s+)?control\s+(?:of|over)|withdrew\s+from|withdrawn\s+(?:\w+\s+){0,2}?from|withdrawing\s+from|withdraw\s+from|pulled\s+(?:back|out)\s+(?:of|from)|pulling\s+(?:back|out)\s+(?:of|from)
+  lost\s+(?:full\s+|complete\s+)?control\s+(?:of|over)|withdrew\s+from|(?:complet|finish)(?:ed|es|ing)\s+(?:their|its|the)\s+withdrawal\s+from|withdrawn\s+(?:\w+\s+){0,2}?from|withdrawing\s+from|withdraw\s+from|pulled\s+(?:back|out)\s+(?:of|from)|pulling\s+(?:back|out)\s+(?:of|from)
  |retreated\s+from|retreating\s+from|retreats?\s+from|fall\s+back\s+from|pull\s+(?:back|out)\s+(?:of|from)
  |(?:was|were|been|being)\s+(?:\w+\s+)?(?:pushed|driven|forced|ousted|expelled|dislodged|knocked|thrown)\s+(?:back\s+|out\s+)?(?:from|out\s+of)
  |fled\s+from|fleeing\s+from|(?:fled|fleeing)(?=\s+(?-i:[A-Z]))
@@ -149,10 +154,10 @@ _ATTACK = r"""
  |advancing\s+(?=toward|towards)|drive\s+(?=toward|towards)
  |(?:focusing|concentrating|focused|concentrated)\s+(?:their|its)\s+(?:main\s+)?(?:efforts|attacks)
  |operation\s+to\s+encircle|hit\s+(?:Russian|Ukrainian)\s+(?:troops|forces|positions)
- |(?:main\s+)?thrusts?(?:\s+(?:aimed|directed))?|kept\s+up|continued\s+(?:ground\s+)?(?:attacks|assaults)|storming|stormed
+ |(?:main\s+)?thrusts?(?:\s+(?:aimed|directed))?|raids?|raided|kept\s+up|continued\s+(?:ground\s+)?(?:attacks|assaults)|storming|stormed
 """
 _DEPLOY = r"""
-  arrived\s+(?:in|at|to)|arriving\s+(?:in|at)|arrive\s+in|have\s+arrived|has\s+arrived
+  arrived\s+(?:in|at|to)|arrived\s+(?=(?:near|around|outside|close\s+to)\s)|arriving\s+(?:in|at)|arrive\s+in|have\s+arrived|has\s+arrived
  |deployed|deploying|deployment\s+(?:of\s+(?:\w+\s+){0,4}?)?(?:to|in)|redeployed|redeploying|redeployment
  |stationed|based|quartered|garrisoned|massed|massing|amassed|accumulated|accumulating|entrenched|entrenching|concentrated|concentrating|build-?up|buildup|built\s+up
  |build(?:s|ing)?\s+up|forming|formed|defending|defend(?=s?\s+(?:in|near|around))
@@ -166,6 +171,7 @@ _DEPLOY = r"""
 
 TRIGGER_SETS = (
     ("advance", "back", _ADV_BACK),
+    ("attack", "back", _ATTACK_BACK),
     ("advance", "withdraw", _WITHDRAW),
     ("attack", "fwd", _ATTACK),
     ("deployment", "fwd", _DEPLOY),
@@ -177,7 +183,7 @@ TRIGGERS = [(kind, mode, re.compile(r"(?<![\w-])(?:" + rx + r")(?:(?<=\s)|(?![\w
 # First three letters of every word a trigger can start with: triggers are only
 # tried at words starting so (a set lookup), not at every character of the text.
 TRIGGER_PREFIXES = frozenset("""
-aband achiev advan alr amass are arriv assaul attac attem bas battle bee bei bette block breakt brok brou bring
+aband achiev raid compl finis advan alr amass are arriv assaul attac attem bas battle bee bei bette block breakt brok brou bring
 buil came captur clash clear closi comb come comi contr conce conti count cross cut declar deplo driv dril dro
 dug encirc engag enter exerc expan faile fall fell fight flag focus forme formi fought freed front gain garri group
 had has hav headi held hit hoist hold impro kept left liber lost made main making make mass move movi
@@ -261,7 +267,7 @@ OWN_VOICE = re.compile(r"\b(?:ISW|Institute\s+for\s+the\s+Study\s+of\s+War|the\s
                        r"ISW['’]s|we|CTP|Critical\s+Threats)\b", I)
 NEGATION = re.compile(
     r"(?<![\w-])(?:not|no|never|n't|without|neither|nor|nothing|none|failed\s+to|unable\s+to|denied|deny|denies|"
-    r"false|unsuccessful(?:ly)?|did\s+not|have\s+not|has\s+not|had\s+not|no\s+longer|refuted|dismissed)(?![\w-])", I)
+    r"false|unsuccessful(?:ly)?|did\s+not|have\s+not|has\s+not|had\s+not|no\s+longer|refuted|dismissed|rejected|rejects|rejecting)(?![\w-])", I)
 FORECAST = re.compile(
     r"(?<![\w-])(?:will|would|could|might|shall|should|(?:may|can)(?!\s+\d)(?!\s+(?:already\s+)?have\b)|"
     r"expects?|expected|expecting|likely\s+to|unlikely|intends?|intended|intention|intentions|plans?\s+to|planning|planned|"

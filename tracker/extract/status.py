@@ -244,4 +244,8 @@ def _claimant(subj: str) -> str:
     s = re.sub(r"\band\s+the\s+", "and ", s)
     s = re.sub(r"\bMoD\b", "Defense Ministry", s)
     s = re.sub(r"\bMinistry of Defen[cs]e\b", "Defense Ministry", s)
+    # British spelling and lower case name the same ministry: "Russia's defence ministry"
+    s = re.sub(r"\b[Dd]efen[cs]e\s+[Mm]inistry\b", "Defense Ministry", s)
+    # the daily General Staff summaries this genre cites are Ukraine's; Russia's is named as such
+    s = re.sub(r"^General\s+Staff$", "Ukrainian General Staff", s)
     return s.strip(" ,")

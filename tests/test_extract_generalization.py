@@ -136,3 +136,87 @@ def test_more_report_verbs(text, expected):
 def test_a_map_update_is_credited_to_whoever_updated_it():
     assert claims("DeepState updated its map to show Russian advances near Druzhba.") == {
         ("russia", "Druzhba", "claimed", "DeepState")}
+
+
+# --- sides the frame implies (tracker/extract/implied.py) -------------------------------
+@pytest.mark.parametrize("text, expected", [
+    # attacks a subject repels or suffers are the other side's
+    ("Ukrainian defenders repelled nine enemy assaults near Hryhorivka and four near Zelene Pole.",
+     {("russia", "attack", "Hryhorivka", "near"), ("russia", "attack", "Zelene Pole", "near")}),
+    ("Russian troops fended off two attacks near Tetkino, a Russian milblogger wrote.",
+     {("ukraine", "attack", "Tetkino", "near")}),
+    ("Ukrainian positions near Dyliivka came under heavy Russian assaults overnight.",
+     {("russia", "attack", "Dyliivka", "near")}),
+    # "the enemy" is Russia in Ukrainian statements and Ukraine when a Russian source speaks
+    ("The enemy conducted 11 assaults near Bilohorivka, the General Staff reported.",
+     {("russia", "attack", "Bilohorivka", "near")}),
+    ("The enemy attacked near Tyotkino three times, the Russian Defense Ministry claimed.",
+     {("ukraine", "attack", "Tyotkino", "near")}),
+    # a force joining another's assaults attacks too
+    ("North Korean units took part in Russian assaults near Plekhovo.",
+     {("north_korea", "attack", "Plekhovo", "near"), ("russia", "attack", "Plekhovo", "near")}),
+])
+def test_attack_sides_the_frame_implies(text, expected):
+    assert facts(text) == expected
+
+
+def test_a_passive_liberation_with_no_agent_is_the_speakers_sides_gain():
+    assert claims("Ivanivske has been liberated, the Russian Defence Ministry said.") == {
+        ("russia", "Ivanivske", "claimed", "Russian Defense Ministry")}
+
+
+def test_a_map_putting_a_place_under_control_is_a_gain_but_a_place_merely_held_is_not():
+    assert claims("DeepState's map now shows Zoryane under Russian control.") == {
+        ("russia", "Zoryane", "claimed", "DeepState")}
+    assert facts("Lyman remains under Ukrainian control despite daily assaults.") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ukrainian forces completed their withdrawal from Krynky, a Ukrainian spokesperson said.",
+     {("russia", "advance", "Krynky", "in")}),
+    ("Ukrainian marines established positions near Poima on the left bank.",
+     {("ukraine", "advance", "Poima", "near")}),
+    ("Fighters of the Russian Volunteer Corps carried out a raid near Zhuravlevka.",
+     {("ukraine", "attack", "Zhuravlevka", "near")}),
+    ("Russian reinforcements arrived near Tokmak last week.", {("russia", "deployment", "Tokmak", "near")}),
+    ("Kyiv rejected claims that Russian forces had captured Stepnohirsk.", set()),
+])
+def test_more_wordings_of_gains_attacks_and_deployments(text, expected):
+    assert facts(text) == expected
+
+
+def test_claimants_in_british_spelling_and_a_bare_general_staff_are_normalised():
+    assert claims("Russian troops took Novoselivka, Russia's defence ministry said.") == {
+        ("russia", "Novoselivka", "claimed", "Russian Defense Ministry")}
+    assert claims("Ukrainian troops pulled back from positions near Hlyboke, the General Staff said.") == {
+        ("russia", "Hlyboke", "claimed", "Ukrainian General Staff")}
+
+
+def test_a_region_in_an_appositive_only_locates_the_place():
+    assert facts("Russia said it had captured Kurakhove, a town in the Donetsk region.") == {
+        ("russia", "advance", "Kurakhove", "in")}
+
+
+# --- past months and years date the event ----------------------------------------------
+def _dates(text: str, date: str) -> dict[str, tuple[str, str]]:
+    return {m.place: (m.event_date, m.date_precision) for m in extract_mentions(text, date)}
+
+
+def test_an_event_dated_by_a_past_month_is_dated_by_that_month_not_the_report():
+    got = _dates("Russian forces seized Bakhmut in May 2023 and Avdiivka in February 2024 and have since "
+                 "advanced toward Pokrovsk.", "2025-04-15")
+    assert got == {"Bakhmut": ("2023-05-31", "before"), "Avdiivka": ("2024-02-29", "before"),
+                   "Pokrovsk": ("2025-04-15", "before")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In October 2024, Russian forces captured Vuhledar.", ("2024-10-31", "before")),
+    ("Russian forces captured Vuhledar on October 1, 2024.", ("2024-10-01", "day")),
+    ("Russian forces captured Vuhledar in 2024.", ("2024-12-31", "before")),
+    # a month still running at the report date is bounded by the report itself
+    ("Russian forces captured Vuhledar in April 2025.", ("2025-04-15", "before")),
+    # "since" opens a period that runs up to the report
+    ("Russian forces have advanced near Vuhledar since October 2024.", ("2025-04-15", "before")),
+])
+def test_month_year_and_day_dates(text, expected):
+    assert _dates(text, "2025-04-15")["Vuhledar"] == expected

@@ -103,3 +103,40 @@ def date_of_match(m: re.Match, report: dt.date) -> dt.date | None:
         return resolve_day(_month(m.group("m1")), int(m.group("d1")), report, int(y) if y else None)
     y = m.group("y2")
     return resolve_day(_month(m.group("m2")), int(m.group("d2")), report, int(y) if y else None)
+
+
+# "in May 2023", "by October 2024", "in early 2023": a past month or year an event is dated by
+# ("since October 2024" starts a period that runs to the report, so it dates nothing).
+MONTH_YEAR = re.compile(
+    rf"(?<![\w-])(?:[Ii]n|[Bb]y|[Dd]uring)\s+(?:(?:early|late|mid-?)\s*)?"
+    rf"(?:(?P<m>{_MONTH})\s+)?(?P<y>(?:19|20)\d\d)(?![\w-])")
+_MONTH_YEAR_AFTER = re.compile(r"\s+" + MONTH_YEAR.pattern[len("(?<![\\w-])"):])
+
+
+def month_year_date(m: re.Match, report: dt.date) -> dt.date | None:
+    """The last day of the month (or year) a MONTH_YEAR match names; None when it is after the report.
+
+    The event happened no later than that day; a month still running at the report date is
+    bounded by the report date itself.
+    """
+    year = int(m.group("y"))
+    if m.group("m"):
+        month = _month(m.group("m"))
+        last = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1))
+        first = dt.date(year, month, 1)
+    else:
+        last, first = dt.date(year, 12, 31), dt.date(year, 1, 1)
+    if first > report:
+        return None
+    return min(last, report)
+
+
+def month_year_after(s: str, pos: int, report: dt.date) -> dt.date | None:
+    """The date of a month/year phrase right after ``pos`` ("Avdiivka in February 2024"), else None."""
+    m = _MONTH_YEAR_AFTER.match(s, pos)
+    return month_year_date(m, report) if m else None
+
+
+def without_month_years(gap: str) -> str:
+    """``gap`` with its month/year phrases blanked: "Bakhmut in May 2023 and Avdiivka" lists two places."""
+    return MONTH_YEAR.sub(lambda m: " " * len(m.group(0)), gap)

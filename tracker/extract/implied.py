@@ -98,6 +98,19 @@ def passive_speaker_side(s: str, t_end: int, t_text: str, mode: str) -> tuple[st
     return (P.side_of(nat.group(1)), nat.group(1)) if nat else None
 
 
+_MAP_SHOWS = re.compile(r"\b(?:shows?|showed|showing|shown|marks?|marked|marking|places?|placed|depicts?|depicted|"
+                        r"puts?|assessed)\s+(?:[\w'’-]+\s+){1,4}$", re.I)
+
+
+def map_control(s: str, cs: int, t_start: int, t_text: str) -> bool | None:
+    """For a bare "under Russian control" after a place: True when a map or an assessment puts it
+    there ("the map shows X under Russian control"), False otherwise (a place merely held); None
+    for any other trigger."""
+    if not t_text.lower().startswith("under"):
+        return None
+    return _MAP_SHOWS.search(s, cs, t_start) is not None
+
+
 def joins(s: str, actor_end: int, t_start: int) -> bool:
     """True when the actor ending at ``actor_end`` joins the attack starting at ``t_start``."""
     return _JOINS.fullmatch(s, actor_end, t_start) is not None

@@ -42,6 +42,11 @@ APPOSITIVE_LOCATOR = re.compile(
     r"(?:(?:just|about|roughly|some|around|\S*\d\S*|\w+)\s+){0,3}?(?:kilometers?\s+|km\s+|miles?\s+)?"
     r"(?:" + P._COMPASS + r"\s+of|near|outside|next\s+to|close\s+to)\s+(?:the\s+)?$", re.I)
 
+# ", a hilltop mining town in the Donetsk region": the region only says where the place before lies.
+REGION_APPOSITIVE = re.compile(
+    r",\s*(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?:town|village|city|settlement|hamlet|suburb)\s+in\s+"
+    r"(?:the\s+)?(?:(?:north|south|east|west|central)(?:ern)?\s+)?$", re.I)
+
 # An aside between commas that names neither place nor relation:
 # "a build-up of Russian equipment, including roughly a brigade's worth of tanks, at the ...".
 ASIDE = re.compile(r",\s+(?:including|includ(?:es|ed)|mostly|mainly|chiefly|primarily|reportedly|such\s+as|"

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from . import implied as IMP
 from . import locators as L
 from . import patterns as P
+from . import dates as D
 from .dates import EVENT_DATE, RECENT, date_of_match
 from .status import StatusReader
 from ..geometry import bearing_of
@@ -271,7 +272,7 @@ class SentenceParser:
             status = claimant = None
             if kind == "advance":
                 status, claimant = self._status(s, t.start, t.end, cs, ce, breaks)
-            date, dprec = self._date(s, t, cs, ce)
+            date, dprec = self._date(s, t, cs, ce, nxt)
             sides = [(side, actor)]
             if kind == "attack" and t.mode == "fwd":
                 sides += self._co_actors(s, t, cs, actors, side)
@@ -285,9 +286,11 @@ class SentenceParser:
                     continue  # "withdrew from Sudzha as Ukrainian troops entered the town": one gain, said twice
                 used.add(key)
                 near = [p for p in place_names if p != n.text][:6]
+                own = D.month_year_after(s, n.end, self.report_date)  # "Avdiivka in February 2024"
                 mention = Mention(
-                    side=side, actor=actor, kind=kind, place=n.text, relation=rel,
-                    status=status, claimant=claimant, event_date=date, date_precision=dprec,
+                    side=side, actor=actor, kind=kind, place=n.text, relation=rel, status=status,
+                    claimant=claimant, event_date=own.isoformat() if own else date,
+                    date_precision="before" if own else dprec,
                     quote_start=base + sent.start, quote_end=base + sent.end,
                     region=region.text if region else None,
                     host=n.host.text if n.host else None,
@@ -323,6 +326,8 @@ class SentenceParser:
                     return False
         if re.match(r"\s*(?:nothing|no\s+ground|none)\b", after, re.I):
             return False
+        if IMP.map_control(s, cs, t.start, t.text) is False:
+            return False  # "villages still under Ukrainian control": held, not gained
         if _PREVENTED.search(before):
             return False  # "prevent Russian forces from advancing"
         if t.kind != "deployment" and _PURPOSE.match(before) and not _USED_IN.fullmatch(before):
@@ -508,7 +513,7 @@ class SentenceParser:
                 anchor = n.end
                 continue
             # "into Russia's Kursk region"; ", including ... ," asides say nothing about the place
-            gap = L.drop_asides(_COUNTRY_GAP.sub(" ", s[anchor:n.start]))
+            gap = D.without_month_years(L.drop_asides(_COUNTRY_GAP.sub(" ", s[anchor:n.start])))
             rel = None
             skip = False
             if prev is not None and P.JOINER.match(gap):
@@ -526,7 +531,8 @@ class SentenceParser:
                     continue
             else:
                 if prev is not None and n.is_region and not prev[0].is_region and \
-                        L.REGION_AFTER_PLACE.fullmatch(gap):  # "near Dzhankoi in northern Crimea"
+                        (L.REGION_AFTER_PLACE.fullmatch(gap) or L.REGION_APPOSITIVE.fullmatch(gap)):
+                    # "near Dzhankoi in northern Crimea", "Ugledar, a mining town in the Donetsk region"
                     prev[2][0] = n
                     anchor = n.end
                     continue
@@ -670,8 +676,9 @@ class SentenceParser:
         return [(n, rel, region) for n in reversed(out)]
 
     # -- dates -----------------------------------------------------------------
-    def _date(self, s: str, t: _Trig, cs: int, ce: int) -> tuple[str, str]:
+    def _date(self, s: str, t: _Trig, cs: int, ce: int, nxt: int | None = None) -> tuple[str, str]:
         rd = self.report_date
+        nxt = len(s) if nxt is None else nxt
         best = None
         for m in EVENT_DATE.finditer(s, cs, ce):
             if not m.group(0).strip():
@@ -679,6 +686,12 @@ class SentenceParser:
             best = m
             if m.start() > t.start:
                 break
+        if best is None:  # "captured Bakhmut in May 2023": no later than the month's last day
+            # after the verb up to the next one, or opening the clause ("In May 2023, ...")
+            my = D.MONTH_YEAR.search(s, t.start, min(ce, nxt)) or D.MONTH_YEAR.match(s, cs + len(s[cs:]) - len(s[cs:].lstrip()))
+            d = D.month_year_date(my, rd) if my else None
+            if d is not None:
+                return d.isoformat(), "before"
         if best is None and RECENT.search(s, cs, ce):
             return rd.isoformat(), "recent"
         if best is None:

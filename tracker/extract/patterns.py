@@ -45,7 +45,7 @@ _FORCE_NOUN = (r"(?:forces|troops|units|unit|soldiers|personnel|fighters|service
                r"elements|assault groups|assault group|groups|group|defenders|infantry|paratroopers|"
                r"marines|detachments?|sabotage(?: and reconnaissance)? groups?|brigades?|regiments?|"
                r"battalions?|divisions?|corps|command|grouping|(?:border\s+)?guards(?:men)?|contingents?|formations?|reservists|"
-               r"mercenaries|volunteers|operators|tanks?|armor|armored vehicles|columns?|mechanized assault|"
+               r"mercenaries|volunteers|reinforcements|operators|tanks?|armor|armored vehicles|columns?|mechanized assault|"
                r"soldier|counteroffensive|counterattacks?|assaults?|attacks?|advances?|gains?|progress|"
                r"offensive|forward units|naval infantry|airborne(?: units| troops)?|VDV|artillery)")
 _NAT = "|".join(p for p, _ in NATIONALITIES)
@@ -135,6 +135,7 @@ _ADV_BACK = r"""
  |(?:was|were|is|are)\s+(?:\w+\s+){0,2}?(?:in|under)\s+(?:Russian|Ukrainian)\s+(?:hands|control)
  |(?:had|has|have)\s+fallen|fell
  |(?:came|come|comes|coming|fell|falls)\s+under\s+(?:full\s+|complete\s+)?(?:Russian|Ukrainian)\s+control
+ |(?<=\s)under\s+(?:full\s+|complete\s+)?(?:Russian|Ukrainian)\s+control
 """
 _WITHDRAW = r"""
   lost\s+(?:full\s+|complete\s+)?control\s+(?:of|over)|withdrew\s+from|(?:complet|finish)(?:ed|es|ing)\s+(?:their|its|the)\s+withdrawal\s+from|withdrawn\s+(?:\w+\s+){0,2}?from|withdrawing\s+from|withdraw\s+from|pulled\s+(?:back|out)\s+(?:of|from)|pulling\s+(?:back|out)\s+(?:of|from)
@@ -183,7 +184,7 @@ TRIGGERS = [(kind, mode, re.compile(r"(?<![\w-])(?:" + rx + r")(?:(?<=\s)|(?![\w
 # First three letters of every word a trigger can start with: triggers are only
 # tried at words starting so (a set lookup), not at every character of the text.
 TRIGGER_PREFIXES = frozenset("""
-aband achiev raid compl finis advan alr amass are arriv assaul attac attem bas battle bee bei bette block breakt brok brou bring
+aband achiev raid compl finis under advan alr amass are arriv assaul attac attem bas battle bee bei bette block breakt brok brou bring
 buil came captur clash clear closi comb come comi contr conce conti count cross cut declar deplo driv dril dro
 dug encirc engag enter exerc expan faile fall fell fight flag focus forme formi fought freed front gain garri group
 had has hav headi held hit hoist hold impro kept left liber lost made main making make mass move movi

@@ -86,3 +86,12 @@ def test_the_only_place_of_a_name_far_from_its_sentence_is_kept_but_flagged():
     assert verbove.admin1 == "Zaporizhzhia Oblast"
     assert verbove.place_note and "may be meant" in verbove.place_note and verbove.precision == "near"
     assert events["Bakhmut"].place_note is None
+
+
+def test_namesakes_context_cannot_settle_go_to_the_one_on_the_front_line_flagged():
+    # Terny: a 28,000-people town near Kryvyi Rih, a village in Sumy Oblast, a village by Lyman
+    terny = _by_place("Russian forces recently advanced near Terny.")["Terny"]
+    assert terny.admin1 == "Donetsk Oblast"
+    assert terny.place_note.startswith("ambiguous") and terny.uncertainty_km >= 25
+    novo = _by_place("Russian forces attacked near Novoyehorivka.")["Novoyehorivka"]
+    assert novo.admin1 == "Kharkiv Oblast"  # not Mykolaiv or Kirovohrad Oblast

@@ -39,6 +39,14 @@ FRONT_REGIONS = frozenset({
 CORE_FRONT = frozenset({
     "Donetsk Oblast", "Luhansk Oblast", "Kharkiv Oblast", "Zaporizhzhia Oblast", "Kherson Oblast",
     "Sumy Oblast", "Dnipropetrovsk Oblast", "Kursk Oblast", "Belgorod Oblast"})
+# Towns along the line of contact held since 2023 (lat, lon; Kursk incursion included): among
+# namesakes context cannot tell apart, the one nearer the fighting is the likelier subject.
+FRONT_LINE = (
+    (50.291, 36.941), (50.209, 36.421), (49.710, 37.616), (49.409, 38.155), (49.048, 38.216),
+    (48.990, 37.808), (48.865, 38.097), (48.594, 37.999), (48.395, 37.848), (48.140, 37.750),
+    (48.280, 37.177), (47.985, 37.281), (47.780, 37.250), (47.843, 36.836), (47.667, 36.256),
+    (47.576, 35.783), (47.442, 35.282), (46.760, 33.356), (46.637, 32.615), (51.191, 35.271),
+    (48.254, 36.732), (48.944, 38.488))
 FUZZY_CONTEXT_KM = 100.0
 FAR_KM = 150.0
 # "Krymske (northeast of Toretsk)": a place the report locates by another lies within this of it
@@ -63,6 +71,13 @@ def _fold(s: str) -> str:
     import unicodedata
     s = unicodedata.normalize("NFKD", s.casefold())
     return "".join(c for c in s if c.isalnum())
+
+
+@functools.lru_cache(maxsize=16384)
+def _front_rank(lat: float, lon: float) -> int:
+    """0 within 50 km of the line of contact, 1 within 150 km, else 2."""
+    km = min(_km((lat, lon), pt) for pt in FRONT_LINE)
+    return 0 if km <= 50 else 1 if km <= 150 else 2
 
 
 @functools.lru_cache(maxsize=4096)
@@ -246,7 +261,7 @@ class Resolver:
             return min(_km((x.place.lat, x.place.lon), pt) for pt in near) // 50
 
         if len(good) > 1:
-            good.sort(key=lambda x: (-round(x.score), dist(x), x.place.admin1 not in FRONT_REGIONS,
+            good.sort(key=lambda x: (-round(x.score), dist(x), _front_rank(x.place.lat, x.place.lon),
                                      order[id(x)]))
         strong = self._strong_points(m)
         far_note = None
@@ -286,7 +301,9 @@ class Resolver:
             # a spelling guess far from everything else the text names: more likely a wrong place
             return None, f"only a loose match ({best.place.name}) far from the places named alongside"
         front = best.place.admin1 in FRONT_REGIONS
-        big = best.place.population or 0
+        # a town outweighs villages of its name, but not when it only bears the name as a variant
+        # (a former name: Khutir-Mykhaylivskyi was Druzhba)
+        big = (best.place.population or 0) if _fold(best.place.name) == q else 0
         rivals = [x for x in good[1:] if round(x.score) >= round(best.score) - 1
                   and (x.place.admin1 in FRONT_REGIONS) == front
                   and not (big >= 5000 and (x.place.population or 0) * 4 <= big)

@@ -181,16 +181,17 @@ TRIGGER_SETS = (
 TRIGGERS = [(kind, mode, re.compile(r"(?<![\w-])(?:" + rx + r")(?:(?<=\s)|(?![\w-]))", re.X | I))
             for kind, mode, rx in TRIGGER_SETS]
 
-# First three letters of every word a trigger can start with: triggers are only
-# tried at words starting so (a set lookup), not at every character of the text.
+# First letters of every word a trigger can start with: triggers are only tried at words
+# starting so, not at every character of the text. Long enough to pass over common words
+# no trigger starts with ("forced" but not "forces", "drove" but not "drones").
 TRIGGER_PREFIXES = frozenset("""
 aband achiev raid compl finis under advan alr amass are arriv assaul attac attem bas battle bee bei bette block breakt brok brou bring
-buil came captur clash clear closi comb come comi contr conce conti count cross cut declar deplo driv dril dro
+buil came captur clash clear closi comb come comi contr conce conti count cross cut declar deplo driv dril drov
 dug encirc engag enter exerc expan faile fall fell fight flag focus forme formi fought freed front gain garri group
 had has hav headi held hit hoist hold impro kept left liber lost made main making make mass move movi
-now occup offen opera packi place plant press prese progr pull punch push quart rais reach recap redep redir regai
+now occupie offen opera packi place plant press prese progr pull punch push quart rais reach recap redep redir regai
 reinf reloc reta retr reto seiz semi- sent sendi shift show sits stati storm surro take taki thrust took train
-trans tried tryin was wer withd defen establ secur won forc ouste ousti expel dislo knock kick threw throw accum fled flee entren commi
+trans tried tryin was wer withd defen establ secur won forced forci ouste ousti expel dislo knock kick threw throw accum fled flee entren commi
 """.split())
 TRIGGER_SHORT_WORDS = frozenset(("is", "on"))  # "is captured", "on the outskirts of"
 # Auxiliaries start only passive triggers ("was captured", "is in Russian hands", "had fallen",
@@ -198,8 +199,33 @@ TRIGGER_SHORT_WORDS = frozenset(("is", "on"))  # "is captured", "on the outskirt
 AUX_WORDS = frozenset(("was", "wer", "is", "are", "has", "hav", "had", "bee", "bei", "on", "now", "alr"))
 AUX_HINT = re.compile(r"liberated|captured|seized|taken|freed|surrounded|encircled|recaptured|retaken|hands|"
                       r"control|fallen|outskirts|active|pushed|driven|forced|ousted|expelled|dislodged|knocked|thrown")  # searched in lowercased text
+
+
+def _trie(words) -> str:
+    """An alternation of ``words`` factored by shared prefixes ("att(?:em|ac)" for "attem|attac").
+
+    The regex engine tries a plain alternation's words one after another at every candidate
+    position; factored, it follows one letter at a time, which halves the scan of a sentence.
+    Where one word is a prefix of another the shorter is tried first, as in a sorted alternation.
+    """
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(node[ch]) for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")??" if "" in node else body
+    return emit(tree)
+
+
 # Candidate trigger words in lowercased text, found in one pass of the regex engine.
-TRIGGER_START = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(TRIGGER_PREFIXES)) + r"|is\b|on\b)")
+TRIGGER_START = re.compile(r"(?<![\w-])(?:" + _trie(TRIGGER_PREFIXES) + r"|is\b|on\b)")
 # All trigger sets in one pattern, in priority order: one match attempt per candidate word.
 TRIGGER_ANY = re.compile("|".join(f"(?P<t{i}>(?<![\\w-])(?:{rx})(?:(?<=\\s)|(?![\\w-])))"
                                   for i, (_, _, rx) in enumerate(TRIGGER_SETS)), re.X | I)

@@ -7,6 +7,7 @@ uncertainty radius, so maps and exports can say honestly how precise it is.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -42,6 +43,23 @@ class Location:
     lon: float
     precision: str         # point | near | offset | direction | region
     uncertainty_km: float
+
+
+@functools.lru_cache(maxsize=1)
+def _wgs84():
+    """The WGS-84 geodesic in km, as geopy's ``geodesic`` builds it (geopy computes with it).
+
+    Called directly: importing geopy.distance pulls in geopy's geocoders and requests, some
+    0.13 s the first time a report places an offset; lazy, since only offsets need it.
+    """
+    from geographiclib.geodesic import Geodesic
+    return Geodesic(6378.137, 1 / 298.257223563), Geodesic.LATITUDE | Geodesic.LONGITUDE
+
+
+def _destination(lat: float, lon: float, bearing: float, km: float) -> tuple[float, float]:
+    geod, mask = _wgs84()
+    dest = geod.Direct(lat, lon, bearing, km, mask)
+    return dest["lat2"], dest["lon2"]
 
 
 def bearing_of(relation: str) -> float | None:
@@ -80,10 +98,8 @@ def locate(lat: float, lon: float, relation: str, *, place_kind: str = "settleme
 
     bearing = bearing_of(relation)
     if bearing is not None:
-        from geopy.distance import geodesic  # lazy: only offsets need it
-
-        dest = geodesic(kilometers=OFFSET_KM + size / 2).destination((lat, lon), bearing)
-        return Location(round(dest.latitude, 6), round(dest.longitude, 6), "offset",
+        dlat, dlon = _destination(lat, lon, bearing, OFFSET_KM + size / 2)
+        return Location(round(dlat, 6), round(dlon, 6), "offset",
                         max(OFFSET_UNCERTAINTY_KM, floor))
     if relation in DIRECTION_RELATIONS:
         return Location(lat, lon, "direction", max(DIRECTION_UNCERTAINTY_KM, floor))

@@ -152,11 +152,11 @@ class SentenceParser:
             end = start + len(text)
             after = s[mend:mend + 40]
             n = _Name(start, end, text)
-            rw = re.match(r"\s+(oblast|krai|region|raion|district)\b", after, re.I)
+            rw = _REGION_WORD_AFTER.match(after)
             if rw and not _REGIONISH.search(text):
                 n.end = mend + rw.end()
                 n.text = s[start:n.end]
-            if _REGIONISH.search(n.text) or re.search(r"\b(?:region|oblast|krai|raion|district)$", n.text, re.I) \
+            if _REGIONISH.search(n.text) or _REGION_WORD_END.search(n.text) \
                     or L.is_bare_region(n.text):
                 n.is_region = True
             if P.DIRECTION_SUFFIX.match(s[mend:]):
@@ -178,7 +178,7 @@ class SentenceParser:
         for i, n in enumerate(names):
             if n.tg and i + 1 < len(names):
                 nxt = names[i + 1]
-                if re.fullmatch(r"\s+(?:in|near|at|outside)\s+(?:the\s+)?", s[n.end:nxt.start], re.I):
+                if _HOST_GAP.fullmatch(s[n.end:nxt.start]):
                     n.host = nxt
         return names
 
@@ -209,7 +209,7 @@ class SentenceParser:
         merged: list[_Trig] = []
         for t in found:
             if merged and t.kind == "deployment" and merged[-1].kind == "attack" and \
-                    re.fullmatch(r"\s+(?:\w+\s+){0,2}", s[merged[-1].end:t.start]):
+                    _SHORT_GAP.fullmatch(s[merged[-1].end:t.start]):
                 p = merged[-1]
                 merged[-1] = _Trig(p.start, t.end, p.kind, p.mode, s[p.start:t.end])
                 continue
@@ -321,10 +321,10 @@ class SentenceParser:
         neg = list(P.NEGATION.finditer(window)) + list(P.NEGATION.finditer(t.text))
         if neg and not P.UNCONFIRMED.search(s[max(cs, t.start - 60):t.end + 40]):
             last = neg[-1]
-            if not re.match(r"(?:failed\s+to|without)", last.group(0), re.I) or t.kind != "attack":
-                if not (t.kind == "attack" and re.search(r"failed|repelled|unsuccessful", last.group(0), re.I)):
+            if not _FAILED_TO.match(last.group(0)) or t.kind != "attack":
+                if not (t.kind == "attack" and _FAILED_WORD.search(last.group(0))):
                     return False
-        if re.match(r"\s*(?:nothing|no\s+ground|none)\b", after, re.I):
+        if _NOTHING_AFTER.match(after):
             return False
         if IMP.map_control(s, cs, t.start, t.text) is False:
             return False  # "villages still under Ukrainian control": held, not gained
@@ -336,19 +336,17 @@ class SentenceParser:
         limit = 30 if t.kind == "deployment" else len(before)
         if P.FORECAST.search(before[-limit:]) or P.FORECAST.search(t.text):
             return False
-        if re.search(r"\b(?:expects?|expected|forecast|predict(?:s|ed)?|possibility|warned|anticipates?)\b",
-                     s[:t.start], re.I):
+        if _EXPECTED.search(s[:t.start]):
             return False
         if t.kind == "deployment" and _PERSON_BEFORE.search(s, max(0, t.start - 40), t.start):
             return False  # "a Ukrainian officer operating in the Toretsk direction said": a person, not a force
         if t.kind == "attack" and _WITH_WEAPONS.match(s, t.end):
             return False  # "attacked positions near Siversk with glide bombs": a strike
-        if t.kind == "attack" and re.fullmatch(r"attacks?", t.text, re.I) and _CASUALTIES.search(s):
+        if t.kind == "attack" and _ATTACKS.fullmatch(t.text) and _CASUALTIES.search(s):
             return False  # "a Russian attack on Sumy killed 11 civilians": a strike, not ground combat
         if t.kind == "attack":
             prev = s[max(0, t.start - 30):t.start]
-            if re.search(r"(?:drone|missile|air|artillery|strike|bomb|rocket|glide|aviation|long-range)s?\s+(?:\w+\s+)?$",
-                         prev, re.I):
+            if _WEAPON_BEFORE.search(prev):
                 return False
         return True
 
@@ -357,17 +355,17 @@ class SentenceParser:
         if t.kind == "attack" and _USED_IN.fullmatch(before):
             return "deployment"  # "withdrew its forces ... to use them in attacks toward X": sent to X
         if t.kind in ("advance", "deployment") and P.INFINITIVE.search(before) and \
-                not re.search(r"\b(?:forc(?:ed|ing|es)|compell(?:ed|ing))\s+(?:[\w'’-]+\s+){0,4}?to\s*$", before, re.I):
+                not _FORCED_TO.search(before):
             if P.ATTEMPT.search(before) and t.kind == "advance":
                 return "attack"
             return None
-        if t.kind == "deployment" and re.match(r"mov(?:ing|ed)\s*$", t.text, re.I) and P.FOOTAGE.search(s, 0, t.start):
+        if t.kind == "deployment" and _MOVING.match(t.text) and P.FOOTAGE.search(s, 0, t.start):
             return "advance"  # footage of troops moving toward a place: ground gained
         if t.kind == "advance" and _TAKES_PEOPLE.match(s, t.end):
             return None  # "captured a Ukrainian soldier": people or equipment, not ground
-        if t.kind == "advance" and re.match(r"push(?:ing|ed)?$", t.text, re.I):
+        if t.kind == "advance" and _PUSH.match(t.text):
             rest = s[t.end:t.end + 45]
-            if re.match(r"\s+(?:\w+\s+){0,4}?(?:toward|towards|on\b|in\s+the\s+direction)", rest, re.I) \
+            if _PUSH_TOWARD.match(rest) \
                     and not P.FOOTAGE.search(s[:t.start]):
                 return "attack"
         return t.kind
@@ -391,24 +389,22 @@ class SentenceParser:
         # nominal triggers take the adjective just before them: "Russian assaults", "Ukrainian gains"
         pre = s[max(0, t.start - 40):t.start]
         if _NOMINAL.match(t.text):
-            m = re.search(r"(?:^|[\s(])(?:the\s+|a\s+|an\s+|confirmed\s+|recent\s+|new\s+|marginal\s+|failed\s+|"
-                          r"\w+\s+)?((?:" + P._NAT + r"|Ukrainian-led|Russian-led))\s+(?:\w+\s+)?$", pre)
+            m = _NAT_BEFORE.search(pre)
             if m:
                 sd = P.side_of(m.group(1))
                 if sd:
                     return sd, m.group(1)
             # "a build-up of Russian equipment", "the deployment of North Korean troops"
-            m = re.match(r"\s+of\s+(?:the\s+|some\s+|more\s+|additional\s+|\d[\d,]*\s+)?((" + P._NAT +
-                         r")\s+[\w-]+)", s[t.end:ce])
+            m = _OF_NAT_AFTER.match(s[t.end:ce])
             if m:
                 sd = P.side_of(m.group(2))
                 if sd:
                     return sd, m.group(1)
         if t.mode == "back":
-            m = re.search(r"(?:in|under)\s+(Russian|Ukrainian)\s+(?:hands|control)", t.text)
+            m = _IN_HANDS.search(t.text)
             if m:
                 return P.side_of(m.group(1)), m.group(1)
-            m = re.match(r"\s+by\s+((?:the\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+)", s[t.end:ce])
+            m = _BY_AGENT.match(s[t.end:ce])
             if m:
                 for a in actors:
                     if t.end <= a[0] < t.end + len(m.group(0)) + 2:
@@ -536,8 +532,8 @@ class SentenceParser:
                     prev[2][0] = n
                     anchor = n.end
                     continue
-                if prev is not None and not prev_skipped and re.search(r"\b(?:district|raion)$", prev[0].text, re.I) \
-                        and out and out[-1][0] is prev[0] and re.fullmatch(r"\s+(?:near|around|outside)\s+", gap):
+                if prev is not None and not prev_skipped and _DISTRICT_END.search(prev[0].text) \
+                        and out and out[-1][0] is prev[0] and _NEAR_GAP.fullmatch(gap):
                     out.pop()  # "in Glushkovo district near Tyotkino": the settlement is the place
                     rel = ["near"]
                     region_box = [n.region]
@@ -547,19 +543,15 @@ class SentenceParser:
                     continue
                 # a settlement after a region narrows the event down ("into Kursk Oblast near Sudzha");
                 # after a settlement it only says where that one lies
-                if prev is not None and not prev_skipped and not (prev[0].is_region and not n.is_region) and (re.fullmatch(
-                        r",?\s*(?:just\s+|about\s+|roughly\s+|right\s+|directly\s+)?(?:" + P._COMPASS +
-                        r"\s+of|next\s+to|near|close\s+to|outside)\s+(?:the\s+)?(?:[\w-]+\s+)?", gap, re.I)
+                if prev is not None and not prev_skipped and not (prev[0].is_region and not n.is_region) and (
+                        _LOCATOR_GAP.fullmatch(gap)
                         or L.APPOSITIVE_LOCATOR.fullmatch(gap)) \
-                        and bearing_of(prev[1]) is None and not re.match(
-                            r",?\s+(?:and\s+|or\s+)?(?:in|near|around|into|toward|towards|on|north|south|east|west)\b"
-                            r"(?!\s+(?:the\s+)?" + _DATE_WORD + r")",  # ", on Tuesday" is a date, not another place
-                            s[n.end:n.end + 30], re.I):
+                        and bearing_of(prev[1]) is None and not _ANOTHER_PLACE.match(s[n.end:n.end + 30]):
                     # "Volokhiv Yar, east of Kharkiv": a locator of the previous place
                     anchor = n.end
                     continue
                 if P.DISTANCE.search(gap) and (prev is not None or "," in gap or
-                                               re.search(r"\bfrom\s+(?:the\s+)?$|\bto\s+its\b", gap)):
+                                               _FROM_THE.search(gap)):
                     skip = "yardstick"
                 m = P.RELATION.search(gap)
                 if m and prev is None and _TOWN_OF.fullmatch(gap):
@@ -580,7 +572,7 @@ class SentenceParser:
                     elif m.group("direction"):
                         rels = ["direction" if "direction" in m.group("direction").lower() else "toward"]
                     else:
-                        p = re.sub(r"\s+", " ", m.group("prep").lower())
+                        p = _SPACES.sub(" ", m.group("prep").lower())
                         if p == "of" and not _OF_HEADS.search(gap):
                             skip = True
                         if p in ("from", "beyond", "past", "between", "over", "under"):
@@ -590,15 +582,14 @@ class SentenceParser:
                         rels = [{"out of": "in", "into": "into", "inside": "in", "within": "in", "on": "on", "at": "in",
                                  "to": "to", "through": "in", "throughout": "in", "across": "in",
                                  "along": "near", "of": "in", "against": "toward", "for": "on"}.get(p, "in")]
-                        if p == "of" and re.search(r"outskirts\s+of", gap, re.I):
+                        if p == "of" and _OUTSKIRTS_OF.search(gap):
                             rels = ["outskirts of"]
-                        if p == "on" and not re.search(r"\bon\s+(?:the\s+)?$", gap, re.I):
+                        if p == "on" and not _ON_END.search(gap):
                             rels = ["on"]
                     rel = rels
                 elif prev is None and not gap.strip():
                     rel = [_bare_relation(t.text, kind)]
-                elif prev is None and re.fullmatch(r"\s*(?:the\s+)?(?:(?:\w+[- ]){0,3}?(?:town|village|city|settlement)\s+of\s+)?(?:the\s+)?"
-                                                   r"(?:(?:central|(?:north|south)?(?:east|west)?ern|northern|southern)\s+)?", gap, re.I):
+                elif prev is None and _BARE_GAP.fullmatch(gap):
                     rel = [_bare_relation(t.text, kind)]
                 elif prev is None and len(gap.split()) <= 8 and not _NEW_VERB.search(gap):
                     continue  # a name that is no place of this verb ("15 Tor-M2 systems ... to Brest")
@@ -618,7 +609,7 @@ class SentenceParser:
             if n.anaphor and any(o[0].text == n.text for o in out):
                 skip = skip or True  # "north of Oleshky and up to the edge of the settlement": said already
             if not (n.is_region or n.is_direction or n.is_area or n.tg or n.anaphor) and \
-                    re.search(r"(?<![\w-])the\s+$", s[max(0, n.start - 5):n.start], re.I):
+                    _THE_END.search(s[max(0, n.start - 5):n.start]):
                 skip = skip or True  # "the Dnipro", "the Siverskyi Donets": rivers and features, not settlements
             if not skip and n.text.lower() not in P.NOT_PLACES:
                 for r in rel:
@@ -638,7 +629,7 @@ class SentenceParser:
         return [(n, r, box[0]) for n, r, box in out]
 
     def _places_back(self, s: str, t: _Trig, cs: int, names: list[_Name]):
-        rel = "around" if re.search(r"surround|encircl", t.text, re.I) else "near" if t.kind == "attack" else "in"
+        rel = "around" if _SURROUND.search(t.text) else "near" if t.kind == "attack" else "in"
         inside = [n for n in names if t.start <= n.start < t.end and not n.tg]
         if inside:  # "declared Ugledar liberated"
             return [(n, rel, None) for n in inside]
@@ -649,18 +640,18 @@ class SentenceParser:
         for n in reversed(before):
             gap = s[n.end:anchor]
             if not out:
-                if n.is_region and re.fullmatch(r"\s*(?:,\s*)?", gap):
+                if n.is_region and _COMMA_GAP.fullmatch(gap):
                     pass
-                elif not re.fullmatch(r"\s*(?:,\s*)?(?:\w+\s+){0,2}", gap) and \
-                        not re.fullmatch(r"\s*,[^,;]{1,120},\s*(?:\w+\s+){0,2}", gap):
+                elif not _BACK_GAP.fullmatch(gap) and \
+                        not _BACK_ASIDE_GAP.fullmatch(gap):
                     break
                 if n.is_region and any(x for x in before if x.end <= n.start and
-                                       re.fullmatch(r"\s+in\s+(?:the\s+)?|,\s*", s[x.end:n.start])):
+                                       _IN_GAP.fullmatch(s[x.end:n.start])):
                     region = n
                     anchor = n.start
                     continue
             elif not P.JOINER.match(gap):
-                if n.is_region is False and re.fullmatch(r"\s+in\s+(?:the\s+)?|,\s*", gap) and region is None:
+                if n.is_region is False and _IN_GAP.fullmatch(gap) and region is None:
                     pass
                 else:
                     break
@@ -671,7 +662,7 @@ class SentenceParser:
                 if n.is_region and out and n.start > out[-1].end:
                     region = n
         prefix = s[cs:out[-1].start] if out else ""
-        if out and re.search(r"\b(?:by|from|with)\s+(?:the\s+)?$", prefix, re.I):
+        if out and _AGENT_END.search(prefix):
             return []
         return [(n, rel, region) for n in reversed(out)]
 
@@ -696,17 +687,16 @@ class SentenceParser:
             return rd.isoformat(), "recent"
         if best is None:
             ms = [m for m in EVENT_DATE.finditer(s) if m.group(0).strip()]
-            if len(ms) == 1 and not re.search(r"(?:said|claimed|announced|reported|stated)\s*$",
-                                              s[max(0, ms[0].start() - 30):ms[0].start()]):
+            if len(ms) == 1 and not _SAID_END.search(s[max(0, ms[0].start() - 30):ms[0].start()]):
                 best = ms[0]
         if best is not None:
             d = date_of_match(best, rd)
             if d is not None and d <= rd + dt.timedelta(days=1):
                 before = s[max(0, best.start() - 40):best.start()]
-                if re.search(r"(?:footage|video|images|imagery|photos?|published|posted|released|from)\s*$", before, re.I) \
-                        or re.search(r"(?:footage|video|images|photos?)\s+(?:\w+\s+){0,2}$", before, re.I):
+                if _FOOTAGE_END.search(before) \
+                        or _FOOTAGE_WORDS_END.search(before):
                     return d.isoformat(), "before"
-                if re.search(r"(?:said|claimed|announced|reported|stated|wrote|noted)\s*$", before, re.I):
+                if _STATED_END.search(before):
                     return d.isoformat(), "before"  # the day of the statement bounds the event
                 return d.isoformat(), "day"
         if RECENT.search(s, cs, ce) or RECENT.search(s):
@@ -790,6 +780,62 @@ _TRANSFER = re.compile(r"(?:transferr|committ|sen[dt]|mov|shift|relocat|br(?:oug
 
 
 _LOCATIVE = re.compile(r"\b(?:in|In|across|throughout|of|within)\s+(?:the\s+)?(?:\w+ern\s+)?$")
+
+
+# Patterns of the per-sentence steps above, compiled once: the module-level re functions
+# look each one up in re's cache on every call, tens of thousands of times per MB.
+# _names
+_REGION_WORD_AFTER = re.compile(r"\s+(oblast|krai|region|raion|district)\b", re.I)
+_REGION_WORD_END = re.compile(r"\b(?:region|oblast|krai|raion|district)$", re.I)
+_HOST_GAP = re.compile(r"\s+(?:in|near|at|outside)\s+(?:the\s+)?", re.I)
+# _triggers
+_SHORT_GAP = re.compile(r"\s+(?:\w+\s+){0,2}")
+# _allowed
+_FAILED_TO = re.compile(r"(?:failed\s+to|without)", re.I)
+_FAILED_WORD = re.compile(r"failed|repelled|unsuccessful", re.I)
+_NOTHING_AFTER = re.compile(r"\s*(?:nothing|no\s+ground|none)\b", re.I)
+_EXPECTED = re.compile(r"\b(?:expects?|expected|forecast|predict(?:s|ed)?|possibility|warned|anticipates?)\b", re.I)
+_ATTACKS = re.compile(r"attacks?", re.I)
+_WEAPON_BEFORE = re.compile(r"(?:drone|missile|air|artillery|strike|bomb|rocket|glide|aviation|long-range)s?\s+(?:\w+\s+)?$",
+                            re.I)
+# _adjust_kind
+_FORCED_TO = re.compile(r"\b(?:forc(?:ed|ing|es)|compell(?:ed|ing))\s+(?:[\w'’-]+\s+){0,4}?to\s*$", re.I)
+_MOVING = re.compile(r"mov(?:ing|ed)\s*$", re.I)
+_PUSH = re.compile(r"push(?:ing|ed)?$", re.I)
+_PUSH_TOWARD = re.compile(r"\s+(?:\w+\s+){0,4}?(?:toward|towards|on\b|in\s+the\s+direction)", re.I)
+# _actor
+_NAT_BEFORE = re.compile(r"(?:^|[\s(])(?:the\s+|a\s+|an\s+|confirmed\s+|recent\s+|new\s+|marginal\s+|failed\s+|"
+                         r"\w+\s+)?((?:" + P._NAT + r"|Ukrainian-led|Russian-led))\s+(?:\w+\s+)?$")
+_OF_NAT_AFTER = re.compile(r"\s+of\s+(?:the\s+|some\s+|more\s+|additional\s+|\d[\d,]*\s+)?((" + P._NAT +
+                           r")\s+[\w-]+)")
+_IN_HANDS = re.compile(r"(?:in|under)\s+(Russian|Ukrainian)\s+(?:hands|control)")
+_BY_AGENT = re.compile(r"\s+by\s+((?:the\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+)")
+# _places_fwd
+_DISTRICT_END = re.compile(r"\b(?:district|raion)$", re.I)
+_NEAR_GAP = re.compile(r"\s+(?:near|around|outside)\s+")
+_LOCATOR_GAP = re.compile(r",?\s*(?:just\s+|about\s+|roughly\s+|right\s+|directly\s+)?(?:" + P._COMPASS +
+                          r"\s+of|next\s+to|near|close\s+to|outside)\s+(?:the\s+)?(?:[\w-]+\s+)?", re.I)
+_ANOTHER_PLACE = re.compile(r",?\s+(?:and\s+|or\s+)?(?:in|near|around|into|toward|towards|on|north|south|east|west)\b"
+                            r"(?!\s+(?:the\s+)?" + _DATE_WORD + r")", re.I)  # ", on Tuesday" is a date, not another place
+_FROM_THE = re.compile(r"\bfrom\s+(?:the\s+)?$|\bto\s+its\b")
+_SPACES = re.compile(r"\s+")
+_OUTSKIRTS_OF = re.compile(r"outskirts\s+of", re.I)
+_ON_END = re.compile(r"\bon\s+(?:the\s+)?$", re.I)
+_BARE_GAP = re.compile(r"\s*(?:the\s+)?(?:(?:\w+[- ]){0,3}?(?:town|village|city|settlement)\s+of\s+)?(?:the\s+)?"
+                       r"(?:(?:central|(?:north|south)?(?:east|west)?ern|northern|southern)\s+)?", re.I)
+_THE_END = re.compile(r"(?<![\w-])the\s+$", re.I)
+# _places_back
+_SURROUND = re.compile(r"surround|encircl", re.I)
+_COMMA_GAP = re.compile(r"\s*(?:,\s*)?")
+_BACK_GAP = re.compile(r"\s*(?:,\s*)?(?:\w+\s+){0,2}")
+_BACK_ASIDE_GAP = re.compile(r"\s*,[^,;]{1,120},\s*(?:\w+\s+){0,2}")
+_IN_GAP = re.compile(r"\s+in\s+(?:the\s+)?|,\s*")
+_AGENT_END = re.compile(r"\b(?:by|from|with)\s+(?:the\s+)?$", re.I)
+# _date
+_SAID_END = re.compile(r"(?:said|claimed|announced|reported|stated)\s*$")
+_FOOTAGE_END = re.compile(r"(?:footage|video|images|imagery|photos?|published|posted|released|from)\s*$", re.I)
+_FOOTAGE_WORDS_END = re.compile(r"(?:footage|video|images|photos?)\s+(?:\w+\s+){0,2}$", re.I)
+_STATED_END = re.compile(r"(?:said|claimed|announced|reported|stated|wrote|noted)\s*$", re.I)
 
 
 def _split_compass(text: str) -> list[str]:

@@ -197,8 +197,8 @@ TRIGGER_SHORT_WORDS = frozenset(("is", "on"))  # "is captured", "on the outskirt
 # Auxiliaries start only passive triggers ("was captured", "is in Russian hands", "had fallen",
 # "are on the outskirts"): tried only in sentences that have such a word.
 AUX_WORDS = frozenset(("was", "wer", "is", "are", "has", "hav", "had", "bee", "bei", "on", "now", "alr"))
-AUX_HINT = re.compile(r"liberated|captured|seized|taken|freed|surrounded|encircled|recaptured|retaken|hands|"
-                      r"control|fallen|outskirts|active|pushed|driven|forced|ousted|expelled|dislodged|knocked|thrown")  # searched in lowercased text
+AUX_HINT_WORDS = ("liberated captured seized taken freed surrounded encircled recaptured retaken hands "
+                  "control fallen outskirts active pushed driven forced ousted expelled dislodged knocked thrown").split()
 
 
 def _trie(words) -> str:
@@ -224,6 +224,7 @@ def _trie(words) -> str:
     return emit(tree)
 
 
+AUX_HINT = re.compile(_trie(AUX_HINT_WORDS))  # searched in lowercased text
 # Candidate trigger words in lowercased text, found in one pass of the regex engine.
 TRIGGER_START = re.compile(r"(?<![\w-])(?:" + _trie(TRIGGER_PREFIXES) + r"|is\b|on\b)")
 # All trigger sets in one pattern, in priority order: one match attempt per candidate word.

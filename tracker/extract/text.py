@@ -180,11 +180,13 @@ def _split_block(text: str, start: int, stop: int, para: int, out: list[Sentence
     if offset >= len(block):
         return
     sent_start = offset
+    text_end = len(block.rstrip())  # once per block, not once per full stop
     for m in _SENT_END.finditer(block, offset):
-        before = block[max(sent_start, m.start() - 16):m.start()]
-        word = _LAST_WORD.search(before)
-        if m.end() < len(block.rstrip()) and word and (
-                word.group(1).lower().rstrip(".") in _ABBREV or len(word.group(1)) == 1):
+        if m.end() >= text_end:
+            word = None  # the block's last stop ends a sentence whatever precedes it
+        else:
+            word = _LAST_WORD.search(block, max(sent_start, m.start() - 16), m.start())
+        if word and (word.group(1).lower().rstrip(".") in _ABBREV or len(word.group(1)) == 1):
             continue  # "Gen. Naiev", "U.S. officials", initials
         end = m.end()
         while end > sent_start and block[end - 1].isspace():

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import logging
 import re
 from dataclasses import dataclass, field
@@ -90,6 +91,14 @@ _NOMINAL = re.compile(r"^(?:advances?|gains?|progress|assaults?|attacks?|counter
 
 
 def _clean_name(text: str, start: int) -> tuple[str, int] | None:
+    cleaned = _cleaned(text)
+    return None if cleaned is None else (cleaned[0], start + cleaned[1])
+
+
+@functools.lru_cache(maxsize=8192)
+def _cleaned(text: str) -> tuple[str, int] | None:
+    """The name in a capitalised run and its offset in it; cached, since a report repeats its names."""
+    start = 0
     m = _COUNTRY_OWNER.match(text)  # "Russia's Kursk region"
     if m:
         start += m.end()
@@ -228,7 +237,9 @@ class SentenceParser:
         if not trigs:
             return []
         names = [n for n in self._names(s) if len(n.text) > 1]
-        trigs = [t for t in trigs if not any(n.start <= t.start < n.end for n in names if n.tg or " " in n.text)]
+        # a trigger word inside a training ground's or a multi-word name is part of the name
+        spans = [(n.start, n.end) for n in names if n.tg or " " in n.text]
+        trigs = [t for t in trigs if not any(a <= t.start < b for a, b in spans)]
         actors = [(m.start(), m.end(), m.group(0), m) for m in P.ACTOR.finditer(s)]
         breaks = [(m.start(), m.end()) for m in P.BREAK.finditer(s)]
         bstarts = [b[0] for b in breaks]

@@ -89,6 +89,8 @@ def _reference_pattern(place: str) -> re.Pattern:
 
 def _reference(place: str, quote: str) -> str | None:
     """The place a report locates ``place`` by, in a parenthesis right after it."""
+    if "(" not in quote:
+        return None  # most sentences: no need to build (and cache) a pattern for the name
     m = _reference_pattern(place).search(quote)
     return re.split(r"\s+and\s+", m.group(1))[0] if m else None
 

@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 
 TABLE = "events"
 HISTORY = "event_history"
-_SQL_TYPES = {str: "text", float: "double precision", int: "integer", bool: "boolean"}
+_SQL_TYPES = {str: "text", float: "double precision", int: "bigint", bool: "boolean"}
 _COLUMNS = ", ".join(f'"{n}"' for n in FIELD_NAMES)
 # Serialises writers of one schema: merging needs "is this id stored?" to stay true until commit.
 _LOCK = "SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.frontline-events'))"

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from . import implied as IMP
 from . import locators as L
+from . import names as N
 from . import patterns as P
 from . import dates as D
 from .dates import EVENT_DATE, RECENT, date_of_match
@@ -47,20 +48,6 @@ class Mention:
 
 
 @dataclass
-class _Name:
-    start: int
-    end: int
-    text: str
-    is_region: bool = False
-    is_direction: bool = False
-    is_area: bool = False            # "the Kupiansk area"
-    anaphor: bool = False
-    host: "_Name | None" = None
-    region: "_Name | None" = None
-    tg: bool = False
-
-
-@dataclass
 class _Trig:
     start: int
     end: int
@@ -69,61 +56,17 @@ class _Trig:
     text: str
 
 
-_CLEAN_LEAD = re.compile(r"^(?:(?:" + "|".join(sorted(P.SENTENCE_STARTERS, key=len, reverse=True)) +
-                         r")\s+)+", re.I)
-_COUNTRY_OWNER = re.compile(r"^(?:Russia|Ukraine|Belarus)['’]s\s+")
 _COUNTRY_GAP = re.compile(r"(?:Russia|Ukraine|Belarus)['’]s\s+$")
-# "the town" refers back, but "the town of Graivoron" names its place
-_ANAPHOR = re.compile(r"(?<![\w-])the\s+(?:\w+\s+)?(town|village|city|settlement)(?:['’]s)?(?![\w-])"
-                      r"(?!\s+of\s+(?-i:[A-Z]))", re.I)
 _DATE_WORD = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d)"
 _TOWN_OF = re.compile(r"\s*(?:the\s+)?(?:(?:\w+[- ]){0,3}?(?:town|village|city|settlement)\s+of\s+)", re.I)
 _WITHIN = ("in", "into", "on")  # relations that put an event inside its place
-_HELD = re.compile(r"^(?:Russian|Ukrainian)-(?:held|occupied|controlled)\s+")
 _OF_HEADS = re.compile(r"(?:\d[\d,.]*|percent|capture|liberation|control|outskirts|most|half|part|parts|rest|remainder|fall|loss|"
                        r"edge|edges|center|centre|village|town|city|settlement|vicinity|direction|areas?|"
                        r"districts?|streets?|neighborhoods?|microdistricts?|blocks?|approaches|remaining|entire|much)\s+of\s+(?:the\s+)?$", re.I)
-_REGIONISH = re.compile(r"(?:Oblast|Krai|Kray|Republic|Okrug|Raion|Oblasts)$|^Republic of", re.I)
 _NOMINAL = re.compile(r"^(?:advances?|gains?|progress|assaults?|attacks?|counterattacks?|offensive|counteroffensive|"
                       r"breakthrough|ground\s+attacks?|ground\s+assaults?|mechanized\s+assaults?|capture|the\s+capture|seizure|"
                       r"liberation|build-?up|buildup|deployment|redeployment|offensive\s+operations|clashes|fighting|"
                       r"(?:\w+\s+)?(?:attacks?|assaults?))", re.I)
-
-
-def _clean_name(text: str, start: int) -> tuple[str, int] | None:
-    cleaned = _cleaned(text)
-    return None if cleaned is None else (cleaned[0], start + cleaned[1])
-
-
-@functools.lru_cache(maxsize=8192)
-def _cleaned(text: str) -> tuple[str, int] | None:
-    """The name in a capitalised run and its offset in it; cached, since a report repeats its names."""
-    start = 0
-    m = _COUNTRY_OWNER.match(text)  # "Russia's Kursk region"
-    if m:
-        start += m.end()
-        text = text[m.end():]
-    m = _CLEAN_LEAD.match(text)
-    if m:
-        start += m.end()
-        text = text[m.end():]
-    m = _HELD.match(text)
-    if m:
-        start += m.end()
-        text = text[m.end():]
-    if text.endswith(("'s", "’s")):
-        text = text[:-2]
-    if not text:
-        return None
-    words = text.replace("-", " ").split()
-    low = text.lower()
-    if low in P.NOT_PLACES:
-        return None
-    if _REGIONISH.search(text):
-        return text, start
-    if any(w.lower() in P.NOT_PLACE_WORDS for w in words):
-        return None
-    return text, start
 
 
 class SentenceParser:
@@ -137,59 +80,6 @@ class SentenceParser:
         self._status = StatusReader()
 
     # -- pieces ----------------------------------------------------------------
-    def _names(self, s: str) -> list[_Name]:
-        names: list[_Name] = []
-        taken: list[tuple[int, int]] = []
-        for m in (P.TRAINING_GROUND.finditer(s) if P.TG_HINT.search(s) else ()):
-            tg = m.group("tg")
-            lead = _CLEAN_LEAD.match(tg)
-            tstart = m.start("tg") + (lead.end() if lead else 0)
-            n = _Name(tstart, m.end("tg"), s[tstart:m.end("tg")], tg=True)
-            names.append(n)
-            taken.append((m.start(), m.end()))
-        for m in P.NAME.finditer(s):
-            if any(a <= m.start() < b for a, b in taken):
-                continue
-            if m.end() < len(s) and s[m.end()].isalnum():
-                continue  # "MoD", "Tor-M2": part of a longer token
-            raw = L.strip_closing_quote(s, m.start(), m.group(0))  # "‘... for Russia’"
-            mend = m.start() + len(raw)
-            cleaned = _clean_name(raw, m.start())
-            if not cleaned:
-                continue
-            text, start = cleaned
-            end = start + len(text)
-            after = s[mend:mend + 40]
-            n = _Name(start, end, text)
-            rw = _REGION_WORD_AFTER.match(after)
-            if rw and not _REGIONISH.search(text):
-                n.end = mend + rw.end()
-                n.text = s[start:n.end]
-            if _REGIONISH.search(n.text) or _REGION_WORD_END.search(n.text) \
-                    or L.is_bare_region(n.text):
-                n.is_region = True
-            if P.DIRECTION_SUFFIX.match(s[mend:]):
-                n.is_direction = True
-            elif P.AREA_SUFFIX.match(s[mend:]):
-                n.is_area = True
-            names.append(n)
-        for m in _ANAPHOR.finditer(s):
-            if any(n.start <= m.start() < n.end for n in names):
-                continue
-            earlier = [n for n in names if n.end <= m.start() and not n.is_region and not n.tg and not n.anaphor
-                       and _PLACE_SLOT.search(s, max(0, n.start - 40), n.start)
-                       and not P.DISTANCE.search(s, max(0, n.start - 40), n.start)]
-            ante = earlier[-1].text if earlier else self.last_place
-            if ante:
-                names.append(_Name(m.start(), m.end(), ante, anaphor=True))
-        names.sort(key=lambda n: n.start)
-        # "the Baranovsky training ground in Ussuriysk, Primorsky Krai": host and region are context.
-        for i, n in enumerate(names):
-            if n.tg and i + 1 < len(names):
-                nxt = names[i + 1]
-                if _HOST_GAP.fullmatch(s[n.end:nxt.start]):
-                    n.host = nxt
-        return names
 
     def _triggers(self, s: str, full: bool = False) -> list[_Trig]:
         found: list[_Trig] = []
@@ -236,7 +126,7 @@ class SentenceParser:
         trigs = self._triggers(s)
         if not trigs:
             return []
-        names = [n for n in self._names(s) if len(n.text) > 1]
+        names = [n for n in N.find_names(s, self.last_place) if len(n.text) > 1]
         # a trigger word inside a training ground's or a multi-word name is part of the name
         spans = [(n.start, n.end) for n in names if n.tg or " " in n.text]
         trigs = [t for t in trigs if not any(a <= t.start < b for a, b in spans)]
@@ -311,7 +201,7 @@ class SentenceParser:
                 out.append(mention)
             self.last_side = sides[0][0]
         for n in names:
-            if not n.tg and not n.is_region and not n.anaphor and _PLACE_SLOT.search(s, max(0, n.start - 40), n.start):
+            if not n.tg and not n.is_region and not n.anaphor and N.PLACE_SLOT.search(s, max(0, n.start - 40), n.start):
                 self.last_place = n.text
         if not out:
             for a in actors:
@@ -507,7 +397,7 @@ class SentenceParser:
         return self._side_of_actor(s, a)
 
     # -- places ----------------------------------------------------------------
-    def _places_fwd(self, s: str, t: _Trig, stop: int, names: list[_Name], kind: str):
+    def _places_fwd(self, s: str, t: _Trig, stop: int, names: list[N.Name], kind: str):
         out = []
         anchor = t.end
         prev = None          # (name, relation)
@@ -639,13 +529,13 @@ class SentenceParser:
                 out = dest
         return [(n, r, box[0]) for n, r, box in out]
 
-    def _places_back(self, s: str, t: _Trig, cs: int, names: list[_Name]):
+    def _places_back(self, s: str, t: _Trig, cs: int, names: list[N.Name]):
         rel = "around" if _SURROUND.search(t.text) else "near" if t.kind == "attack" else "in"
         inside = [n for n in names if t.start <= n.start < t.end and not n.tg]
         if inside:  # "declared Ugledar liberated"
             return [(n, rel, None) for n in inside]
         before = [n for n in names if cs <= n.start and n.end <= t.start and not n.tg]
-        out: list[_Name] = []
+        out: list[N.Name] = []
         region = None
         anchor = t.start
         for n in reversed(before):
@@ -715,9 +605,6 @@ class SentenceParser:
         return rd.isoformat(), "before"
 
 
-_PLACE_SLOT = re.compile(r"(?:\b(?:in|into|near|of|at|around|toward|towards|from|to|outside|on|through|"
-                         r"entered|seized|captured|liberated|took|taken|reached|surrounded|encircled)\s+"
-                         r"(?:the\s+)?(?:[\w-]+\s+){0,2}|,\s*|\band\s+)$", re.I)
 _OBJECT_SLOT = re.compile(r"\b(?:drive|drove|driven|driving|push|pushed|pushing|forced?|forcing|repel|repelled|"
                           r"repelling|against|from|with|by|out|hit|hitting|toward|towards|encircle|encircled|"
                           r"encircling|trap|trapped|surround|surrounded|attacked|attacking|engaged|engaging|defeat|"
@@ -733,8 +620,6 @@ _SOURCE_NOUN = re.compile(r"\s+(?:\w+\s+)?(?:milbloggers?|sources?|officials?|me
 
 _PREVENTED = re.compile(r"\b(?:prevent\w*|stop\w*|keep\w*|kept|hinder\w*|deter\w*|bar\w*)\s+(?:[\w'’-]+\s+){0,4}?"
                         r"from\s+$", re.I)
-
-
 
 
 _TAKES_PEOPLE = re.compile(r"\s+(?:a|an|the|\d+|two|three|four|five|several|some|many|dozens\s+of|hundreds\s+of)\s+"
@@ -793,12 +678,6 @@ _TRANSFER = re.compile(r"(?:transferr|committ|sen[dt]|mov|shift|relocat|br(?:oug
 _LOCATIVE = re.compile(r"\b(?:in|In|across|throughout|of|within)\s+(?:the\s+)?(?:\w+ern\s+)?$")
 
 
-# Patterns of the per-sentence steps above, compiled once: the module-level re functions
-# look each one up in re's cache on every call, tens of thousands of times per MB.
-# _names
-_REGION_WORD_AFTER = re.compile(r"\s+(oblast|krai|region|raion|district)\b", re.I)
-_REGION_WORD_END = re.compile(r"\b(?:region|oblast|krai|raion|district)$", re.I)
-_HOST_GAP = re.compile(r"\s+(?:in|near|at|outside)\s+(?:the\s+)?", re.I)
 # _triggers
 _SHORT_GAP = re.compile(r"\s+(?:\w+\s+){0,2}")
 # _allowed

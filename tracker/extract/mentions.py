@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from . import implied as IMP
 from . import locators as L
 from . import names as N
+from . import triggers as T
 from . import patterns as P
 from . import dates as D
 from .dates import EVENT_DATE, RECENT, date_of_match
@@ -47,15 +48,6 @@ class Mention:
     paragraph: int = 0
 
 
-@dataclass
-class _Trig:
-    start: int
-    end: int
-    kind: str
-    mode: str
-    text: str
-
-
 _COUNTRY_GAP = re.compile(r"(?:Russia|Ukraine|Belarus)['’]s\s+$")
 _DATE_WORD = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d)"
 _TOWN_OF = re.compile(r"\s*(?:the\s+)?(?:(?:\w+[- ]){0,3}?(?:town|village|city|settlement)\s+of\s+)", re.I)
@@ -79,43 +71,9 @@ class SentenceParser:
         self.last_place: str | None = None
         self._status = StatusReader()
 
-    # -- pieces ----------------------------------------------------------------
+    # the trigger search, reachable from a parser as before (a test compares its fast and full scans)
+    _triggers = staticmethod(T.find_triggers)
 
-    def _triggers(self, s: str, full: bool = False) -> list[_Trig]:
-        found: list[_Trig] = []
-        if full:  # every position, set by set: the reference the fast path is tested against
-            for kind, mode, rx in P.TRIGGERS:
-                for m in rx.finditer(s):
-                    if any(not (m.end() <= t.start or m.start() >= t.end) for t in found):
-                        continue
-                    found.append(_Trig(m.start(), m.end(), kind, mode, m.group(0)))
-        else:
-            last = -1
-            low = s.lower()
-            if len(low) != len(s):  # a few letters change length when lowered: keep offsets exact
-                low = s
-            aux = P.AUX_HINT.search(low) is not None
-            for w in P.TRIGGER_START.finditer(low):
-                pos = w.start()
-                if pos < last or (not aux and w.group(0) in P.AUX_WORDS):
-                    continue
-                m = P.TRIGGER_ANY.match(s, pos)
-                if m:
-                    kind, mode, _ = P.TRIGGER_SETS[int(m.lastgroup[1:])]
-                    found.append(_Trig(m.start(), m.end(), kind, mode, m.group(0)))
-                    last = m.end()
-        found.sort(key=lambda t: t.start)
-        merged: list[_Trig] = []
-        for t in found:
-            if merged and t.kind == "deployment" and merged[-1].kind == "attack" and \
-                    _SHORT_GAP.fullmatch(s[merged[-1].end:t.start]):
-                p = merged[-1]
-                merged[-1] = _Trig(p.start, t.end, p.kind, p.mode, s[p.start:t.end])
-                continue
-            merged.append(t)
-        return merged
-
-    # -- main ------------------------------------------------------------------
     def parse(self, sent: Sentence, base: int = 0) -> list[Mention]:
         s = sent.text
         if sent.paragraph != self.paragraph:
@@ -123,7 +81,7 @@ class SentenceParser:
             self.last_side = None
             self.last_place = None
             self._status.last_claimant = None
-        trigs = self._triggers(s)
+        trigs = T.find_triggers(s)
         if not trigs:
             return []
         names = [n for n in N.find_names(s, self.last_place) if len(n.text) > 1]
@@ -149,9 +107,9 @@ class SentenceParser:
             if j < len(breaks):
                 ce = breaks[j][0]
             kind = t.kind
-            if not self._allowed(s, t, cs):
+            if not T.allowed(s, t, cs):
                 continue
-            kind = self._adjust_kind(s, t, cs)
+            kind = T.adjust_kind(s, t, cs)
             if kind is None:
                 continue
             side, actor = self._actor(s, t, cs, ce, actors)
@@ -211,66 +169,6 @@ class SentenceParser:
                     break
         return out
 
-    # -- filters ---------------------------------------------------------------
-    def _allowed(self, s: str, t: _Trig, cs: int) -> bool:
-        # "which ISW could not verify" qualifies a claim; it neither negates nor forecasts
-        s = P.UNCONFIRMED.sub(lambda m: "_" * len(m.group(0)), s)
-        before = s[cs:t.start]
-        window = s[max(cs, t.start - 45):t.start]
-        after = s[t.end:t.end + 25]
-        # negation close before the verb ("did not advance", "no confirmed advances")
-        neg = list(P.NEGATION.finditer(window)) + list(P.NEGATION.finditer(t.text))
-        if neg and not P.UNCONFIRMED.search(s[max(cs, t.start - 60):t.end + 40]):
-            last = neg[-1]
-            if not _FAILED_TO.match(last.group(0)) or t.kind != "attack":
-                if not (t.kind == "attack" and _FAILED_WORD.search(last.group(0))):
-                    return False
-        if _NOTHING_AFTER.match(after):
-            return False
-        if IMP.map_control(s, cs, t.start, t.text) is False:
-            return False  # "villages still under Ukrainian control": held, not gained
-        if _PREVENTED.search(before):
-            return False  # "prevent Russian forces from advancing"
-        if t.kind != "deployment" and _PURPOSE.match(before) and not _USED_IN.fullmatch(before):
-            return False  # "... to capture Siversk": what forces are for, not what they did
-        # forecasts, plans and possibilities
-        limit = 30 if t.kind == "deployment" else len(before)
-        if P.FORECAST.search(before[-limit:]) or P.FORECAST.search(t.text):
-            return False
-        if _EXPECTED.search(s[:t.start]):
-            return False
-        if t.kind == "deployment" and _PERSON_BEFORE.search(s, max(0, t.start - 40), t.start):
-            return False  # "a Ukrainian officer operating in the Toretsk direction said": a person, not a force
-        if t.kind == "attack" and _WITH_WEAPONS.match(s, t.end):
-            return False  # "attacked positions near Siversk with glide bombs": a strike
-        if t.kind == "attack" and _ATTACKS.fullmatch(t.text) and _CASUALTIES.search(s):
-            return False  # "a Russian attack on Sumy killed 11 civilians": a strike, not ground combat
-        if t.kind == "attack":
-            prev = s[max(0, t.start - 30):t.start]
-            if _WEAPON_BEFORE.search(prev):
-                return False
-        return True
-
-    def _adjust_kind(self, s: str, t: _Trig, cs: int) -> str | None:
-        before = s[cs:t.start]
-        if t.kind == "attack" and _USED_IN.fullmatch(before):
-            return "deployment"  # "withdrew its forces ... to use them in attacks toward X": sent to X
-        if t.kind in ("advance", "deployment") and P.INFINITIVE.search(before) and \
-                not _FORCED_TO.search(before):
-            if P.ATTEMPT.search(before) and t.kind == "advance":
-                return "attack"
-            return None
-        if t.kind == "deployment" and _MOVING.match(t.text) and P.FOOTAGE.search(s, 0, t.start):
-            return "advance"  # footage of troops moving toward a place: ground gained
-        if t.kind == "advance" and _TAKES_PEOPLE.match(s, t.end):
-            return None  # "captured a Ukrainian soldier": people or equipment, not ground
-        if t.kind == "advance" and _PUSH.match(t.text):
-            rest = s[t.end:t.end + 45]
-            if _PUSH_TOWARD.match(rest) \
-                    and not P.FOOTAGE.search(s[:t.start]):
-                return "attack"
-        return t.kind
-
     # -- actors ----------------------------------------------------------------
     def _side_of_actor(self, s: str, a) -> str | None:
         m = a[3]
@@ -282,7 +180,7 @@ class SentenceParser:
             return P.side_of(m.group("unit"))
         return None
 
-    def _actor(self, s: str, t: _Trig, cs: int, ce: int, actors) -> tuple[str | None, str]:
+    def _actor(self, s: str, t: T.Trig, cs: int, ce: int, actors) -> tuple[str | None, str]:
         if t.kind == "attack":  # "repelled 12 enemy attacks", "came under Russian assaults"
             implied = IMP.attack_side(s, t.start, t.end, t.text, t.mode, cs, actors, self._actor_side)
             if implied:
@@ -355,7 +253,7 @@ class SentenceParser:
             return weak
         return None, ""
 
-    def _co_actors(self, s: str, t: _Trig, cs: int, actors, side: str) -> list[tuple[str, str]]:
+    def _co_actors(self, s: str, t: T.Trig, cs: int, actors, side: str) -> list[tuple[str, str]]:
         """Forces fighting alongside the subject: "Russian infantry, joined by North Korean units, attacked"."""
         out = []
         for i, a in enumerate(actors):
@@ -397,7 +295,7 @@ class SentenceParser:
         return self._side_of_actor(s, a)
 
     # -- places ----------------------------------------------------------------
-    def _places_fwd(self, s: str, t: _Trig, stop: int, names: list[N.Name], kind: str):
+    def _places_fwd(self, s: str, t: T.Trig, stop: int, names: list[N.Name], kind: str):
         out = []
         anchor = t.end
         prev = None          # (name, relation)
@@ -529,7 +427,7 @@ class SentenceParser:
                 out = dest
         return [(n, r, box[0]) for n, r, box in out]
 
-    def _places_back(self, s: str, t: _Trig, cs: int, names: list[N.Name]):
+    def _places_back(self, s: str, t: T.Trig, cs: int, names: list[N.Name]):
         rel = "around" if _SURROUND.search(t.text) else "near" if t.kind == "attack" else "in"
         inside = [n for n in names if t.start <= n.start < t.end and not n.tg]
         if inside:  # "declared Ugledar liberated"
@@ -568,7 +466,7 @@ class SentenceParser:
         return [(n, rel, region) for n in reversed(out)]
 
     # -- dates -----------------------------------------------------------------
-    def _date(self, s: str, t: _Trig, cs: int, ce: int, nxt: int | None = None) -> tuple[str, str]:
+    def _date(self, s: str, t: T.Trig, cs: int, ce: int, nxt: int | None = None) -> tuple[str, str]:
         rd = self.report_date
         nxt = len(s) if nxt is None else nxt
         best = None
@@ -618,28 +516,9 @@ _SOURCE_NOUN = re.compile(r"\s+(?:\w+\s+)?(?:milbloggers?|sources?|officials?|me
                           r"correspondents?|insiders?|analysts?|observers?)\b")
 
 
-_PREVENTED = re.compile(r"\b(?:prevent\w*|stop\w*|keep\w*|kept|hinder\w*|deter\w*|bar\w*)\s+(?:[\w'’-]+\s+){0,4}?"
-                        r"from\s+$", re.I)
-
-
-_TAKES_PEOPLE = re.compile(r"\s+(?:a|an|the|\d+|two|three|four|five|several|some|many|dozens\s+of|hundreds\s+of)\s+"
-                           r"(?:[\w'’-]+\s+){0,2}?(?:soldiers?|servicem[ae]n|prisoners?|POWs?|personnel|"
-                           r"civilians?|equipment|tanks?|vehicles?|weapons|ammunition|drones?|trophies|documents|"
-                           r"commanders?|officers?|fighters?|troops)\b", re.I)
 _SPEAKS = re.compile(r"\s+(?:\w+\s+)?(?:said|says|reported|reports|claimed|claims|stated|announced|added|noted)\b", re.I)
 _OUTSKIRTS_AFTER = re.compile(r"(?:['’]s)?\s+(?:\w+\s+){0,3}?(?:outskirts|outer\s+districts)\b", re.I)
-_WITH_WEAPONS = re.compile(r"[^.;]{0,80}?\bwith\s+(?:[\w-]+\s+){0,3}?(?:glide\s+bombs?|drones?|missiles?|artillery|"
-                           r"airstrikes?|air\s+strikes?|rockets?|bombs?|MLRS|HIMARS|Shaheds?|Iskanders?)\b", re.I)
-_CASUALTIES = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring|civilians?|casualties|dead|"
-                         r"residential|apartment|hospital|infrastructure|power\s+grid|energy)\b", re.I)
 _BARE_NAT = re.compile(r"(?:the\s+)?(?:" + P._NAT + r")")
-_PERSON_BEFORE = re.compile(r"\b(?:officer|commander|spokesperson|spokesman|spokeswoman|official|"
-                            r"chief|head|analyst|blogger|milblogger|journalist|correspondent|operator|medic|"
-                            r"volunteer|deputy)s?\s+$", re.I)
-# "(forces moved ...) to use them in attacks toward X": the forces go where they are to be used
-_USED_IN = re.compile(r"\s*(?:in\s+order\s+)?to\s+(?:use|employ|commit|deploy|involve)\s+(?:them|it|these\s+\w+|"
-                      r"those\s+\w+|the\s+\w+)\s+(?:in|for)\s+(?:\w+\s+)?", re.I)
-_PURPOSE = re.compile(r"\s*(?:in\s+order\s+|so\s+as\s+)?to\s+\w+", re.I)
 
 
 _SHARED_NOUN = re.compile(r"\s*(?:,\s*|,?\s+and\s+)(?:the\s+)?")
@@ -678,21 +557,6 @@ _TRANSFER = re.compile(r"(?:transferr|committ|sen[dt]|mov|shift|relocat|br(?:oug
 _LOCATIVE = re.compile(r"\b(?:in|In|across|throughout|of|within)\s+(?:the\s+)?(?:\w+ern\s+)?$")
 
 
-# _triggers
-_SHORT_GAP = re.compile(r"\s+(?:\w+\s+){0,2}")
-# _allowed
-_FAILED_TO = re.compile(r"(?:failed\s+to|without)", re.I)
-_FAILED_WORD = re.compile(r"failed|repelled|unsuccessful", re.I)
-_NOTHING_AFTER = re.compile(r"\s*(?:nothing|no\s+ground|none)\b", re.I)
-_EXPECTED = re.compile(r"\b(?:expects?|expected|forecast|predict(?:s|ed)?|possibility|warned|anticipates?)\b", re.I)
-_ATTACKS = re.compile(r"attacks?", re.I)
-_WEAPON_BEFORE = re.compile(r"(?:drone|missile|air|artillery|strike|bomb|rocket|glide|aviation|long-range)s?\s+(?:\w+\s+)?$",
-                            re.I)
-# _adjust_kind
-_FORCED_TO = re.compile(r"\b(?:forc(?:ed|ing|es)|compell(?:ed|ing))\s+(?:[\w'’-]+\s+){0,4}?to\s*$", re.I)
-_MOVING = re.compile(r"mov(?:ing|ed)\s*$", re.I)
-_PUSH = re.compile(r"push(?:ing|ed)?$", re.I)
-_PUSH_TOWARD = re.compile(r"\s+(?:\w+\s+){0,4}?(?:toward|towards|on\b|in\s+the\s+direction)", re.I)
 # _actor
 _NAT_BEFORE = re.compile(r"(?:^|[\s(])(?:the\s+|a\s+|an\s+|confirmed\s+|recent\s+|new\s+|marginal\s+|failed\s+|"
                          r"\w+\s+)?((?:" + P._NAT + r"|Ukrainian-led|Russian-led))\s+(?:\w+\s+)?$")

@@ -1,0 +1,152 @@
+"""Triggers: the words that state an event ("advanced", "captured", "assaults", "arrived in").
+
+Finds them in a sentence, then keeps only those that say an event happened
+(not "did not advance", "plans to capture", "a missile attack") and settles
+which kind each states ("trying to advance" is an attack, not a gain).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import implied as IMP
+from . import patterns as P
+
+
+@dataclass
+class Trig:
+    start: int
+    end: int
+    kind: str
+    mode: str
+    text: str
+
+
+_SHORT_GAP = re.compile(r"\s+(?:\w+\s+){0,2}")
+_FAILED_TO = re.compile(r"(?:failed\s+to|without)", re.I)
+_FAILED_WORD = re.compile(r"failed|repelled|unsuccessful", re.I)
+_NOTHING_AFTER = re.compile(r"\s*(?:nothing|no\s+ground|none)\b", re.I)
+_EXPECTED = re.compile(r"\b(?:expects?|expected|forecast|predict(?:s|ed)?|possibility|warned|anticipates?)\b", re.I)
+_ATTACKS = re.compile(r"attacks?", re.I)
+_WEAPON_BEFORE = re.compile(r"(?:drone|missile|air|artillery|strike|bomb|rocket|glide|aviation|long-range)s?\s+(?:\w+\s+)?$",
+                            re.I)
+_PREVENTED = re.compile(r"\b(?:prevent\w*|stop\w*|keep\w*|kept|hinder\w*|deter\w*|bar\w*)\s+(?:[\w'’-]+\s+){0,4}?"
+                        r"from\s+$", re.I)
+_PURPOSE = re.compile(r"\s*(?:in\s+order\s+|so\s+as\s+)?to\s+\w+", re.I)
+# "(forces moved ...) to use them in attacks toward X": the forces go where they are to be used
+_USED_IN = re.compile(r"\s*(?:in\s+order\s+)?to\s+(?:use|employ|commit|deploy|involve)\s+(?:them|it|these\s+\w+|"
+                      r"those\s+\w+|the\s+\w+)\s+(?:in|for)\s+(?:\w+\s+)?", re.I)
+_PERSON_BEFORE = re.compile(r"\b(?:officer|commander|spokesperson|spokesman|spokeswoman|official|"
+                            r"chief|head|analyst|blogger|milblogger|journalist|correspondent|operator|medic|"
+                            r"volunteer|deputy)s?\s+$", re.I)
+_WITH_WEAPONS = re.compile(r"[^.;]{0,80}?\bwith\s+(?:[\w-]+\s+){0,3}?(?:glide\s+bombs?|drones?|missiles?|artillery|"
+                           r"airstrikes?|air\s+strikes?|rockets?|bombs?|MLRS|HIMARS|Shaheds?|Iskanders?)\b", re.I)
+_CASUALTIES = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring|civilians?|casualties|dead|"
+                         r"residential|apartment|hospital|infrastructure|power\s+grid|energy)\b", re.I)
+_FORCED_TO = re.compile(r"\b(?:forc(?:ed|ing|es)|compell(?:ed|ing))\s+(?:[\w'’-]+\s+){0,4}?to\s*$", re.I)
+_MOVING = re.compile(r"mov(?:ing|ed)\s*$", re.I)
+_PUSH = re.compile(r"push(?:ing|ed)?$", re.I)
+_PUSH_TOWARD = re.compile(r"\s+(?:\w+\s+){0,4}?(?:toward|towards|on\b|in\s+the\s+direction)", re.I)
+_TAKES_PEOPLE = re.compile(r"\s+(?:a|an|the|\d+|two|three|four|five|several|some|many|dozens\s+of|hundreds\s+of)\s+"
+                           r"(?:[\w'’-]+\s+){0,2}?(?:soldiers?|servicem[ae]n|prisoners?|POWs?|personnel|"
+                           r"civilians?|equipment|tanks?|vehicles?|weapons|ammunition|drones?|trophies|documents|"
+                           r"commanders?|officers?|fighters?|troops)\b", re.I)
+
+
+def find_triggers(s: str, full: bool = False) -> list[Trig]:
+    """Trigger words in text order, none overlapping; an attack verb absorbs a deployment verb just after it."""
+    found: list[Trig] = []
+    if full:  # every position, set by set: the reference the fast path is tested against
+        for kind, mode, rx in P.TRIGGERS:
+            for m in rx.finditer(s):
+                if any(not (m.end() <= t.start or m.start() >= t.end) for t in found):
+                    continue
+                found.append(Trig(m.start(), m.end(), kind, mode, m.group(0)))
+    else:
+        last = -1
+        low = s.lower()
+        if len(low) != len(s):  # a few letters change length when lowered: keep offsets exact
+            low = s
+        aux = P.AUX_HINT.search(low) is not None
+        for w in P.TRIGGER_START.finditer(low):
+            pos = w.start()
+            if pos < last or (not aux and w.group(0) in P.AUX_WORDS):
+                continue
+            m = P.TRIGGER_ANY.match(s, pos)
+            if m:
+                kind, mode, _ = P.TRIGGER_SETS[int(m.lastgroup[1:])]
+                found.append(Trig(m.start(), m.end(), kind, mode, m.group(0)))
+                last = m.end()
+    found.sort(key=lambda t: t.start)
+    merged: list[Trig] = []
+    for t in found:
+        if merged and t.kind == "deployment" and merged[-1].kind == "attack" and \
+                _SHORT_GAP.fullmatch(s[merged[-1].end:t.start]):
+            p = merged[-1]
+            merged[-1] = Trig(p.start, t.end, p.kind, p.mode, s[p.start:t.end])
+            continue
+        merged.append(t)
+    return merged
+
+
+def allowed(s: str, t: Trig, cs: int) -> bool:
+    """False when the trigger does not state an event: negated, forecast, a purpose, a strike."""
+    # "which ISW could not verify" qualifies a claim; it neither negates nor forecasts
+    s = P.UNCONFIRMED.sub(lambda m: "_" * len(m.group(0)), s)
+    before = s[cs:t.start]
+    window = s[max(cs, t.start - 45):t.start]
+    after = s[t.end:t.end + 25]
+    # negation close before the verb ("did not advance", "no confirmed advances")
+    neg = list(P.NEGATION.finditer(window)) + list(P.NEGATION.finditer(t.text))
+    if neg and not P.UNCONFIRMED.search(s[max(cs, t.start - 60):t.end + 40]):
+        last = neg[-1]
+        if not _FAILED_TO.match(last.group(0)) or t.kind != "attack":
+            if not (t.kind == "attack" and _FAILED_WORD.search(last.group(0))):
+                return False
+    if _NOTHING_AFTER.match(after):
+        return False
+    if IMP.map_control(s, cs, t.start, t.text) is False:
+        return False  # "villages still under Ukrainian control": held, not gained
+    if _PREVENTED.search(before):
+        return False  # "prevent Russian forces from advancing"
+    if t.kind != "deployment" and _PURPOSE.match(before) and not _USED_IN.fullmatch(before):
+        return False  # "... to capture Siversk": what forces are for, not what they did
+    # forecasts, plans and possibilities
+    limit = 30 if t.kind == "deployment" else len(before)
+    if P.FORECAST.search(before[-limit:]) or P.FORECAST.search(t.text):
+        return False
+    if _EXPECTED.search(s[:t.start]):
+        return False
+    if t.kind == "deployment" and _PERSON_BEFORE.search(s, max(0, t.start - 40), t.start):
+        return False  # "a Ukrainian officer operating in the Toretsk direction said": a person, not a force
+    if t.kind == "attack" and _WITH_WEAPONS.match(s, t.end):
+        return False  # "attacked positions near Siversk with glide bombs": a strike
+    if t.kind == "attack" and _ATTACKS.fullmatch(t.text) and _CASUALTIES.search(s):
+        return False  # "a Russian attack on Sumy killed 11 civilians": a strike, not ground combat
+    if t.kind == "attack":
+        prev = s[max(0, t.start - 30):t.start]
+        if _WEAPON_BEFORE.search(prev):
+            return False
+    return True
+
+
+def adjust_kind(s: str, t: Trig, cs: int) -> str | None:
+    """The kind of event the trigger states in its clause, or None when it states none."""
+    before = s[cs:t.start]
+    if t.kind == "attack" and _USED_IN.fullmatch(before):
+        return "deployment"  # "withdrew its forces ... to use them in attacks toward X": sent to X
+    if t.kind in ("advance", "deployment") and P.INFINITIVE.search(before) and \
+            not _FORCED_TO.search(before):
+        if P.ATTEMPT.search(before) and t.kind == "advance":
+            return "attack"
+        return None
+    if t.kind == "deployment" and _MOVING.match(t.text) and P.FOOTAGE.search(s, 0, t.start):
+        return "advance"  # footage of troops moving toward a place: ground gained
+    if t.kind == "advance" and _TAKES_PEOPLE.match(s, t.end):
+        return None  # "captured a Ukrainian soldier": people or equipment, not ground
+    if t.kind == "advance" and _PUSH.match(t.text):
+        rest = s[t.end:t.end + 45]
+        if _PUSH_TOWARD.match(rest) \
+                and not P.FOOTAGE.search(s[:t.start]):
+            return "attack"
+    return t.kind

@@ -4,6 +4,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .triggers import Trig
 
 MONTHS = {m: i + 1 for i, m in enumerate(
     "january february march april may june july august september october november december".split())}
@@ -140,3 +144,48 @@ def month_year_after(s: str, pos: int, report: dt.date) -> dt.date | None:
 def without_month_years(gap: str) -> str:
     """``gap`` with its month/year phrases blanked: "Bakhmut in May 2023 and Avdiivka" lists two places."""
     return MONTH_YEAR.sub(lambda m: " " * len(m.group(0)), gap)
+
+
+# trigger_date: words just before a date tell whether the event fell on that day or before it
+_SAID_END = re.compile(r"(?:said|claimed|announced|reported|stated)\s*$")
+_FOOTAGE_END = re.compile(r"(?:footage|video|images|imagery|photos?|published|posted|released|from)\s*$", re.I)
+_FOOTAGE_WORDS_END = re.compile(r"(?:footage|video|images|photos?)\s+(?:\w+\s+){0,2}$", re.I)
+_STATED_END = re.compile(r"(?:said|claimed|announced|reported|stated|wrote|noted)\s*$", re.I)
+
+
+def trigger_date(s: str, t: Trig, cs: int, ce: int, nxt: int | None, report_date: dt.date) -> tuple[str, str]:
+    """(ISO date, precision) of the event a trigger states in clause cs..ce; ``nxt``: where the next trigger starts."""
+    rd = report_date
+    nxt = len(s) if nxt is None else nxt
+    best = None
+    for m in EVENT_DATE.finditer(s, cs, ce):
+        if not m.group(0).strip():
+            continue
+        best = m
+        if m.start() > t.start:
+            break
+    if best is None:  # "captured Bakhmut in May 2023": no later than the month's last day
+        # after the verb up to the next one, or opening the clause ("In May 2023, ...")
+        my = MONTH_YEAR.search(s, t.start, min(ce, nxt)) or MONTH_YEAR.match(s, cs + len(s[cs:]) - len(s[cs:].lstrip()))
+        d = month_year_date(my, rd) if my else None
+        if d is not None:
+            return d.isoformat(), "before"
+    if best is None and RECENT.search(s, cs, ce):
+        return rd.isoformat(), "recent"
+    if best is None:
+        ms = [m for m in EVENT_DATE.finditer(s) if m.group(0).strip()]
+        if len(ms) == 1 and not _SAID_END.search(s[max(0, ms[0].start() - 30):ms[0].start()]):
+            best = ms[0]
+    if best is not None:
+        d = date_of_match(best, rd)
+        if d is not None and d <= rd + dt.timedelta(days=1):
+            before = s[max(0, best.start() - 40):best.start()]
+            if _FOOTAGE_END.search(before) \
+                    or _FOOTAGE_WORDS_END.search(before):
+                return d.isoformat(), "before"
+            if _STATED_END.search(before):
+                return d.isoformat(), "before"  # the day of the statement bounds the event
+            return d.isoformat(), "day"
+    if RECENT.search(s, cs, ce) or RECENT.search(s):
+        return rd.isoformat(), "recent"
+    return rd.isoformat(), "before"

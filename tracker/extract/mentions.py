@@ -2,6 +2,9 @@
 
 This is the language side only: places stay as written (with the region and
 nearby places the text gives as context); ``resolve`` turns them into points.
+``SentenceParser.parse`` puts the pieces together: the trigger words
+(``triggers``), the place names (``names``), which names each trigger governs
+(``places``), who acts (``actors``), how sure (``status``) and when (``dates``).
 """
 from __future__ import annotations
 
@@ -12,12 +15,11 @@ import re
 from dataclasses import dataclass, field
 
 from . import actors as A
+from . import dates as D
 from . import names as N
-from . import triggers as T
 from . import patterns as P
 from . import places as PL
-from . import dates as D
-from .dates import EVENT_DATE, RECENT, date_of_match
+from . import triggers as T
 from .status import StatusReader
 from .text import Sentence
 
@@ -47,6 +49,8 @@ class Mention:
 
 
 _WITHIN = ("in", "into", "on")  # relations that put an event inside its place
+_BARE_NAT = re.compile(r"(?:the\s+)?(?:" + P._NAT + r")")
+_LOCATIVE = re.compile(r"\b(?:in|In|across|throughout|of|within)\s+(?:the\s+)?(?:\w+ern\s+)?$")
 
 
 class SentenceParser:
@@ -119,7 +123,7 @@ class SentenceParser:
             status = claimant = None
             if kind == "advance":
                 status, claimant = self._status(s, t.start, t.end, cs, ce, breaks)
-            date, dprec = self._date(s, t, cs, ce, nxt)
+            date, dprec = D.trigger_date(s, t, cs, ce, nxt, self.report_date)
             sides = [(side, actor)]
             if kind == "attack" and t.mode == "fwd":
                 sides += A.co_actors(s, t, cs, actors, side, self.last_side)
@@ -156,57 +160,3 @@ class SentenceParser:
                     self.last_side = sd
                     break
         return out
-
-
-
-    # -- dates -----------------------------------------------------------------
-    def _date(self, s: str, t: T.Trig, cs: int, ce: int, nxt: int | None = None) -> tuple[str, str]:
-        rd = self.report_date
-        nxt = len(s) if nxt is None else nxt
-        best = None
-        for m in EVENT_DATE.finditer(s, cs, ce):
-            if not m.group(0).strip():
-                continue
-            best = m
-            if m.start() > t.start:
-                break
-        if best is None:  # "captured Bakhmut in May 2023": no later than the month's last day
-            # after the verb up to the next one, or opening the clause ("In May 2023, ...")
-            my = D.MONTH_YEAR.search(s, t.start, min(ce, nxt)) or D.MONTH_YEAR.match(s, cs + len(s[cs:]) - len(s[cs:].lstrip()))
-            d = D.month_year_date(my, rd) if my else None
-            if d is not None:
-                return d.isoformat(), "before"
-        if best is None and RECENT.search(s, cs, ce):
-            return rd.isoformat(), "recent"
-        if best is None:
-            ms = [m for m in EVENT_DATE.finditer(s) if m.group(0).strip()]
-            if len(ms) == 1 and not _SAID_END.search(s[max(0, ms[0].start() - 30):ms[0].start()]):
-                best = ms[0]
-        if best is not None:
-            d = date_of_match(best, rd)
-            if d is not None and d <= rd + dt.timedelta(days=1):
-                before = s[max(0, best.start() - 40):best.start()]
-                if _FOOTAGE_END.search(before) \
-                        or _FOOTAGE_WORDS_END.search(before):
-                    return d.isoformat(), "before"
-                if _STATED_END.search(before):
-                    return d.isoformat(), "before"  # the day of the statement bounds the event
-                return d.isoformat(), "day"
-        if RECENT.search(s, cs, ce) or RECENT.search(s):
-            return rd.isoformat(), "recent"
-        return rd.isoformat(), "before"
-
-
-_BARE_NAT = re.compile(r"(?:the\s+)?(?:" + P._NAT + r")")
-
-
-_LOCATIVE = re.compile(r"\b(?:in|In|across|throughout|of|within)\s+(?:the\s+)?(?:\w+ern\s+)?$")
-
-
-# _date
-_SAID_END = re.compile(r"(?:said|claimed|announced|reported|stated)\s*$")
-_FOOTAGE_END = re.compile(r"(?:footage|video|images|imagery|photos?|published|posted|released|from)\s*$", re.I)
-_FOOTAGE_WORDS_END = re.compile(r"(?:footage|video|images|photos?)\s+(?:\w+\s+){0,2}$", re.I)
-_STATED_END = re.compile(r"(?:said|claimed|announced|reported|stated|wrote|noted)\s*$", re.I)
-
-

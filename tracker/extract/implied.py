@@ -10,7 +10,8 @@
   speaker's own side's.
 - "North Korean units joined Russian assaults": the subject fights alongside.
 
-``mentions`` calls these before its generic actor search.
+``actors`` calls these before its generic actor search (and ``triggers`` asks
+``map_control`` whether a place is held rather than gained).
 """
 from __future__ import annotations
 

@@ -3,7 +3,7 @@
 Reports locate one place by another ("Selydove, a mining town southeast of
 Pokrovsk"), set asides between a verb and its place (", including ... ,") and
 quote headlines ("... would be ‘undesirable for Russia’"). These helpers keep
-such framing out of the event places; ``mentions`` calls them.
+such framing out of the event places; ``names`` and ``places`` call them.
 """
 from __future__ import annotations
 

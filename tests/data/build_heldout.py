@@ -777,6 +777,146 @@ ITEMS = [
     ("2024-11-25", "Ukrainian forces could be forced to withdraw from Kurakhove within weeks if supply lines are cut, "
                    "a Ukrainian officer warned.", []),
     ("2023-01-30", "Belgorod governor Vyacheslav Gladkov said Ukrainian shelling damaged houses in Shebekino.", []),
+    # --- batch E: written blind (before reading tracker/extract/), scored before any change for it.
+    # Attack language across writers (General Staff, MoD, milbloggers, wire prose, ISW), plus
+    # advances, deployments and negatives in the same voices. Conventions beyond the README and
+    # batches C/D: "clashes"/"combat engagements" reported by Ukraine's General Staff with no side
+    # named are Russian attacks; fighting "for"/"around"/"in" X with a side named is that side's
+    # attack; "attempted to advance", "probing attacks", "unsuccessful assaults", "stormed",
+    # "counterattacked" are attacks; "in the areas of X" is near X; an attempted infiltration is
+    # no event, like an infiltration that changes no control; "the X sector" is the X direction.
+    ("2024-11-03", "Ukraine's General Staff reported 41 clashes in the Pokrovsk sector on Saturday, most of them near "
+                   "Myrnohrad and Hrodivka.",
+     [at(RU, "Pokrovsk", "direction", f"Pokrovsk@{DON}"),
+      at(RU, "Myrnohrad", "near", f"Myrnohrad@{DON}"),
+      at(RU, "Hrodivka", "near", f"Hrodivka@{DON}")]),
+    ("2024-06-18", "Heavy fighting with Russian assault units continues around Chasiv Yar, a Ukrainian brigade "
+                   "spokesperson said on Tuesday.",
+     [at(RU, "Chasiv Yar", "around", f"Chasiv Yar@{DON}")]),
+    ("2025-03-20", "Russian troops stormed Stepnohirsk twice overnight but were beaten back, Ukraine's Southern "
+                   "Defense Forces said.",
+     [at(RU, "Stepnohirsk", "in", f"Stepnohirsk@{ZAP}")]),
+    ("2023-02-10", "Russian forces launched an assault on Vuhledar from the south on Thursday, ISW reported, citing "
+                   "Ukrainian military officials.",
+     [at(RU, "Vuhledar", "on", f"Vuhledar@{DON}")]),
+    ("2024-12-08", "The enemy attacked our positions near Shcherbynivka and Niu-York eight times over the past day, "
+                   "the General Staff reported.",
+     [at(RU, "Shcherbynivka", "near", f"Shcherbynivka@{DON}"),
+      at(RU, "Niu-York", "near", f"Niu-York@{DON}")]),
+    ("2025-01-12", "Ukrainian defenders repelled 27 Russian attacks in the Pokrovsk sector near Udachne and "
+                   "Novohrodivka, the General Staff said.",
+     [at(RU, "Pokrovsk", "direction", f"Pokrovsk@{DON}"),
+      at(RU, "Udachne", "near", f"Udachne@{DON}"),
+      at(RU, "Novohrodivka", "near", f"Novohrodivka@{DON}")]),
+    ("2023-07-02", "Combat engagements with Russian forces took place near Bilohorivka and Kreminna, the General Staff "
+                   "said.",
+     [at(RU, "Bilohorivka", "near", f"Bilohorivka@{LUH}"),
+      at(RU, "Kreminna", "near", f"Kreminna@{LUH}")]),
+    ("2023-08-20", "Ukrainian forces continued counteroffensive operations south of Orikhiv and near Mala Tokmachka on "
+                   "August 19 but did not make confirmed gains.",
+     [at(UA, "Orikhiv", "south of", f"Orikhiv@{ZAP}"),
+      at(UA, "Mala Tokmachka", "near", f"Mala Tokmachka@{ZAP}")]),
+    ("2024-09-05", "Russian forces conducted offensive actions in the areas of Ukrainsk, Novohrodivka and Selydove on "
+                   "September 4.",
+     [at(RU, "Ukrainsk", "near", f"Ukrainsk@{DON}"),
+      at(RU, "Novohrodivka", "near", f"Novohrodivka@{DON}"),
+      at(RU, "Selydove", "near", f"Selydove@{DON}")]),
+    ("2024-07-25", "Russian forces conducted probing attacks near Vovchansk and Lyptsi, the Ukrainian Kharkiv group "
+                   "said.",
+     [at(RU, "Vovchansk", "near", f"Vovchansk@{KHA}"),
+      at(RU, "Lyptsi", "near", f"Lyptsi@{KHA}")]),
+    ("2025-05-10", "Russian forces attempted to advance near Bahatyr and Kostiantynopil but were unsuccessful, ISW "
+                   "reported.",
+     [at(RU, "Bahatyr", "near", f"Bahatyr@{DON}"),
+      at(RU, "Kostiantynopil", "near", f"Kostiantynopil@{DON}")]),
+    ("2024-04-02", "Russian forces conducted unsuccessful assaults northwest of Avdiivka and near Ocheretyne on "
+                   "April 1.",
+     [at(RU, "Avdiivka", "northwest of", f"Avdiivka@{DON}"),
+      at(RU, "Ocheretyne", "near", f"Ocheretyne@{DON}")]),
+    ("2025-10-14", "Russian assault groups tried to infiltrate Kupiansk in small groups, but Ukrainian units tracked "
+                   "and destroyed them, the Ukrainian military said.", []),
+    ("2024-10-20", "Russian milbloggers claimed that fighting continues for Selydove, with Russian units attacking "
+                   "from the south and east.",
+     [at(RU, "Selydove", "near", f"Selydove@{DON}")]),
+    ("2024-08-16", "Fierce clashes broke out near Korenevo as Ukrainian troops pushed deeper into the Kursk region, a "
+                   "Russian war correspondent wrote.",
+     [at(UA, "Korenevo", "near", f"Korenevo@{KUR}"),
+      a(UA, CLM, "Russian war correspondent", "Kursk region", "into", f"R:{KUR}")]),
+    ("2023-09-10", "Ukrainian troops attacked Russian positions near Verbove throughout the day, the Ukrainian General "
+                   "Staff said.",
+     [at(UA, "Verbove", "near", f"Verbove@{ZAP}")]),
+    ("2024-06-22", "The Russian Defence Ministry said its units repelled five attacks by Ukrainian assault groups near "
+                   "Krynky.",
+     [at(UA, "Krynky", "near", f"Krynky@{KHE}")]),
+    ("2025-11-05", "Fighting continues in the eastern districts of Kostiantynivka, where Russian assault groups are "
+                   "trying to gain a foothold, a Ukrainian officer said.",
+     [at(RU, "Kostiantynivka", "in", f"Kostiantynivka@{DON}")]),
+    ("2022-07-08", "Russian forces launched a ground assault toward Siversk from the east but made no progress, the "
+                   "Ukrainian General Staff reported.",
+     [at(RU, "Siversk", "toward", f"Siversk@{DON}")]),
+    ("2024-11-25", "Russian troops are storming Kurakhovo from three sides, the Russian-installed DNR leader Denis "
+                   "Pushilin claimed.",
+     [at(RU, "Kurakhovo", "in", f"Kurakhove@{DON}")]),
+    ("2024-05-20", "Russian units are fighting in Volchansk, Russian war correspondents said.",
+     [at(RU, "Volchansk", "in", f"Vovchansk@{KHA}")]),
+    ("2025-06-10", "Heavy fighting raged around Yunakivka in Sumy Oblast, where Russian forces are trying to widen "
+                   "their foothold, the Ukrainian border guard said.",
+     [at(RU, "Yunakivka", "around", f"Yunakivka@{SUM}")]),
+    ("2025-08-14", "Ukrainian units counterattacked near Dvorichna, a Ukrainian brigade said.",
+     [at(UA, "Dvorichna", "near", f"Dvorichna@{KHA}")]),
+    ("2024-01-18", "The General Staff said the enemy made nine unsuccessful attempts to advance in the Kupiansk "
+                   "direction, near Kindrashivka and Petropavlivka.",
+     [at(RU, "Kupiansk", "direction", f"Kupiansk@{KHA}"),
+      at(RU, "Kindrashivka", "near", f"Kindrashivka@{KHA}"),
+      at(RU, "Petropavlivka", "near", f"Petropavlivka@{KHA}")]),
+    # advances in the same voices
+    ("2025-02-27", "Russia's defence ministry said its forces had liberated the settlement of Udachnoye in the Donetsk "
+                   "region.",
+     [a(RU, CLM, "Russian Defense Ministry", "Udachnoye", "in", f"Udachne@{DON}")]),
+    ("2024-09-08", "Russian troops have taken control of Novogrodovka, the Russian Ministry of Defence said on Sunday.",
+     [a(RU, CLM, "Russian Defense Ministry", "Novogrodovka", "in", f"Novohrodivka@{DON}")]),
+    ("2024-07-20", "DeepState reported that Russian forces had advanced near Niu-York and in Toretsk.",
+     [a(RU, CLM, "DeepState", "Niu-York", "near", f"Niu-York@{DON}"),
+      a(RU, CLM, "DeepState", "Toretsk", "in", f"Toretsk@{DON}")]),
+    ("2024-06-25", "A Russian milblogger claimed that Russian assault groups reached the outskirts of Dzerzhinsk.",
+     [a(RU, CLM, "Russian milblogger", "Dzerzhinsk", "outskirts of", f"Toretsk@{DON}")]),
+    ("2023-09-18", "Ukrainian troops have liberated Andriivka, south of Bakhmut, the General Staff said.",
+     [a(UA, CLM, "Ukrainian General Staff", "Andriivka", "in", f"Andriivka@{DON}")]),
+    ("2024-05-06", "Russian forces have highly likely captured Ocheretyne, north of Avdiivka, UK Defence Intelligence "
+                   "said.",
+     [a(RU, CLM, "UK Defence Intelligence", "Ocheretyne", "in", f"Ocheretyne@{DON}")]),
+    ("2024-08-15", "Geolocated video shows Ukrainian soldiers in the center of Sudzha, confirming Ukrainian control of "
+                   "the town, OSINT analysts said.",
+     [a(UA, CONF, None, "Sudzha", "in", f"Sudzha@{KUR}")]),
+    ("2024-09-20", "The Ukrainian army said its troops had retreated from Krasnohorivka to avoid encirclement.",
+     [a(RU, CLM, "Ukrainian army", "Krasnohorivka", "in", f"Krasnohorivka@{DON}")]),
+    # deployments in the same voices
+    ("2024-11-12", "Russia has massed around 50,000 troops, including North Korean soldiers, in the Kursk region, "
+                   "Zelensky said.",
+     [dp(RU, "Kursk region", "in", f"R:{KUR}"),
+      dp(NK, "Kursk region", "in", f"R:{KUR}")]),
+    ("2023-10-12", "Russia had brought fresh reserves to the Avdiivka area, the spokesman of Ukraine's Tavria group "
+                   "said.",
+     [dp(RU, "Avdiivka", "near", f"Avdiivka@{DON}")]),
+    ("2025-03-02", "Additional Ukrainian brigades have been stationed near Pokrovsk to shore up the defence, a "
+                   "Ukrainian commander said.",
+     [dp(UA, "Pokrovsk", "near", f"Pokrovsk@{DON}")]),
+    ("2024-05-08", "Russia is building up troops in Belgorod Oblast, Ukrainian military intelligence said.",
+     [dp(RU, "Belgorod Oblast", "in", f"R:{BEL}")]),
+    # negatives in the same voices
+    ("2024-07-14", "Russian artillery shelled Orikhiv overnight, wounding three civilians, the regional governor said.",
+     []),
+    ("2025-01-20", "A Russian glide bomb struck a residential building in Kostiantynivka.", []),
+    ("2024-08-21", "Authorities announced a mandatory evacuation of children from Pokrovsk as the front approached.",
+     []),
+    ("2025-05-15", "Ukrainian commanders expect Russian forces to attempt an assault on Kramatorsk in the summer.", []),
+    ("2024-06-05", "The Russian Defence Ministry denied Ukrainian reports that its troops had been pushed out of "
+                   "Volchansk.", []),
+    ("2023-06-20", "Russian airstrikes hit Huliaipole for the third day in a row, a local official said.", []),
+    ("2025-09-28", "A drone strike on Sumy damaged a school and a power substation.", []),
+    ("2024-02-14", "Russian assault groups attempted to infiltrate Ukrainian positions near Terny under cover of fog, "
+                   "the brigade said.", []),
+    ("2022-12-20", "The Ukrainian president visited troops in Bakhmut and handed out awards.", []),
 ]
 
 

@@ -95,8 +95,7 @@ class StatusReader:
     def _from_cues(self, s, cues, unconfirmed, t_start, t_end, cs, ce, breaks) -> tuple[str, str | None]:
         # cues before the verb; a claim verb that opens the trigger ("declared Ugledar liberated") counts
         order = [c for c in reversed(cues) if cs <= c[0] < t_start or (c[0] == t_start and c[2] == "claim")]
-        if not order and _HEDGE.search(s, cs, t_start):
-            return "assessed", None  # "they may already have crossed into ...": the report's own judgment
+        hedged = not order and _HEDGE.search(s, cs, t_start)
         order += [c for c in reversed(cues) if c[1] <= cs and (
             # "claimed during a meeting with commanders that ...": the claim reaches past the aside
             c[2] == "footage" or re.match(r"\s+(?:[\w'’-]+\s+){0,7}?that\b", s[c[1]:c[1] + 70])
@@ -111,8 +110,14 @@ class StatusReader:
                   and not re.search(r"\bthat\b", s[c[1]:]) and not any(b[0] > c[0] for b in breaks)]
         for c in order:
             res = _eval_cue(s, c, unconfirmed)
+            if res and hedged and not (res[0] == "claimed" and res[1]):
+                break  # "they may already have crossed into ...": the report's own judgment
             if res:
+                # "... have highly likely captured X, UK Defence Intelligence said": a named
+                # source's hedged judgment is still that source's claim
                 return res
+        if hedged:
+            return "assessed", None
         return ("claimed", None) if unconfirmed else ("assessed", None)
 
 

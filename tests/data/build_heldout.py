@@ -784,7 +784,8 @@ ITEMS = [
     # named are Russian attacks; fighting "for"/"around"/"in" X with a side named is that side's
     # attack; "attempted to advance", "probing attacks", "unsuccessful assaults", "stormed",
     # "counterattacked" are attacks; "in the areas of X" is near X; an attempted infiltration is
-    # no event, like an infiltration that changes no control; "the X sector" is the X direction.
+    # no event, like an infiltration that changes no control; "the X sector" is the X direction;
+    # "around X" is near X (as in the dev set, where 'around' is kept for encirclement).
     ("2024-11-03", "Ukraine's General Staff reported 41 clashes in the Pokrovsk sector on Saturday, most of them near "
                    "Myrnohrad and Hrodivka.",
      [at(RU, "Pokrovsk", "direction", f"Pokrovsk@{DON}"),
@@ -792,7 +793,7 @@ ITEMS = [
       at(RU, "Hrodivka", "near", f"Hrodivka@{DON}")]),
     ("2024-06-18", "Heavy fighting with Russian assault units continues around Chasiv Yar, a Ukrainian brigade "
                    "spokesperson said on Tuesday.",
-     [at(RU, "Chasiv Yar", "around", f"Chasiv Yar@{DON}")]),
+     [at(RU, "Chasiv Yar", "near", f"Chasiv Yar@{DON}")]),
     ("2025-03-20", "Russian troops stormed Stepnohirsk twice overnight but were beaten back, Ukraine's Southern "
                    "Defense Forces said.",
      [at(RU, "Stepnohirsk", "in", f"Stepnohirsk@{ZAP}")]),
@@ -861,7 +862,7 @@ ITEMS = [
      [at(RU, "Volchansk", "in", f"Vovchansk@{KHA}")]),
     ("2025-06-10", "Heavy fighting raged around Yunakivka in Sumy Oblast, where Russian forces are trying to widen "
                    "their foothold, the Ukrainian border guard said.",
-     [at(RU, "Yunakivka", "around", f"Yunakivka@{SUM}")]),
+     [at(RU, "Yunakivka", "near", f"Yunakivka@{SUM}")]),
     ("2025-08-14", "Ukrainian units counterattacked near Dvorichna, a Ukrainian brigade said.",
      [at(UA, "Dvorichna", "near", f"Dvorichna@{KHA}")]),
     ("2024-01-18", "The General Staff said the enemy made nine unsuccessful attempts to advance in the Kupiansk "

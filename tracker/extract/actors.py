@@ -74,6 +74,7 @@ def actor(s: str, t: Trig, cs: int, ce: int, actors, last_side: str | None) -> t
                     sd = actor_side(s, a, last_side)
                     if sd:
                         return sd, a[2]
+    actors_all = actors
     bare = [a for a in actors if a[3].group("nat") and not a[3].group("noun")]
     inside = [a for a in actors if t.start < a[0] < t.end and not (a[3].group("nat") and not a[3].group("noun"))
               and t.kind == "deployment"]
@@ -95,6 +96,11 @@ def actor(s: str, t: Trig, cs: int, ce: int, actors, last_side: str | None) -> t
             sd = actor_side(s, a, last_side)
             if sd:
                 return sd, a[2]
+    neutral = t.kind == "attack" and IMP.is_neutral_combat(t.text)
+    if neutral:
+        party = IMP.combat_party_side(s, t.end, actors_all, functools.partial(actor_side, last_side=last_side))
+        if party:
+            return party
     # only an adjective names a side ("Russian claims ... an attempt to advance"); the
     # nationality of a source ("Russian milbloggers said the fighting ...") is weaker than
     # the side the paragraph was about
@@ -111,6 +117,12 @@ def actor(s: str, t: Trig, cs: int, ce: int, actors, last_side: str | None) -> t
     implied = IMP.enemy_subject(s, cs, t.start) or IMP.passive_speaker_side(s, t.end, t.text, t.mode)
     if implied:
         return implied
+    if weak and neutral:
+        # "Ukraine's General Staff reported 41 clashes near X": a source reporting fighting
+        # with no attacker named reports the other side's attacks
+        sd = P.OPPOSITE.get(weak[0])
+        if sd:
+            return sd, ""
     if last_side:
         return last_side, ""
     if weak:

@@ -86,6 +86,38 @@ def enemy_subject(s: str, cs: int, t_start: int) -> tuple[str, str] | None:
     return enemy_side(s), m.group(0)
 
 
+# Words for combat that name no attacker ("41 clashes", "heavy fighting", "combat engagements")
+_NEUTRAL_COMBAT = re.compile(r"(?:\w+\s+)?(?:clashes|clashed|fighting|fought|engagements?|battles?(?:\s+for)?|combat)$",
+                             re.I)
+# "engagements with Russian forces": the force named as the other party
+_WITH_PARTY = re.compile(r"\s+with\s+(?:the\s+)?$", re.I)
+# "fighting raged around X, where Russian forces are trying to ...", "fighting continues for X,
+# with Russian units attacking from the south": the forces pressing there
+_CLAUSE_SUBJECT = re.compile(r",\s+(?:where|with)\s+(?:the\s+)?$", re.I)
+
+
+def is_neutral_combat(t_text: str) -> bool:
+    """True for a trigger that says there was fighting without saying who attacked."""
+    return _NEUTRAL_COMBAT.fullmatch(t_text) is not None
+
+
+def combat_party_side(s: str, t_end: int, actors, side_of_actor) -> tuple[str, str] | None:
+    """(side, actor) of the forces neutral combat is reported with, or pressing in a "where" clause.
+
+    In a Ukrainian statement "engagements with Russian forces" are Russian attacks, and
+    "fighting around X, where Russian forces are trying to widen their foothold" is Russia's.
+    """
+    for a in actors:
+        if a[0] < t_end or not (a[3].group("noun") or a[3].group("unit")):
+            continue
+        gap = s[max(t_end, a[0] - 30):a[0]]
+        if (a[0] - t_end <= 6 and _WITH_PARTY.search(s[t_end:a[0]])) or _CLAUSE_SUBJECT.search(gap):
+            sd = side_of_actor(s, a)
+            if sd:
+                return sd, a[2]
+    return None
+
+
 def passive_speaker_side(s: str, t_end: int, t_text: str, mode: str) -> tuple[str, str] | None:
     """"X has been liberated, the Russian MoD said": the speaker's side, for a passive liberation."""
     if mode != "back" or not _OWN_GAIN.search(t_text):

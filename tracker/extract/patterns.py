@@ -242,6 +242,8 @@ BARE_RELATION = [
     (re.compile(r"(?:for|against)$", I), "on"),
     (re.compile(r"reach", I), "near"),
     (re.compile(r"^(?:trying|tried|attempting|attempted|attempts?|failed)", I), "near"),
+    # "stormed Stepnohirsk": the assault is on the place itself
+    (re.compile(r"^storm", I), "in"),
 ]
 
 # --- relations before a place -----------------------------------------------------
@@ -252,7 +254,7 @@ RELATION = re.compile(
     r"(?:(?P<compass>(?:(?:to\s+the\s+|just\s+|directly\s+|further\s+|farther\s+)?" + _COMPASS +
     r"(?:\s*,\s*|\s+and\s+|\s+or\s+|,\s+and\s+))*(?:to\s+the\s+|just\s+|directly\s+|further\s+|farther\s+)?" + _COMPASS + r")\s+of"
     r"|(?P<outskirts>(?:on\s+|to\s+|reached\s+|entered\s+)?(?:the\s+)?(?:\w+\s+)?(?:outskirts|outer\s+districts|approaches)\s+(?:of|to))"
-    r"|(?P<vicinity>(?:in\s+)?the\s+(?:immediate\s+)?vicinity\s+of|in\s+the\s+area\s+of|around|near|nearby|close\s+to|outside|next\s+to|by)"
+    r"|(?P<vicinity>(?:in\s+)?the\s+(?:immediate\s+)?vicinity\s+of|in\s+the\s+areas?\s+of|around|near|nearby|close\s+to|outside|next\s+to|by)"
     r"|(?P<direction>in\s+the\s+direction\s+of|toward|towards|on\s+the\s+approach(?:es)?\s+to|aimed\s+at|directed\s+at)"
     r"|(?P<prep>out\s+of|into|inside|within|in|on|at|to|through|throughout|across|along|of|against|for|from|beyond|past|between|over|under)"
     r")\s+(?:the\s+)?(?P<mods>(?:(?:small|large|key|strategic|strategically|important|border|frontline|front-line|"

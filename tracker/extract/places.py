@@ -153,8 +153,8 @@ def places_fwd(s: str, t: Trig, stop: int, names: list[Name], kind: str):
             rel = [rel]
         if n.is_direction:
             rel = ["direction"]
-        elif n.is_area and rel in (["in"], ["on"]):
-            rel = ["near"]  # "in the Kupiansk area"
+        elif n.is_area and rel in (["in"], ["on"], ["to"]):
+            rel = ["near"]  # "in the Kupiansk area", "reserves brought to the Avdiivka area"
         elif _OUTSKIRTS_AFTER.match(s, n.end):
             rel = ["outskirts of"]  # "on the town's eastern outskirts"
         if rel == ["on"] and kind == "advance" and not n.anaphor:

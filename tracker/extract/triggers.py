@@ -36,6 +36,10 @@ _PURPOSE = re.compile(r"\s*(?:in\s+order\s+|so\s+as\s+)?to\s+\w+", re.I)
 # "(forces moved ...) to use them in attacks toward X": the forces go where they are to be used
 _USED_IN = re.compile(r"\s*(?:in\s+order\s+)?to\s+(?:use|employ|commit|deploy|involve)\s+(?:them|it|these\s+\w+|"
                       r"those\s+\w+|the\s+\w+)\s+(?:in|for)\s+(?:\w+\s+)?", re.I)
+# "Russian assault groups", "assault units": the word names a kind of unit, not an attack
+_UNIT_AFTER = re.compile(r"\s+(?:groups?|units?|detachments?|squads?|teams?|companies|company|battalions?|brigades?|"
+                         r"regiments?|troops|infantry|forces|aircraft|elements)\b", re.I)
+_ASSAULT_WORD = re.compile(r"assaults?", re.I)
 _PERSON_BEFORE = re.compile(r"\b(?:officer|commander|spokesperson|spokesman|spokeswoman|official|"
                             r"chief|head|analyst|blogger|milblogger|journalist|correspondent|operator|medic|"
                             r"volunteer|deputy)s?\s+$", re.I)
@@ -78,6 +82,9 @@ def find_triggers(s: str, full: bool = False) -> list[Trig]:
                 found.append(Trig(m.start(), m.end(), kind, mode, m.group(0)))
                 last = m.end()
     found.sort(key=lambda t: t.start)
+    # "Russian assault groups tried to infiltrate": the word says who they are, not what they did
+    # (dropped here, not later, so it does not cut short the places of the trigger before it)
+    found = [t for t in found if not (_ASSAULT_WORD.fullmatch(t.text) and _UNIT_AFTER.match(s, t.end))]
     merged: list[Trig] = []
     for t in found:
         if merged and t.kind == "deployment" and merged[-1].kind == "attack" and \

@@ -220,3 +220,57 @@ def test_an_event_dated_by_a_past_month_is_dated_by_that_month_not_the_report():
 ])
 def test_month_year_and_day_dates(text, expected):
     assert _dates(text, "2025-04-15")["Vuhledar"] == expected
+
+
+# --- fighting with no named attacker (batch E's language) ------------------------------------
+@pytest.mark.parametrize("text, side, place", [
+    # a source reporting clashes reports the other side's attacks
+    ("Ukraine's General Staff counted 17 clashes near Zalizne on Monday.", "russia", "Zalizne"),
+    ("Russian war bloggers reported heavy fighting near Malaya Loknya.", "ukraine", "Malaya Loknya"),
+    # the forces the fighting is "with"
+    ("Combat engagements with Russian troops continued near Druzhba, the General Staff said.", "russia", "Druzhba"),
+    # the forces pressing in a following "where" or "with" clause
+    ("Fierce fighting goes on near Tykhe, where Russian units are trying to cross the river.", "russia", "Tykhe"),
+    ("Fighting continues for Pishchane, with Ukrainian units counterattacking from the west.", "ukraine",
+     "Pishchane"),
+])
+def test_fighting_takes_its_side_from_the_party_or_the_source(text, side, place):
+    got = facts(text)
+    assert {(s, p) for s, k, p, _ in got if k == "attack"} == {(side, place)}
+
+
+def test_a_named_subject_still_decides_who_fights():
+    assert facts("Ukrainian troops clashed with Russian forces near Zalizne.") == {
+        ("ukraine", "attack", "Zalizne", "near")}
+
+
+@pytest.mark.parametrize("text", [
+    "Russian assault groups attempted to infiltrate Ukrainian positions near Druzhba.",
+    "Small Russian assault teams slipped into Pishchane, the brigade said.",
+])
+def test_assault_groups_name_a_unit_not_an_attack(text):
+    assert not [f for f in facts(text) if f[1] == "attack"]
+
+
+def test_an_attack_before_assault_groups_keeps_its_place():
+    assert facts("Russian forces repelled three attacks by Ukrainian assault groups near Tetkino.") == {
+        ("ukraine", "attack", "Tetkino", "near")}
+
+
+@pytest.mark.parametrize("text, place, rel", [
+    ("Russian troops stormed Druzhba twice on Sunday.", "Druzhba", "in"),
+    ("Russian forces conducted offensive actions in the areas of Zalizne and Druzhba.", "Zalizne", "near"),
+])
+def test_attack_relations(text, place, rel):
+    assert ("russia", "attack", place, rel) in facts(text)
+
+
+def test_reserves_brought_to_an_area_are_near_it():
+    assert facts("Russia brought fresh reserves to the Zalizne area, a Ukrainian spokesperson said.") == {
+        ("russia", "deployment", "Zalizne", "near")}
+
+
+def test_a_hedged_gain_attributed_to_a_named_source_is_that_sources_claim():
+    assert claims("Russian forces have highly likely captured Druzhba, UK Defence Intelligence said.") == {
+        ("russia", "Druzhba", "claimed", "UK Defence Intelligence")}
+    assert claims("Russian forces have likely captured Druzhba.") == {("russia", "Druzhba", "assessed", None)}

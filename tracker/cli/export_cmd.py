@@ -24,6 +24,9 @@ def export(output: str, fmt: str | None, areas: bool, store: str, query) -> None
 
     Formats: GeoJSON (RFC 7946), GeoJSON text sequence, GeoPackage 1.3 (layer
     `events`), CSV (lat, lon and WKT columns), KML, GeoParquet.
+
+    A CSV file also gets a column-type sidecar beside it (events.csv ->
+    events.csvt) that GDAL and QGIS read; standard output gets none.
     """
     from ..export import check_format, export_events, format_for_path
 
@@ -41,11 +44,21 @@ def export(output: str, fmt: str | None, areas: bool, store: str, query) -> None
     where = "standard output" if to_stdout else output
     if not events:
         click.echo(f"frontline: note: no stored events match the filters; wrote an empty {fmt} "
-                   f"file to {where}", err=True)
+                   f"file to {where}" + _sidecar_note(output, fmt, to_stdout), err=True)
         return
     extra = f" and {result.areas} uncertainty areas" if areas else ""
     size = f", {result.bytes:,} bytes" if result.bytes is not None else ""
-    click.echo(f"exported {result.count} events{extra} as {fmt} to {where}{size}", err=True)
+    click.echo(f"exported {result.count} events{extra} as {fmt} to {where}{size}"
+               + _sidecar_note(output, fmt, to_stdout), err=True)
+
+
+def _sidecar_note(output: str, fmt: str, to_stdout: bool) -> str:
+    """Every file written is named: a CSV path also gets its .csvt type sidecar."""
+    if fmt != "csv" or to_stdout:
+        return ""
+    from pathlib import Path
+
+    return f", with column types in {Path(output).with_suffix('.csvt')}"
 
 
 @click.command("import")

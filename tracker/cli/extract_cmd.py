@@ -8,8 +8,10 @@ import click
 
 from .options import iso_date, read_stdin, table_lines
 
-TABLE_COLUMNS = ("event_date", "side", "kind", "status", "relation", "place", "place_name", "admin1",
-                 "precision", "uncertainty_km")
+# place: as the report names it; place_name: the gazetteer entry it was placed at (as in `list`)
+TABLE_COLUMNS = ("event_date", "side", "kind", "status", "claimant", "relation", "place", "place_name",
+                 "admin1", "precision", "uncertainty_km")
+RS = "\x1e"  # RFC 8142 record separator
 
 
 def _table(events, out) -> None:
@@ -22,8 +24,10 @@ def _table(events, out) -> None:
 @click.option("--report-date", callback=iso_date, metavar="YYYY-MM-DD",
               help="Date of the report (default: found in its first lines, else in the file name).")
 @click.option("--source", help="Source recorded on each event (default: the file path as given).")
-@click.option("--format", "fmt", type=click.Choice(["geojson", "jsonl", "table"]), default="geojson",
-              show_default=True, help="geojson: one FeatureCollection per file; jsonl: one feature per line.")
+@click.option("--format", "fmt", type=click.Choice(["geojson", "geojsonseq", "jsonl", "table"]),
+              default="geojson", show_default=True,
+              help="geojson: one FeatureCollection for all files (each feature keeps its source); "
+                   "geojsonseq (RFC 8142) or jsonl: one feature per record, file by file.")
 def extract(files: tuple[str, ...], report_date: str | None, source: str | None, fmt: str) -> None:
     """Print the events found in report FILEs (text or saved HTML; '-' reads stdin); nothing is stored.
 
@@ -36,6 +40,7 @@ def extract(files: tuple[str, ...], report_date: str | None, source: str | None,
 
     out = sys.stdout
     failed = 0
+    collected: list = []  # geojson: one document for every file, written at the end
     for path in files:
         try:
             if path == "-":  # a report piped in: date from --report-date or the text itself
@@ -53,14 +58,19 @@ def extract(files: tuple[str, ...], report_date: str | None, source: str | None,
             click.echo(f"frontline: error: {exc}", err=True)
             continue
         if fmt == "geojson":
-            out.write(json.dumps(feature_collection(events), ensure_ascii=False) + "\n")
-        elif fmt == "jsonl":
+            collected.extend(events)
+            continue
+        if fmt in ("jsonl", "geojsonseq"):
+            lead = RS if fmt == "geojsonseq" else ""
             for e in events:
-                out.write(json.dumps(e.to_feature(), ensure_ascii=False) + "\n")
+                out.write(lead + json.dumps(e.to_feature(), ensure_ascii=False) + "\n")
         else:
             if len(files) > 1:
                 out.write(f"== {path}: {len(events)} events\n")
             _table(events, out)
+        out.flush()
+    if fmt == "geojson":
+        out.write(json.dumps(feature_collection(collected), ensure_ascii=False) + "\n")
         out.flush()
     if failed:
         sys.exit(1)

@@ -106,7 +106,12 @@ def read_stdin() -> str:
     # A text stream in place of stdin (an embedding program, a test) is taken as it reads.
     data = raw.read() if raw is not None else stdin.read().encode("utf-8", "surrogatepass")
     text = decode_bytes(data, "standard input")
-    return normalize_newlines(html_to_text(text) if looks_like_html(data) else text)
+    text = normalize_newlines(html_to_text(text) if looks_like_html(data) else text)
+    if not text.strip():  # said as for an empty file, not as a report without a date
+        from ..errors import InputError
+
+        raise InputError("standard input: is empty; give a report with text in it")
+    return text
 
 
 def _bbox(ctx: click.Context, param: click.Parameter, value: str | None):

@@ -324,11 +324,12 @@ def list_(fmt: str, store: str, query: Any) -> None:
     if not events:
         click.echo("no stored events match", err=True)
         return
-    head = ("id", "date", "side", "kind", "status", "relation", "place", "region", "lat", "lon",
-            "precision")
+    # place as reported and place_name as placed, under the names `extract` uses
+    head = ("id", "date", "side", "kind", "status", "claimant", "relation", "place", "place_name",
+            "region", "lat", "lon", "precision")
     rows = ((e.id + ("*" if e.retracted else ""), e.event_date, e.side, e.kind, e.status,
-             e.relation, e.place_name or e.place, e.admin1, f"{e.lat:.4f}", f"{e.lon:.4f}",
-             e.precision) for e in events)
+             e.claimant, e.relation, e.place, e.place_name, e.admin1, f"{e.lat:.4f}",
+             f"{e.lon:.4f}", e.precision) for e in events)
     for line in table_lines(head, rows):
         click.echo(line)
     retracted = sum(e.retracted for e in events)

@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from ft_fixtures.export import NASTY, expected_value, same, sample_events
+from ft_fixtures.gdal import VALIDATOR, gdal_tool
 from tracker.errors import ExportError, InputError
 from tracker.event import FIELDS
 from tracker.export import FORMATS, export_events, import_events, uncertainty_areas
@@ -128,10 +129,10 @@ def test_geopackage_is_a_valid_1_3_file(tmp_path) -> None:
     assert app_id == 0x47504B47 and version == 10300
     assert tables == {"events": "features", "event_areas": "features"}
     assert srs == {4326}
-    info = subprocess.run(["ogrinfo", "-ro", "-so", str(path), "events"], capture_output=True,
+    info = subprocess.run([gdal_tool("ogrinfo"), "-ro", "-so", str(path), "events"], capture_output=True,
                           text=True, check=True).stdout
     assert "Geometry: Point" in info and f"Feature Count: {len(sample_events())}" in info
-    validator = "/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py"
+    validator = VALIDATOR
     if not os.path.exists(validator):
         pytest.skip("GDAL's validate_gpkg.py (python3-gdal) is not installed")
     run = subprocess.run(["/usr/bin/python3", validator, str(path)], capture_output=True, text=True)
@@ -187,10 +188,11 @@ def test_kml_is_valid_xml_with_named_styled_placemarks(tmp_path) -> None:
         assert m.findtext(f"{KML}TimeStamp/{KML}when") == e.event_date
     assert len(sides_seen) == len({e.side for e in events})
     # Both of GDAL's KML readers open it.
-    libkml = subprocess.run(["ogrinfo", "-ro", "-so", str(path), "events"], capture_output=True,
+    ogrinfo = gdal_tool("ogrinfo")
+    libkml = subprocess.run([ogrinfo, "-ro", "-so", str(path), "events"], capture_output=True,
                             text=True, check=True).stdout
     assert "LIBKML" in libkml and f"Feature Count: {len(events)}" in libkml
-    plain = subprocess.run(["ogrinfo", "--config", "GDAL_SKIP", "LIBKML", "-ro", "-so", str(path), "events"],
+    plain = subprocess.run([ogrinfo, "--config", "GDAL_SKIP", "LIBKML", "-ro", "-so", str(path), "events"],
                            capture_output=True, text=True, check=True).stdout
     assert "driver `KML'" in plain and f"Feature Count: {len(events)}" in plain
 
@@ -328,13 +330,12 @@ def test_import_refuses_bad_files(tmp_path) -> None:
 
 def test_import_reads_gdal_written_geojson(tmp_path) -> None:
     """A file another tool rewrote (here ogr2ogr) still imports to the same events."""
-    if shutil.which("ogr2ogr") is None:
-        pytest.skip("ogr2ogr (gdal-bin) is not installed")
+    ogr2ogr = gdal_tool("ogr2ogr")
     events = [e for e in sample_events()]
     src = tmp_path / "a.geojson"
     export_events(events, src)
     out = tmp_path / "b.geojson"
-    subprocess.run(["ogr2ogr", "-f", "GeoJSON", "-lco", "RFC7946=YES", str(out), str(src)], check=True,
+    subprocess.run([ogr2ogr, "-f", "GeoJSON", "-lco", "RFC7946=YES", str(out), str(src)], check=True,
                    capture_output=True)
     back = import_events(out)
     assert [e.id for e in back] == [e.id for e in events]

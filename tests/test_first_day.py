@@ -136,3 +136,43 @@ def test_csv_export_announces_its_type_sidecar(tmp_path):
     assert "events.csvt" in res.stderr.decode()
     help_text = run(["export", "--help"], tmp_path).stdout.decode()
     assert ".csvt" in help_text
+
+
+# --- 3. a machine without GDAL's command-line tools ------------------------------------------
+GDAL_TESTS = ("tests/test_store_gpkg.py::test_ogrinfo_uses_the_spatial_index",
+              "tests/test_export_formats.py::test_geopackage_is_a_valid_1_3_file",
+              "tests/test_export_formats.py::test_kml_is_valid_xml_with_named_styled_placemarks",
+              "tests/test_export_formats.py::test_import_reads_gdal_written_geojson")
+GDAL_TOOLS = ("ogrinfo", "ogr2ogr", "gdalinfo", "gdal_translate")
+
+
+def path_without(tools: tuple[str, ...], into: Path) -> str:
+    """PATH as now, but every folder holding one of ``tools`` replaced by a folder of links to
+    everything else in it: a machine where those tools were never installed."""
+    dirs = []
+    for i, d in enumerate(os.environ.get("PATH", "").split(os.pathsep)):
+        if not d or not any(os.path.exists(os.path.join(d, t)) for t in tools):
+            dirs.append(d)
+            continue
+        farm = into / f"bin{i}"
+        farm.mkdir()
+        for name in os.listdir(d):
+            if name not in tools:
+                os.symlink(os.path.join(d, name), farm / name)
+        dirs.append(str(farm))
+    return os.pathsep.join(dirs)
+
+
+def test_gdal_read_back_tests_skip_with_the_reason_without_gdal_bin(tmp_path):
+    from conftest import REPO
+
+    env = dict(os.environ, PATH=path_without(GDAL_TOOLS, tmp_path))
+    assert all(shutil.which(t, path=env["PATH"]) is None for t in GDAL_TOOLS)
+    res = subprocess.run([sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider",
+                          *GDAL_TESTS], cwd=REPO, env=env, capture_output=True, text=True,
+                         timeout=600)
+    out = res.stdout + res.stderr
+    assert res.returncode == 0, out
+    assert f"{len(GDAL_TESTS)} skipped" in out, out
+    for tool in ("ogrinfo", "ogr2ogr"):
+        assert f"{tool} is not on PATH (GDAL's command-line tools: apt-get install gdal-bin)" in out, out

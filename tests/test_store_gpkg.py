@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+from ft_fixtures.gdal import gdal_tool
 from ft_fixtures.store import make_event
 
 from tracker.errors import StoreError
@@ -56,7 +57,8 @@ def test_gdal_reads_the_layer_as_it_is(gpkg):
 
 
 def test_ogrinfo_uses_the_spatial_index(gpkg):
-    out = subprocess.run(["ogrinfo", "-ro", "-so", str(gpkg), "events"], capture_output=True,
+    ogrinfo = gdal_tool("ogrinfo")
+    out = subprocess.run([ogrinfo, "-ro", "-so", str(gpkg), "events"], capture_output=True,
                          text=True, check=True).stdout
     assert "Geometry: Point" in out and "Feature Count: 40" in out and 'ID["EPSG",4326]' in out
     assert "FID Column = fid" in out
@@ -64,7 +66,7 @@ def test_ogrinfo_uses_the_spatial_index(gpkg):
         assert f"\n{name}:" in out
     assert "uncertainty_km: Real" in out and "quote_start: Integer" in out
     assert "retracted: Integer(Boolean)" in out
-    spat = subprocess.run(["ogrinfo", "-ro", "-q", str(gpkg), "events", "-spat", "37.8", "48.3",
+    spat = subprocess.run([ogrinfo, "-ro", "-q", str(gpkg), "events", "-spat", "37.8", "48.3",
                            "37.9", "48.45", "-fields=NO", "-geom=NO"],
                           capture_output=True, text=True, check=True).stdout
     with open_store(gpkg) as s:
@@ -143,7 +145,8 @@ def test_unusable_paths_give_clear_errors(tmp_path):
 _LOGGER = textwrap.dedent("""
     import sys
     sys.path.insert(0, {repo!r}); sys.path.insert(0, {tests!r})
-    from ft_fixtures.store import make_event
+    from ft_fixtures.gdal import gdal_tool
+from ft_fixtures.store import make_event
     from tracker.store import open_store
     path, who, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
     with open_store(path) as s:
@@ -178,7 +181,8 @@ def test_two_processes_logging_at_once_lose_nothing(tmp_path):
 _INGESTER = textwrap.dedent("""
     import sys
     sys.path.insert(0, {repo!r}); sys.path.insert(0, {tests!r})
-    from ft_fixtures.store import make_event
+    from ft_fixtures.gdal import gdal_tool
+from ft_fixtures.store import make_event
     from tracker.store import open_store
     path = sys.argv[1]
     with open_store(path) as s:

@@ -176,3 +176,20 @@ def test_gdal_read_back_tests_skip_with_the_reason_without_gdal_bin(tmp_path):
     assert f"{len(GDAL_TESTS)} skipped" in out, out
     for tool in ("ogrinfo", "ogr2ogr"):
         assert f"{tool} is not on PATH (GDAL's command-line tools: apt-get install gdal-bin)" in out, out
+
+
+# --- 7. KML: offered for import, and imported --------------------------------------------------
+def test_kml_export_imports_through_the_command(tmp_path):
+    with open_store(tmp_path / "s.gpkg") as s:
+        s.add([make_event(i) for i in range(5)])
+        # every export rounds coordinates to 6 decimals (~0.1 m)
+        want = {e.id: e.replace(lat=round(e.lat, 6), lon=round(e.lon, 6)) for e in s.query()}
+    assert run(["export", "--store", "s.gpkg", "-o", "events.kml"], tmp_path).returncode == 0
+    res = run(["import", "events.kml", "--store", "other.gpkg"], tmp_path)
+    assert res.returncode == 0, res.stderr
+    with open_store(tmp_path / "other.gpkg") as s:
+        got = {e.id: e for e in s.query()}
+    assert got == want
+    (tmp_path / "events.unknownext").write_text("x")
+    odd = run(["import", "events.unknownext", "--store", "other.gpkg"], tmp_path)
+    assert "--format" in odd.stderr.decode() and "kml" in odd.stderr.decode()

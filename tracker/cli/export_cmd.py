@@ -63,7 +63,7 @@ def _sidecar_note(output: str, fmt: str, to_stdout: bool) -> str:
 
 @click.command("import")
 @click.argument("file", metavar="FILE")
-@click.option("--format", "fmt", metavar="geojson|geojsonseq|gpkg|csv|parquet",
+@click.option("--format", "fmt", metavar="geojson|geojsonseq|gpkg|csv|kml|parquet",
               help="Default: from the file's extension ('-' reads GeoJSON from standard input).")
 @analyst_option
 @store_option

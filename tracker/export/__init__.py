@@ -46,7 +46,7 @@ EXTENSIONS: dict[str, str] = {
     ".gpkg": "gpkg", ".csv": "csv", ".kml": "kml",
     ".parquet": "parquet", ".geoparquet": "parquet",
 }
-IMPORTABLE: tuple[str, ...] = ("geojson", "geojsonseq", "gpkg", "csv", "parquet")
+IMPORTABLE: tuple[str, ...] = ("geojson", "geojsonseq", "gpkg", "csv", "kml", "parquet")
 
 _TEXT_WRITERS: dict[str, Callable[..., Iterator[str]]] = {
     "geojson": geojson.iter_geojson, "geojsonseq": geojson.iter_geojsonseq,
@@ -215,7 +215,7 @@ def _write_file(evs: list[Event], path: Path, fmt: str, area_map: dict[str, Area
 
 def import_events(path: str | os.PathLike[str], fmt: str | None = None) -> list[Event]:
     """Events from a file written by ``export_events`` (GeoJSON, GeoJSONSeq, GeoPackage, CSV,
-    GeoParquet) or any GeoJSON whose features carry the schema's properties. ``"-"`` reads
+    KML, GeoParquet) or any GeoJSON whose features carry the schema's properties. ``"-"`` reads
     GeoJSON from standard input. Uncertainty areas in the file are skipped."""
     where = os.fspath(path)
     if where != "-":
@@ -227,8 +227,6 @@ def import_events(path: str | os.PathLike[str], fmt: str | None = None) -> list[
             raise InputError(f"cannot import {where}: " + ("it is a directory; give an exported file"
                                                            if is_dir else "no such file"))
     fmt = check_format(fmt or ("geojson" if where == "-" else format_for_path(where)), "import")
-    if fmt not in IMPORTABLE:
-        raise InputError(f"cannot import {fmt}: KML keeps no exact values; import the GeoJSON export")
     try:
         if fmt in ("geojson", "geojsonseq", "csv"):
             if where == "-":
@@ -245,6 +243,14 @@ def import_events(path: str | os.PathLike[str], fmt: str | None = None) -> list[
                 feats = geojson.parse(text, where)
                 events = [_event(lambda f=f: Event.from_feature(f), where, n)
                           for n, f in enumerate(feats, 1)]
+        elif fmt == "kml":
+            if where == "-":
+                data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+            else:
+                with open(where, "rb") as fh:
+                    data = fh.read()
+            events = [_event(lambda r=r: Event.from_properties(r), where, n)
+                      for n, r in enumerate(kml.parse(data, where), 1)]
         elif fmt == "gpkg":
             events = frames.read_gpkg(where)
         else:

@@ -136,3 +136,63 @@ def iter_kml(events: Iterable[Event], areas: Mapping[str, Area] | None = None) -
             yield _placemark(e, geom, area=True)
         yield "</Folder>\n"
     yield "</Document>\n</kml>\n"
+
+
+# --- reading back -------------------------------------------------------------------------
+_NS = "{http://www.opengis.net/kml/2.2}"
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _point_lonlat(mark) -> tuple[float, float] | None:
+    """The Placemark's own Point (not a polygon's ring): lon, lat."""
+    for el in mark.iter():
+        if _local(el.tag) == "Point":
+            for c in el.iter():
+                if _local(c.tag) == "coordinates" and c.text and c.text.strip():
+                    lon, lat = c.text.strip().split()[0].split(",")[:2]
+                    return float(lon), float(lat)
+    return None
+
+
+def parse(data: bytes, where: str) -> list[dict]:
+    """Flat event properties from the point placemarks of a KML file (areas left out).
+
+    Every schema field comes back from the typed ExtendedData this module writes (or from
+    Google Earth's <Data><value>); what XML cannot hold never made it into the file
+    (control characters; a carriage return reads back as a newline). A placemark without
+    event fields, as other tools write them, is refused by the importer with what it lacks.
+    """
+    import xml.etree.ElementTree as ET
+
+    from ..errors import InputError
+
+    try:
+        # expat resolves no external entities and refuses entity expansion bombs
+        root = ET.fromstring(data)
+    except ET.ParseError as exc:
+        raise InputError(f"{where} is not KML (XML error: {exc})") from None
+    if _local(root.tag) != "kml":
+        raise InputError(f"{where} is not KML (its root element is <{_local(root.tag)}>)")
+    rows = []
+    for mark in root.iter():
+        if _local(mark.tag) != "Placemark":
+            continue
+        xy = _point_lonlat(mark)
+        if xy is None:  # an uncertainty area (polygon) or a placemark with no point
+            continue
+        props: dict = {}
+        for el in mark.iter():
+            name = _local(el.tag)
+            if name == "SimpleData" and el.get("name"):
+                props[el.get("name")] = el.text or ""
+            elif name == "Data" and el.get("name"):
+                value = next((v.text for v in el if _local(v.tag) == "value"), None)
+                props[el.get("name")] = value or ""
+        props = {k: v for k, v in props.items() if v != ""}
+        props.setdefault("lon", xy[0])
+        props.setdefault("lat", xy[1])
+        rows.append(props)
+    return rows

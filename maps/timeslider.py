@@ -3,7 +3,8 @@
 The slider shows events accumulating: step i shows every event dated on or
 before step i's last day, and the last step is the all-time view. Steps are
 calendar days for short spans and calendar weeks (Monday to Sunday) for long
-ones, so playing the slider moves at an even pace.
+ones, so playing the slider moves at an even pace; a span of more than
+MAX_SPAN_STEPS steps keeps only the steps that hold events.
 """
 from __future__ import annotations
 
@@ -22,6 +23,10 @@ STEPS = ("auto", "day", "week")
 # Above this many days "auto" switches to weeks: a slider with more positions
 # than pixels cannot be aimed.
 AUTO_DAY_LIMIT = 180
+# Above this many steps in the span, only the steps holding events get a position, so the
+# map's size follows the events, not the dates between them (two events 8,000 years apart
+# made a 70 MB map).
+MAX_SPAN_STEPS = 1000
 
 
 def time_steps(dates: Sequence[str], step: str = "auto") -> tuple[str, list[str], "np.ndarray"]:
@@ -48,19 +53,20 @@ def time_steps(dates: Sequence[str], step: str = "auto") -> tuple[str, list[str]
     if step == "auto":
         unit = "day" if last - first <= AUTO_DAY_LIMIT else "week"
     epoch = dt.date(1970, 1, 1)
-    if unit == "day":
-        index = days - first
-        labels = [(epoch + dt.timedelta(days=d)).isoformat() for d in range(first, last + 1)]
-        return unit, labels, index
     # 1970-01-01 was a Thursday: shift by 3 so weeks start on Monday.
-    weeks = (days + 3) // 7
-    w0, w1 = int(weeks.min()), int(weeks.max())
-    index = weeks - w0
-    labels = []
-    for w in range(w0, w1 + 1):
-        sunday = min(w * 7 - 3 + 6, last)
-        labels.append((epoch + dt.timedelta(days=sunday)).isoformat())
-    return unit, labels, index
+    keys = days if unit == "day" else (days + 3) // 7
+    k0, k1 = int(keys.min()), int(keys.max())
+    if k1 - k0 < MAX_SPAN_STEPS:
+        steps = np.arange(k0, k1 + 1)
+        index = keys - k0
+    else:  # a sparse span: the steps that hold events (each label still exact)
+        steps, index = np.unique(keys, return_inverse=True)
+    if unit == "day":
+        labels = [(epoch + dt.timedelta(days=int(d))).isoformat() for d in steps]
+    else:
+        labels = [(epoch + dt.timedelta(days=min(int(w) * 7 - 3 + 6, last))).isoformat()
+                  for w in steps]
+    return unit, labels, np.asarray(index, dtype=np.int64)
 
 
 class TimeSlider(MacroElement):

@@ -193,3 +193,68 @@ def test_kml_export_imports_through_the_command(tmp_path):
     (tmp_path / "events.unknownext").write_text("x")
     odd = run(["import", "events.unknownext", "--store", "other.gpkg"], tmp_path)
     assert "--format" in odd.stderr.decode() and "kml" in odd.stderr.decode()
+
+
+# --- 8. dates no conflict report carries ------------------------------------------------------
+def _count(store: Path) -> int:
+    if not store.exists():
+        return 0
+    with open_store(store) as s:
+        return s.count()
+
+
+@pytest.mark.parametrize("date", ["0001-01-01", "9999-12-31", "1850-06-01"])
+def test_log_refuses_a_date_outside_the_window_in_one_line(tmp_path, gazetteer, date):
+    with open_store(tmp_path / "s.gpkg") as s:
+        s.add([make_event(1)])
+    argv = ["log", "--store", "s.gpkg", "--side", "russia", "--kind", "advance", "--place",
+            "Siversk", "--date", date]
+    res = run(argv, tmp_path)
+    err = res.stderr.decode()
+    assert res.returncode == 1 and len(err.splitlines()) == 1, err
+    assert f"event_date {date} is outside" in err and "FRONTLINE_DATE_WINDOW" in err
+    assert _count(tmp_path / "s.gpkg") == 1
+    # The window is the user's to widen.
+    wide = run(argv, tmp_path, env={"FRONTLINE_DATE_WINDOW": "0001-01-01..9999-12-31"})
+    assert wide.returncode == 0, wide.stderr
+    assert _count(tmp_path / "s.gpkg") == 2
+
+
+def test_the_window_applies_to_imports_and_edits(tmp_path):
+    from tracker.errors import InputError
+
+    with open_store(tmp_path / "s.gpkg") as s:
+        s.add([make_event(1)])
+        with pytest.raises(InputError, match="report_date 9999-01-01 is outside"):
+            s.add([make_event(2, report_date="9999-01-01")])
+        with pytest.raises(InputError, match="event_date 0001-01-01 is outside"):
+            s.edit(make_event(1).id, {"event_date": "0001-01-01"}, reason="typo")
+        assert s.count() == 1 and s.get(make_event(1).id).event_date == make_event(1).event_date
+    res = run(["log", "--store", "s.gpkg", "--side", "russia", "--kind", "attack", "--place",
+               "Siversk", "--date", "2024-10-10"], tmp_path, env={"FRONTLINE_DATE_WINDOW": "2025"})
+    assert res.returncode == 1 and "is not a date window" in res.stderr.decode()
+
+
+def test_slider_cost_follows_the_events_not_the_span():
+    from maps.timeslider import time_steps
+
+    for step in ("day", "week", "auto"):
+        unit, labels, index = time_steps(["0001-01-01", "2024-10-01", "9999-12-31"], step)
+        assert labels[0] <= "0001-01-07" and labels[-1] == "9999-12-31" and len(labels) == 3
+        assert list(index) == [0, 1, 2]
+    # a short span keeps every day, so playing moves at an even pace
+    unit, labels, _ = time_steps(["2024-10-01", "2024-10-24"], "day")
+    assert len(labels) == 24
+
+
+def test_a_map_spanning_millennia_is_as_small_as_one_spanning_days(tmp_path):
+    import maps
+    from tracker.frame import to_geodataframe
+
+    near = [make_event(i, event_date=f"2024-10-{1 + i:02d}") for i in range(3)]
+    far = [make_event(0, event_date="0001-01-01"), near[1], make_event(2, event_date="9999-12-31")]
+    sizes = []
+    for events in (near, far):
+        html = maps.map_html(maps.render_map(to_geodataframe(events), tiles=None, step="day"))
+        sizes.append(len(html))
+    assert sizes[1] < sizes[0] * 1.05

@@ -95,10 +95,40 @@ def _iso_date(value: str) -> str | None:
         return None
 
 
+DATE_WINDOW_ENV = "FRONTLINE_DATE_WINDOW"
+EARLIEST_DATE = "1900-01-01"
+FUTURE_DAYS = 366  # a report may be dated ahead by a time zone or a typo'd year, not by more
+
+
+@functools.lru_cache(maxsize=16)
+def _window(setting: str, today: dt.date) -> tuple[str, str]:
+    first, last = EARLIEST_DATE, (today + dt.timedelta(days=FUTURE_DAYS)).isoformat()
+    if setting.strip():
+        lo, sep, hi = setting.strip().partition("..")
+        lo_iso, hi_iso = _iso_date(lo.strip()) if lo.strip() else first, \
+            _iso_date(hi.strip()) if hi.strip() else last
+        if not sep or lo_iso is None or hi_iso is None or lo_iso > hi_iso:
+            raise InputError(f"{DATE_WINDOW_ENV}={setting!r} is not a date window; use "
+                             "FIRST..LAST, e.g. 2014-01-01..2030-12-31 (either side may be empty)")
+        first, last = lo_iso, hi_iso
+    return first, last
+
+
+def date_window() -> tuple[str, str]:
+    """The first and last date an event may carry: $FRONTLINE_DATE_WINDOW ('FIRST..LAST'),
+    else 1900-01-01 to a year from today. Year 1 or 9999 is a typo, not a report, and would
+    make every time slider span millennia."""
+    return _window(os.environ.get(DATE_WINDOW_ENV, ""), dt.date.today())
+
+
 def _check_date(name: str, value: Any) -> str:
     iso = _iso_date(str(value))
     if iso is None:
         raise InputError(f"{name} {value!r} is not a date; use YYYY-MM-DD")
+    first, last = date_window()
+    if not first <= iso <= last:
+        raise InputError(f"{name} {iso} is outside the dates events may have ({first} to {last}); "
+                         f"check the date, or widen the window with {DATE_WINDOW_ENV}=FIRST..LAST")
     return iso
 
 

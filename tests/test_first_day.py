@@ -258,3 +258,23 @@ def test_a_map_spanning_millennia_is_as_small_as_one_spanning_days(tmp_path):
         html = maps.map_html(maps.render_map(to_geodataframe(events), tiles=None, step="day"))
         sizes.append(len(html))
     assert sizes[1] < sizes[0] * 1.05
+
+
+# --- 4. a truncated GeoPackage given to import -------------------------------------------------
+@pytest.mark.parametrize("cut", ["mid-page", "on-a-page"])
+def test_import_of_a_truncated_geopackage_is_one_line(tmp_path, cut):
+    from ft_fixtures.export import sample_events
+    from tracker.export import export_events
+
+    whole = tmp_path / "whole.gpkg"
+    export_events(sample_events(), whole, areas=True)
+    data = whole.read_bytes()
+    keep = len(data) // 2 + (123 if cut == "mid-page" else 0)
+    keep -= keep % 4096 if cut == "on-a-page" else 0
+    (tmp_path / "cut.gpkg").write_bytes(data[:keep])
+    res = run(["import", "cut.gpkg", "--store", "s.gpkg"], tmp_path)
+    err = res.stderr.decode()
+    assert res.returncode == 1 and len(err.splitlines()) == 1, err
+    assert err.startswith("frontline: error: cannot import cut.gpkg: not a valid GeoPackage (truncated?")
+    assert "Warning" not in err and "sqlite3_" not in err
+    assert not (tmp_path / "s.gpkg").exists()

@@ -83,11 +83,33 @@ def write_parquet(events: Sequence[Event], path: str, areas: Mapping[str, Area] 
 
 
 def read_gpkg(path: str) -> list[Event]:
+    import sqlite3
+    import warnings
+    from contextlib import closing
+
     import pyogrio
 
+    from .. import sqlitefile
+    from ..errors import InputError
     from ..frame import from_geodataframe
 
-    return from_geodataframe(pyogrio.read_dataframe(path, layer=EVENTS_LAYER, use_arrow=True))
+    # A damaged file is told in our words before GDAL fails on it with a raw SQLite message.
+    problem = sqlitefile.header_problem(path)
+    if problem is None:
+        try:
+            with closing(sqlitefile.connect_readonly(path, immutable=True)) as con:
+                problems = sqlitefile.check(con)
+        except sqlite3.Error as exc:
+            problems = [str(exc)]
+        problem = sqlitefile.summary(problems) if problems else None
+    if problem is not None:
+        raise InputError(f"cannot import {path}: not a valid GeoPackage ({problem})")
+    with warnings.catch_warnings(record=True) as caught:  # GDAL's warnings: details, for -v
+        warnings.simplefilter("always")
+        frame = pyogrio.read_dataframe(path, layer=EVENTS_LAYER, use_arrow=True)
+    for w in caught:
+        log.info("reading %s: %s", path, w.message)
+    return from_geodataframe(frame)
 
 
 def read_parquet(path: str) -> list[Event]:

@@ -278,3 +278,158 @@ def test_import_of_a_truncated_geopackage_is_one_line(tmp_path, cut):
     assert err.startswith("frontline: error: cannot import cut.gpkg: not a valid GeoPackage (truncated?")
     assert "Warning" not in err and "sqlite3_" not in err
     assert not (tmp_path / "s.gpkg").exists()
+
+
+# --- 2. a store on a read-only disk -------------------------------------------------------------
+def _digest(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def read_only_runner(folder: Path):
+    """run() with ``folder`` read-only: a read-only bind mount for root (whom file modes do not
+    stop), file modes for anyone else."""
+    if os.geteuid() != 0:
+        def go(argv, cwd, **kw):
+            modes = {p: p.stat().st_mode for p in [folder, *folder.iterdir()]}
+            for p in modes:
+                p.chmod(0o555 if p.is_dir() else 0o444)
+            try:
+                return run(argv, cwd, **kw)
+            finally:
+                for p, mode in modes.items():
+                    p.chmod(mode)
+        return go
+    unshare = shutil.which("unshare")
+    probe = unshare and subprocess.run([unshare, "-m", "--propagation", "private", "true"],
+                                       capture_output=True)
+    if not probe or probe.returncode != 0:
+        pytest.skip("running as root without `unshare -m`: no way to make a read-only folder")
+    script = 'mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" && shift && exec "$@"'
+
+    def go(argv, cwd, **kw):
+        full = [unshare, "-m", "--propagation", "private", "sh", "-c", script, "sh", str(folder),
+                *frontline(), *argv]
+        env = dict(os.environ)
+        env.pop("FRONTLINE_STORE", None)
+        return subprocess.run(full, cwd=cwd, input=b"", capture_output=True, env=env, timeout=300)
+    return go
+
+
+@pytest.fixture
+def ro_store(tmp_path) -> Path:
+    folder = tmp_path / "RO"
+    folder.mkdir()
+    with open_store(folder / "s.gpkg") as s:
+        s.add([make_event(i) for i in range(12)], analyst="ana")
+    return folder
+
+
+def test_reading_commands_read_a_store_on_a_read_only_disk(ro_store, tmp_path):
+    ro = read_only_runner(ro_store)
+    before = _digest(ro_store)
+    res = ro(["list", "--store", "RO/s.gpkg", "--format", "csv"], tmp_path)
+    assert res.returncode == 0, res.stderr
+    assert len(res.stdout.decode("utf-8-sig").splitlines()) == 13
+    res = ro(["export", "--store", "RO/s.gpkg", "-o", "out.geojson"], tmp_path)
+    assert res.returncode == 0, res.stderr
+    assert len(json.loads((tmp_path / "out.geojson").read_text())["features"]) == 12
+    res = ro(["map", "--store", "RO/s.gpkg", "-o", "map.html", "--tiles", "none"], tmp_path)
+    assert res.returncode == 0, res.stderr
+    assert (tmp_path / "map.html").stat().st_size > 10_000
+    res = ro(["history", "--store", "RO/s.gpkg", make_event(3).id], tmp_path)
+    assert res.returncode == 0 and b"added from" in res.stdout, res.stderr
+    assert _digest(ro_store) == before
+
+
+def test_writing_commands_on_a_read_only_store_fail_in_one_line(ro_store, tmp_path, gazetteer):
+    ro = read_only_runner(ro_store)
+    with open_store(tmp_path / "other.gpkg") as s:
+        s.add([make_event(40)])
+    assert run(["export", "--store", "other.gpkg", "-o", "in.geojson"], tmp_path).returncode == 0
+    (tmp_path / "r.txt").write_text(REPORT_A, encoding="utf-8")
+    before = _digest(ro_store)
+    eid = make_event(3).id
+    for argv in (["log", "--side", "russia", "--kind", "attack", "--place", "Siversk",
+                  "--date", "2024-10-10"],
+                 ["edit", eid, "--side", "ukraine", "--reason", "x"],
+                 ["retract", eid, "--reason", "x"],
+                 ["import", "in.geojson"],
+                 ["ingest", "r.txt"]):
+        res = ro(argv + ["--store", "RO/s.gpkg"], tmp_path)
+        err = res.stderr.decode()
+        assert res.returncode == 1 and len(err.splitlines()) == 1, (argv, err)
+        assert "cannot write the store RO/s.gpkg" in err and "read-only" in err, (argv, err)
+    assert _digest(ro_store) == before
+
+
+# --- 5. a damaged store -------------------------------------------------------------------------
+def _store(folder: Path, n: int = 30) -> Path:
+    path = folder / "s.gpkg"
+    with open_store(path) as s:
+        s.add([make_event(i, place=f"Place {i}") for i in range(n)], analyst="ana")
+    return path
+
+
+def _garble_page_of(path: Path, index: str) -> None:
+    """Overwrite the b-tree header of ``index``'s root page: damage no event read touches."""
+    import sqlite3
+
+    con = sqlite3.connect(path)
+    (root,) = con.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (index,)).fetchone()
+    (size,) = con.execute("PRAGMA page_size").fetchone()
+    con.close()
+    with open(path, "r+b") as fh:
+        fh.seek((root - 1) * size + 8)
+        fh.write(b"\xff" * 64)
+
+
+def test_a_damaged_store_is_refused_in_one_line_and_left_alone(tmp_path, gazetteer):
+    path = _store(tmp_path)
+    _garble_page_of(path, "event_history_event_id")
+    before = path.read_bytes()
+    for argv in (["list"], ["map", "-o", "m.html"], ["export", "-o", "e.geojson"],
+                 ["log", "--side", "russia", "--kind", "attack", "--place", "Siversk",
+                  "--date", "2024-10-10"]):
+        res = run(argv + ["--store", "s.gpkg"], tmp_path)
+        err = res.stderr.decode()
+        assert res.returncode == 1 and len(err.splitlines()) == 1, (argv, err)
+        assert "the store s.gpkg is damaged" in err and "frontline store check" in err, (argv, err)
+    assert path.read_bytes() == before
+    assert not (tmp_path / "m.html").exists() and not (tmp_path / "e.geojson").exists()
+    res = run(["store", "check", "--store", "s.gpkg"], tmp_path)
+    assert res.returncode == 1 and len(res.stderr.decode().splitlines()) == 1
+    assert "problem" in res.stderr.decode() and res.stdout.strip()
+    assert path.read_bytes() == before
+
+
+def test_store_check_finds_what_the_quick_check_does_not(tmp_path):
+    import sqlite3
+
+    path = _store(tmp_path)
+    res = run(["store", "check", "--store", "s.gpkg"], tmp_path)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.decode().startswith("ok: s.gpkg: 30 events, 30 history rows")
+    # An index whose definition no longer matches its rows: pages fine, answers wrong.
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA writable_schema = ON")
+    con.execute("UPDATE sqlite_master SET sql = 'CREATE INDEX \"events_date_xy\" ON \"events\" "
+                "(event_date, lat, lon)' WHERE name = 'events_date_xy'")
+    con.commit()
+    con.close()
+    res = run(["store", "check", "--store", "s.gpkg"], tmp_path)
+    assert res.returncode == 1
+    assert "missing from index events_date_xy" in res.stdout.decode()
+
+
+def test_a_truncated_store_is_refused_in_one_line(tmp_path):
+    path = _store(tmp_path, 300)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2 // 4096 * 4096])
+    before = path.read_bytes()
+    for argv in (["list"], ["log", "--side", "russia", "--kind", "attack", "--place", "Siversk",
+                            "--date", "2024-10-10"], ["store", "check"]):
+        res = run(argv + ["--store", "s.gpkg"], tmp_path)
+        err = res.stderr.decode()
+        assert res.returncode == 1 and len(err.splitlines()) == 1, (argv, err)
+        assert "truncated?" in res.stdout.decode() + err, (argv, err)
+    assert path.read_bytes() == before

@@ -145,8 +145,7 @@ def test_unusable_paths_give_clear_errors(tmp_path):
 _LOGGER = textwrap.dedent("""
     import sys
     sys.path.insert(0, {repo!r}); sys.path.insert(0, {tests!r})
-    from ft_fixtures.gdal import gdal_tool
-from ft_fixtures.store import make_event
+    from ft_fixtures.store import make_event
     from tracker.store import open_store
     path, who, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
     with open_store(path) as s:
@@ -181,8 +180,7 @@ def test_two_processes_logging_at_once_lose_nothing(tmp_path):
 _INGESTER = textwrap.dedent("""
     import sys
     sys.path.insert(0, {repo!r}); sys.path.insert(0, {tests!r})
-    from ft_fixtures.gdal import gdal_tool
-from ft_fixtures.store import make_event
+    from ft_fixtures.store import make_event
     from tracker.store import open_store
     path = sys.argv[1]
     with open_store(path) as s:

@@ -60,7 +60,11 @@ def check(con: sqlite3.Connection, full: bool = False) -> list[str]:
         rows = [r[0] for r in con.execute(f"PRAGMA {pragma}")]
     except sqlite3.DatabaseError as exc:  # damage deep enough that the check cannot run
         return [str(exc)]
-    return [] if rows == ["ok"] else rows
+    if rows == ["ok"]:
+        return []
+    # Some SQLite versions answer in one row of many lines, headed by the schema's name.
+    lines = [line.strip() for row in rows for line in str(row).splitlines()]
+    return [line for line in lines if line and not line.startswith("*** in database")]
 
 
 def summary(problems: list[str]) -> str:

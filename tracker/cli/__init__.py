@@ -31,6 +31,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "export": ("tracker.cli.export_cmd", "export", "Export stored events for GIS tools."),
     "import": ("tracker.cli.export_cmd", "import_", "Import events from a GeoJSON file into the store."),
     "demo": ("tracker.cli.demo_cmd", "demo", "Run the whole path on a built-in example report."),
+    "store": ("tracker.cli.check_cmd", "store", "Check the event store file (store check)."),
 }
 
 

@@ -36,7 +36,7 @@ def export(output: str, fmt: str | None, areas: bool, store: str, query) -> None
         check_output(output, store, example="events.geojson", verb="export")
     fmt = check_format(fmt) if fmt else ("geojson" if to_stdout else format_for_path(output))
 
-    with open_existing(store) as s:
+    with open_existing(store, readonly=True) as s:
         events = s.query(query)
     # A reader that stops early (`| head`) ends the command quietly: see tracker.cli.main.
     stream = sys.stdout.buffer if to_stdout else output

@@ -30,7 +30,7 @@ def map_(store: str, query, output: str, title: str | None, cdn: bool, tiles: st
     from ..frame import to_geodataframe
 
     target = check_output(output, store, example="map.html", verb="write the map")
-    with open_existing(store) as s:
+    with open_existing(store, readonly=True) as s:
         events = s.query(query)
     m = render_map(to_geodataframe(events), title=title, cdn=cdn, tiles=tiles, step=step)
     save_map(m, target)

@@ -35,12 +35,13 @@ def table_lines(head: Sequence[str], rows: Iterable[Sequence[Any]]) -> list[str]
     return ["  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() for row in cells]
 
 
-def open_existing(location: str) -> "Store":
-    """Open a store that must already exist: reading or correcting never creates one."""
+def open_existing(location: str, *, readonly: bool = False) -> "Store":
+    """Open a store that must already exist: reading or correcting never creates one.
+    ``readonly`` for commands that only read, so a store on a read-only disk still opens."""
     from ..store import Store, check_location
 
-    check_location(location, exists=True)
-    return Store.open(location)
+    check_location(location, exists=True, readonly=readonly)
+    return Store.open(location, readonly=readonly)
 
 
 def check_output(output: str, store: str, *, example: str, verb: str) -> Path:

@@ -293,7 +293,7 @@ def retract(event_id: str, reason: str, analyst: str | None, store: str) -> None
 @store_option
 def history(event_id: str, store: str) -> None:
     """Show every change made to an event: when (UTC), who, what, old -> new, why."""
-    with open_existing(store) as s:
+    with open_existing(store, readonly=True) as s:
         e = s.get(event_id)
         rows = s.history(e.id)
     click.echo(f"{e.id}  {_describe(e)}" + ("  [retracted]" if e.retracted else ""))
@@ -314,7 +314,7 @@ def history(event_id: str, store: str) -> None:
 @filter_options
 def list_(fmt: str, store: str, query: Any) -> None:
     """List stored events, oldest first (retracted ones only with --include-retracted)."""
-    with open_existing(store) as s:
+    with open_existing(store, readonly=True) as s:
         events = s.query(query)
     if fmt != "table":
         from ..export import export_events

@@ -24,24 +24,29 @@ def _location(location: str | os.PathLike | None) -> str:
     return os.fspath(location)
 
 
-def open_store(location: str | os.PathLike | None = None) -> Store:
-    """Open (creating if needed) the store at ``location``; StoreError if it cannot be used."""
+def open_store(location: str | os.PathLike | None = None, *, readonly: bool = False) -> Store:
+    """Open (creating if needed) the store at ``location``; StoreError if it cannot be used.
+    ``readonly``: the caller only reads, so a GeoPackage on a read-only file, folder or disk
+    opens too (writing to it then fails with StoreError)."""
     location = _location(location)
     if is_database_url(location):
         from .postgis import PostGISStore
-        return PostGISStore(location)
+        return PostGISStore(location)  # the database's roles decide who may write
     from .gpkg import GeoPackageStore
-    return GeoPackageStore(location)
+    return GeoPackageStore(location, readonly=readonly)
 
 
-def check_location(location: str | os.PathLike | None = None, *, exists: bool = False) -> None:
+def check_location(location: str | os.PathLike | None = None, *, exists: bool = False,
+                   readonly: bool = False) -> None:
     """Fail early (StoreError) for a GeoPackage path that cannot be used, creating nothing;
-    with ``exists``, also for one that is not there yet (reading never creates a store)."""
+    with ``exists``, also for one that is not there yet (reading never creates a store);
+    without ``readonly``, also for one that cannot be written."""
     location = _location(location)
     if not is_database_url(location):
         from pathlib import Path
 
         from .gpkg import _check_file
+
         path = Path(location).expanduser()
         try:
             missing = exists and not path.exists()
@@ -51,4 +56,11 @@ def check_location(location: str | os.PathLike | None = None, *, exists: bool = 
             from ..errors import StoreError
             raise StoreError(f"no store at {location}; ingest, log or import events first, "
                              "or give --store (or set FRONTLINE_STORE)")
-        _check_file(path)
+        if not _check_file(path) and not readonly:
+            from ..errors import StoreError
+            from .gpkg import read_only_reason
+
+            reason = read_only_reason(path)
+            if reason is not None:
+                raise StoreError(f"cannot write the store {location}: {reason}; nothing was "
+                                 "changed (list, map and export can still read it)")

@@ -297,9 +297,9 @@ class Store(ABC):
     location: str
 
     @staticmethod
-    def open(location: str | os.PathLike | None = None) -> "Store":
+    def open(location: str | os.PathLike | None = None, *, readonly: bool = False) -> "Store":
         from . import open_store
-        return open_store(location)
+        return open_store(location, readonly=readonly)
 
     def __enter__(self) -> "Store":
         return self

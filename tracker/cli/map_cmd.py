@@ -14,8 +14,9 @@ from .options import check_output, filter_options, open_existing, store_option
 @click.option("--title", help="Map title (default 'Frontline events'); the date range is added.")
 @click.option("--cdn", is_flag=True,
               help="Link Leaflet from a CDN instead of inlining it (smaller file, needs a network).")
-@click.option("--tiles", default="OpenStreetMap", show_default=True, metavar="NAME|URL|none",
-              help="Base map tiles (need a network); 'none' draws events on a plain background.")
+@click.option("--tiles", default="none", show_default=True, metavar="osm|NAME|URL|none",
+              help="Web tiles over the offline base map (need a network): 'osm', a provider "
+                   "name or a URL template with {z}/{x}/{y}.")
 @click.option("--step", type=click.Choice(["auto", "day", "week"]), default="auto", show_default=True,
               help="Time slider step: events accumulate day by day or week by week.")
 def map_(store: str, query, output: str, title: str | None, cdn: bool, tiles: str, step: str) -> None:
@@ -39,5 +40,14 @@ def map_(store: str, query, output: str, title: str | None, cdn: bool, tiles: st
                    err=True)
         return
     size = target.stat().st_size
+    offline = not cdn and not _wants_tiles(tiles)
     click.echo(f"wrote {output}: {len(events):,} events, {size / 1e6:.1f} MB"
-               + ("" if cdn else ", self-contained"), err=True)
+               + (", self-contained" if offline else ", needs a network for "
+                  + ("Leaflet and tiles" if cdn and _wants_tiles(tiles) else "Leaflet" if cdn else "tiles")),
+               err=True)
+
+
+def _wants_tiles(tiles: str | None) -> bool:
+    from maps.render import NO_TILES
+
+    return bool(tiles) and tiles.strip().lower() not in NO_TILES

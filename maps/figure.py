@@ -229,7 +229,7 @@ class _Plot:
         placed = []
         for name, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:80]:
             x, y = where[name]
-            for dx, dy, ha, va in ((6, 0, "left", "center"), (-6, 0, "right", "center"),
+            for dx, dy, ha, va in ((8, 0, "left", "center"), (-8, 0, "right", "center"),
                                    (0, 7, "center", "bottom"), (0, -7, "center", "top")):
                 t = self.ax.annotate(name, (x, y), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
                                      fontsize=9, fontweight="bold", color="#111", zorder=8)
@@ -331,7 +331,11 @@ def write_figure(gdf: "gpd.GeoDataFrame", path: "str | pathlib.Path", *, title: 
             n = plot.draw_events()
             plot.place_labels()
             plot.set_subtitle(f"{plot.span} · {n:,} event{'s' if n != 1 else ''}")
-            _atomic(target, lambda tmp: plot.save(tmp, format=suffix[1:]))
+            import matplotlib
+
+            # text stays text in SVG and PDF, so a writer can edit or search the figure
+            with matplotlib.rc_context({"svg.fonttype": "none", "pdf.fonttype": 42}):
+                _atomic(target, lambda tmp: plot.save(tmp, format=suffix[1:]))
         else:
             _animate(plot, target, step=step, frame_ms=frame_ms)
     finally:

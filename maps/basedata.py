@@ -33,10 +33,10 @@ from .errors import MapError
 
 log = logging.getLogger(__name__)
 
-BASE_VERSION = 2
+BASE_VERSION = 3
 # West, south, east, north: Ukraine, Belarus, Moldova and the Russian regions next to them.
 REGION = (20.0, 43.0, 48.0, 57.0)
-ADMIN1_COUNTRIES = ("UA", "BY", "RU", "MD")
+ADMIN1_COUNTRIES = ("UA", "BY", "RU")  # Moldova's 37 districts would only clutter the view
 REGION_TOLERANCE = 0.006   # degrees (~0.5 km): finer than a pixel at the zooms a reader uses
 WORLD_TOLERANCE = 0.08     # the rest of the world only needs to be recognisable
 WORLD_MIN_AREA = 0.5      # square degrees: smaller islands far from the front are left out

@@ -362,8 +362,7 @@ def _animate(plot: _Plot, target: pathlib.Path, *, step: str, frame_ms: int) -> 
     else:
         writer = animation.PillowWriter(fps=1000 / frame_ms)
     first = min(dates)
-    labels_for_places = plot.place_labels()  # every place the animation will reach, placed once
-    del labels_for_places
+    plot.place_labels()  # every place the animation will reach, placed once for steady frames
 
     def frame(k: int) -> None:
         n = plot.draw_events(labels[k])

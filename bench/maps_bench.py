@@ -5,7 +5,10 @@
 Events are synthetic (random points over eastern Ukraine, a pool of made-up
 sentences, two years of dates), built through tracker.frame like real ones.
 "Draw" is measured from navigation start to the moment the runtime has added
-every marker and the canvas holds coloured pixels, with all network blocked.
+every marker and both the event canvas and the offline base canvas hold
+coloured pixels, with all network blocked. "base kB" is what the base layer
+adds to the file. Then the pictures: a PNG of the seed report (when
+../shared/examples is there) and a GIF of 1,000 events over 100 days.
 """
 from __future__ import annotations
 
@@ -55,12 +58,13 @@ def draw_seconds(browser, path: pathlib.Path) -> tuple[float, int]:
     t0 = time.perf_counter()
     page.goto(path.resolve().as_uri(), wait_until="load", timeout=600_000)
     page.wait_for_function("window.frontline && window.frontline.visibleCount() > 0", timeout=600_000)
-    # Wait for the canvas frame that paints the markers, then read it back.
+    # Wait for the canvas frame that paints the markers and the base, then read both back.
     painted = page.evaluate("""() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(() => {
-        const c = document.querySelector('canvas.leaflet-zoom-animated');
-        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-        let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i]) n++;
-        resolve(n);
+        const count = sel => { const c = document.querySelector(sel); if (!c) return 0;
+            const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+            let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i]) n++; return n; };
+        const ev = count('canvas.fl-events'), base = count('canvas.fl-base');
+        resolve(ev && base ? ev : 0);
     })))""")
     seconds = time.perf_counter() - t0
     shown = page.evaluate("window.frontline.visibleCount()")
@@ -88,6 +92,10 @@ def main() -> None:
 
         pw = sync_playwright().start()
         browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+    from maps.base_layer import encode_base
+    from maps.layers import script_json
+
+    print(f"offline base layer: {len(script_json(encode_base())) / 1e3:.0f} kB added to each map")
     print(f"{'events':>8} {'frame s':>8} {'build s':>8} {'MB':>7} {'draw s':>7} {'shown':>8}")
     try:
         for n in (int(s) for s in args.sizes.split(",")):
@@ -96,7 +104,7 @@ def main() -> None:
             gdf = to_geodataframe(events)
             t1 = time.perf_counter()
             path = out_dir / f"map-{n}.html"
-            maps.save_map(maps.render_map(gdf, title=f"bench {n}", tiles=None), path)
+            maps.save_map(maps.render_map(gdf, title=f"bench {n}"), path)  # base layer on
             t2 = time.perf_counter()
             mb = path.stat().st_size / 1e6
             draw, shown = draw_seconds(browser, path) if browser else (float("nan"), 0)
@@ -105,6 +113,38 @@ def main() -> None:
         if browser:
             browser.close()
             pw.stop()
+    pictures(out_dir)
+
+
+def pictures(out_dir: pathlib.Path) -> None:
+    import dataclasses
+    import datetime as dt
+
+    from maps.figure import write_figure
+    from tracker.frame import to_geodataframe
+
+    seed = pathlib.Path(__file__).resolve().parent.parent.parent / "shared" / "examples" / "isw-2024-10-24.txt"
+    if seed.exists():
+        from tracker.extract import extract_events
+
+        events = extract_events(seed.read_text(encoding="utf-8"), source=str(seed))
+        gdf = to_geodataframe(events)
+        write_figure(gdf, out_dir / "warmup.png", width=4, height=3, dpi=50)  # base cache, imports
+        t0 = time.perf_counter()
+        write_figure(gdf, out_dir / "seed.png")
+        print(f"PNG of the seed report ({len(events)} events, 11x8 in at 150 dpi): "
+              f"{time.perf_counter() - t0:.2f} s")
+    else:
+        print(f"PNG of the seed report: skipped ({seed} does not exist)")
+    rng = random.Random(3)
+    start = dt.date(2024, 7, 1)
+    events = [dataclasses.replace(e, event_date=(start + dt.timedelta(days=rng.randrange(100))).isoformat())
+              for e in synthetic_events(1000)]
+    gdf = to_geodataframe(events)
+    t0 = time.perf_counter()
+    write_figure(gdf, out_dir / "advances.gif", step="day", dpi=80)
+    print(f"GIF of 1,000 events over 100 days (day by day, 11x8 in at 80 dpi): "
+          f"{time.perf_counter() - t0:.2f} s")
 
 
 if __name__ == "__main__":

@@ -15,17 +15,20 @@ from folium.template import Template
 from . import assets
 from . import legend as style
 from .errors import MapError
-from .layers import EventData, EventLayer, RawHTML, encode_events
+from .layers import EncodedEvents, EventData, EventLayer, RawHTML, encode_events
 from .timeslider import TimeSlider
 
 if TYPE_CHECKING:
     import geopandas as gpd
+
+    from .view import View
 
 log = logging.getLogger(__name__)
 
 DEFAULT_TITLE = "Frontline events"
 EMPTY_VIEW = ((48.5, 35.0), 6)  # eastern Ukraine, for a map with nothing on it
 NO_TILES = {"", "none", "off", "no"}
+TILE_ALIASES = {"osm": "OpenStreetMap", "openstreetmap": "OpenStreetMap"}
 
 
 class _Decorations(MacroElement):
@@ -34,16 +37,22 @@ class _Decorations(MacroElement):
     _template = Template("""
         {% macro script(this, kwargs) %}
             {{ this.data_name }}.addTitle({{ this.title|tojson }}, {{ this.subtitle|tojson }});
+            {{ this.data_name }}.homeBounds = {{ this.home|tojson }};
+            {%- if this.outside %}
+            {{ this.data_name }}.addOutsideNote({{ this.outside|tojson }});
+            {%- endif %}
             {%- if this.legend %}
             {{ this.data_name }}.addLegend({{ this.legend|tojson }});
             {%- endif %}
         {% endmacro %}
     """)
 
-    def __init__(self, data_name: str, title: str, subtitle: str, legend: dict | None):
+    def __init__(self, data_name: str, title: str, subtitle: str, legend: dict | None,
+                 home: list | None = None, outside: list | None = None):
         super().__init__()
         self._name = "Decorations"
         self.data_name, self.title, self.subtitle, self.legend = data_name, title, subtitle, legend
+        self.home, self.outside = home, outside
 
 
 def date_range_text(first: str | None, last: str | None) -> str:
@@ -53,22 +62,27 @@ def date_range_text(first: str | None, last: str | None) -> str:
 
 
 def render_map(events_gdf: "gpd.GeoDataFrame", *, title: str | None = None, cdn: bool = False,
-               tiles: str | None = "OpenStreetMap", step: str = "auto", legend: bool = True,
+               tiles: str | None = None, step: str = "auto", legend: bool = True,
                slider: bool = True, layer_control: bool = True,
-               hidden_layers: tuple[str, ...] = ()) -> folium.Map:
+               hidden_layers: tuple[str, ...] = (), base: bool = True) -> folium.Map:
     """A layered, time-enabled map of events (a frame from ``tracker.frame.to_geodataframe``).
 
     One layer per side and kind, claimed events hollow and dashed, uncertainty
     circles for near/offset/direction events and a diamond for region-level
     ones, a slider showing events accumulating by ``step`` ("auto", "day",
     "week"), a legend and a title with the date range. Self-contained (all
-    JavaScript and CSS inlined) unless ``cdn``; ``tiles=None`` draws the events
-    on a plain background with no network at all. ``hidden_layers`` holds
-    "side-kind" keys (e.g. "russia-attack") to start switched off.
+    JavaScript and CSS inlined) unless ``cdn``. ``base`` draws the offline base map
+    (land, borders, oblasts, rivers, town names; see ``maps.basedata``) under
+    the events; ``tiles`` ("osm", a folium provider name or a URL template)
+    adds web tiles on top of it, which need a network. The first view frames
+    the densest 90% of the events and a note lists the rest. ``hidden_layers``
+    holds "side-kind" keys (e.g. "russia-attack") to start switched off.
     """
     encoded = encode_events(events_gdf, step=step)
     if isinstance(tiles, str) and tiles.strip().lower() in NO_TILES:
         tiles = None
+    if isinstance(tiles, str):
+        tiles = TILE_ALIASES.get(tiles.strip().lower(), tiles.strip())
     attr = None
     if isinstance(tiles, str) and "{z}" in tiles:
         from urllib.parse import urlparse
@@ -99,6 +113,10 @@ def render_map(events_gdf: "gpd.GeoDataFrame", *, title: str | None = None, cdn:
 
     data = EventData(encoded)
     m.add_child(data)
+    if base:
+        from .base_layer import BaseLayer
+
+        m.add_child(BaseLayer(data.get_name()))
     for i, spec in enumerate(encoded.layers):
         m.add_child(EventLayer(data, i, show=spec["key"] not in hidden_layers))
     if layer_control and encoded.layers:
@@ -110,15 +128,30 @@ def render_map(events_gdf: "gpd.GeoDataFrame", *, title: str | None = None, cdn:
         p = encoded.present
         legend_data = style.legend_spec(p["side"], p["kind"], p["status"], p["precision"],
                                         retracted=p["retracted"])
-    m.add_child(_Decorations(data.get_name(), main_title, subtitle, legend_data))
+    view = first_view(encoded)
+    bounds = view.bounds if view.bounds else encoded.bounds
+    m.add_child(_Decorations(data.get_name(), main_title, subtitle, legend_data,
+                             home=bounds, outside=view.outside or None))
 
-    if encoded.bounds:
-        (s, w), (n, e) = encoded.bounds
+    if bounds:
+        (s, w), (n, e) = bounds
         if s == n and w == e:  # one place: fitBounds would zoom to the maximum
             s, w, n, e = s - 0.2, w - 0.3, n + 0.2, e + 0.3
         m.fit_bounds([[s, w], [n, e]], padding=(30, 30))
     log.info("map of %d events in %d layers, %s", encoded.count, len(encoded.layers), span)
     return m
+
+
+def first_view(encoded: EncodedEvents) -> "View":
+    """The densest region of the encoded events (see maps.view), with the others grouped by region."""
+    from .view import View, main_view
+
+    ev = encoded.data["ev"]
+    if not encoded.count:
+        return View(None)
+    strings = encoded.data["strings"]
+    labels = [strings[a] or strings[c] for a, c in zip(ev["admin1"], ev["country"])]
+    return main_view(ev["lat"], ev["lon"], labels)
 
 
 def save_map(m: folium.Map, path: "str | os.PathLike[str]") -> pathlib.Path:

@@ -24,6 +24,16 @@ PAINTED = """() => new Promise(resolve => requestAnimationFrame(() => requestAni
 })))"""
 
 
+# Non-transparent pixels on the base map canvas.
+BASE_PAINTED = """() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(() => {
+    const c = document.querySelector('canvas.fl-base');
+    if (!c) { resolve(0); return; }
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i]) n++;
+    resolve(n);
+})))"""
+
+
 @pytest.fixture
 def map_page(tmp_path, offline_page, map_gdf):
     path = maps.save_map(maps.render_map(map_gdf, title="Test map", tiles=None), tmp_path / "map.html")
@@ -106,11 +116,12 @@ def test_popup_shows_report_text_as_text_and_runs_nothing(map_page):
     assert map_page.dialogs == [] and map_page.errors() == []
 
 
-def test_events_draw_when_tiles_cannot_load(tmp_path, offline_page, map_gdf):
-    path = maps.save_map(maps.render_map(map_gdf), tmp_path / "tiles.html")
+def test_events_and_base_draw_when_opt_in_tiles_cannot_load(tmp_path, offline_page, map_gdf):
+    path = maps.save_map(maps.render_map(map_gdf, tiles="osm"), tmp_path / "tiles.html")
     offline_page.open(path)
     offline_page.page.wait_for_function("window.frontline !== undefined")
     assert all(n > 0 for n in offline_page.page.evaluate(PAINTED).values())
+    assert offline_page.page.evaluate(BASE_PAINTED) > 100_000
     assert offline_page.blocked and all("tile.openstreetmap.org" in u for u in offline_page.blocked)
     assert offline_page.page_errors == []
 

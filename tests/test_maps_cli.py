@@ -105,3 +105,43 @@ def test_map_refuses_to_overwrite_the_store(tmp_path, capsys):
 def test_bad_date_is_a_usage_error(tmp_path, capsys):
     code, _, err = _run(capsys, "map", "--store", str(tmp_path / "x.gpkg"), "--since", "yesterday")
     assert code == 2 and "YYYY-MM-DD" in err
+
+
+def test_self_contained_is_printed_only_when_no_request_is_made(tmp_path, capsys):
+    store = str(tmp_path / "events.gpkg")
+    _fill(store)
+    out = tmp_path / "m.html"
+    code, _, err = _run(capsys, "map", "--store", store, "-o", str(out))
+    assert code == 0 and "self-contained" in err
+    assert "tile.openstreetmap.org" not in out.read_text(encoding="utf-8")
+    code, _, err = _run(capsys, "map", "--store", store, "-o", str(out), "--tiles", "osm")
+    assert code == 0 and "self-contained" not in err and "needs a network for tiles" in err
+    assert "tile.openstreetmap.org" in out.read_text(encoding="utf-8")
+
+
+def test_map_writes_a_png_of_the_size_asked(tmp_path, capsys):
+    from PIL import Image
+
+    store = str(tmp_path / "events.gpkg")
+    events = _fill(store)
+    out = tmp_path / "front.png"
+    code, _, err = _run(capsys, "map", "--store", store, "-o", str(out), "--width", "6", "--height", "4",
+                        "--dpi", "50", "--title", "Front")
+    assert code == 0, err
+    assert f"wrote {out}: {len(events)} events" in err
+    assert Image.open(out).size == (300, 200)
+
+
+@pytest.mark.parametrize("args, message", [
+    (["-o", "{tmp}/front.png", "--dpi", "1"], "dpi"),
+    (["-o", "{tmp}/front.png", "--width", "0"], "size"),
+    (["-o", "{tmp}/no/such/dir/front.png"], "does not exist"),
+])
+def test_bad_picture_options_are_one_line(tmp_path, capsys, args, message):
+    store = str(tmp_path / "events.gpkg")
+    _fill(store)
+    code, _, err = _run(capsys, "map", "--store", store, *[a.format(tmp=tmp_path) for a in args])
+    assert code == 1
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("frontline: error:") and message in lines[0], err
+    assert not (tmp_path / "front.png").exists()

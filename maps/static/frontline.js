@@ -249,6 +249,7 @@
     this.showThrough(this.step);
   };
 
+
   Frontline.prototype.sprite = function (color, styleIdx, shape) {
     var key = color + "|" + styleIdx + "|" + shape;
     var cached = this._sprites[key];
@@ -276,6 +277,7 @@
       if (want !== layer.shown) {
         layer.shown = want;
         layer.group.redraw();
+        if (this.labels) { this.labels.redraw(); }
       }
     }
     this._updateLabel();
@@ -475,6 +477,287 @@
           box.appendChild(line);
         });
       });
+      L.DomEvent.disableClickPropagation(box);
+      L.DomEvent.disableScrollPropagation(box);
+      return box;
+    };
+    control.addTo(this.map);
+    return control;
+  };
+
+
+  // ---- Offline base map: land, lakes, rivers, oblast lines, borders on one canvas ----
+
+  function decodeRings(rings, scale, proj) {
+    // Each ring: x0, y0 then deltas, in 1/scale degrees -> projected (Web Mercator metres).
+    var out = [], latlng = L.latLng(0, 0);
+    for (var r = 0; r < rings.length; r++) {
+      var ring = rings[r], n = ring.length / 2, xy = new Float64Array(ring.length);
+      var x = 0, y = 0;
+      for (var k = 0; k < n; k++) {
+        x += ring[2 * k]; y += ring[2 * k + 1];
+        latlng.lng = x / scale; latlng.lat = Math.max(-85, Math.min(85, y / scale));
+        var p = proj.project(latlng);
+        xy[2 * k] = p.x; xy[2 * k + 1] = p.y;
+      }
+      out.push(xy);
+    }
+    return out;
+  }
+
+  var BASE_STYLE = {
+    land: "#f4f1e8", landStroke: "#9fb3c4", water: "#cfe0ec", river: "#6f9cc7",
+    admin1: "#8c8c8c", border: "#4a4a4a", borderHalo: "rgba(255,255,255,0.85)", world: "#8a8a8a"
+  };
+
+  // A canvas redrawn on every move: a few tens of thousands of vertices cost far
+  // less than the tiles they stand in for, and no request leaves the page.
+  var CanvasPaneLayer = L.Layer.extend({
+    options: {pane: "overlayPane", padding: 0.1, cls: "fl-canvas"},
+
+    initialize: function (paint, options) { L.setOptions(this, options); this._paint = paint; },
+
+    onAdd: function () {
+      this._canvas = L.DomUtil.create("canvas", this.options.cls + " leaflet-zoom-animated");
+      this.getPane().appendChild(this._canvas);
+      this._scheduleDraw();
+    },
+
+    onRemove: function () { L.DomUtil.remove(this._canvas); this._canvas = null; },
+
+    getEvents: function () {
+      return {moveend: this._scheduleDraw, resize: this._scheduleDraw, viewreset: this._scheduleDraw,
+              zoomanim: this._animateZoom};
+    },
+
+    _scheduleDraw: function () {
+      if (this._frame) { return; }
+      var self = this;
+      this._frame = L.Util.requestAnimFrame(function () { self._frame = null; self._draw(); });
+    },
+
+    redraw: function () { if (this._map) { this._scheduleDraw(); } return this; },
+
+    _animateZoom: function (e) {
+      if (!this._bounds) { return; }
+      var map = this._map, scale = map.getZoomScale(e.zoom, this._zoom);
+      var offset = map._latLngBoundsToNewLayerBounds(this._bounds, e.zoom, e.center).min;
+      L.DomUtil.setTransform(this._canvas, offset, scale);
+    },
+
+    _draw: function () {
+      var map = this._map, canvas = this._canvas;
+      if (!map || !canvas) { return; }
+      var size = map.getSize(), pad = this.options.padding;
+      var topLeft = map.containerPointToLayerPoint(size.multiplyBy(-pad)).round();
+      var w = Math.round(size.x * (1 + 2 * pad)), h = Math.round(size.y * (1 + 2 * pad));
+      var dpr = window.devicePixelRatio || 1;
+      canvas.width = w * dpr; canvas.height = h * dpr;
+      canvas.style.width = w + "px"; canvas.style.height = h + "px";
+      L.DomUtil.setPosition(canvas, topLeft);
+      this._zoom = map.getZoom();
+      this._bounds = L.latLngBounds(map.layerPointToLatLng(topLeft), map.layerPointToLatLng(topLeft.add([w, h])));
+      var ctx = canvas.getContext("2d");
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      ctx.clearRect(0, 0, w, h);
+      var crs = map.options.crs, t = crs.transformation, s = crs.scale(this._zoom);
+      var origin = map.getPixelOrigin();
+      var view = {a: s * t._a, b: s * t._b - origin.x - topLeft.x, c: s * t._c, d: s * t._d - origin.y - topLeft.y,
+                  w: w, h: h, zoom: this._zoom, offsetX: -topLeft.x - origin.x, offsetY: -topLeft.y - origin.y,
+                  padX: size.x * pad, padY: size.y * pad};
+      this._paint(ctx, view);
+    }
+  });
+
+  function tracePath(path, rings, v, close) {
+    for (var r = 0; r < rings.length; r++) {
+      var xy = rings[r], n = xy.length / 2;
+      path.moveTo(v.a * xy[0] + v.b, v.c * xy[1] + v.d);
+      for (var k = 1; k < n; k++) { path.lineTo(v.a * xy[2 * k] + v.b, v.c * xy[2 * k + 1] + v.d); }
+      if (close) { path.closePath(); }
+    }
+  }
+
+  Frontline.prototype.addBase = function (base) {
+    var map = this.map, proj = map.options.crs.projection, self = this;
+    var g = {
+      land: decodeRings(base.land, base.scale, proj),
+      landWorld: decodeRings(base.landWorld, base.coarse, proj),
+      lakes: decodeRings(base.lakes, base.scale, proj),
+      rivers: decodeRings(base.rivers, base.scale, proj),
+      admin1: decodeRings(base.admin1, base.scale, proj),
+      borders: decodeRings(base.borders, base.scale, proj),
+      world: decodeRings(base.worldLines, base.coarse, proj)
+    };
+    if (!map.getPane("fl-base")) {
+      map.createPane("fl-base").style.zIndex = 150;    // under tiles (200) and events (400)
+      var lp = map.createPane("fl-labels");             // over events, under popups
+      lp.style.zIndex = 450; lp.style.pointerEvents = "none";
+    }
+    var st = BASE_STYLE;
+    this.base = new CanvasPaneLayer(function (ctx, v) {
+      var z = v.zoom, p;
+      p = new Path2D(); tracePath(p, g.landWorld, v, true); tracePath(p, g.land, v, true);
+      ctx.fillStyle = st.land; ctx.fill(p, "evenodd");
+      ctx.strokeStyle = st.landStroke; ctx.lineWidth = 0.8; ctx.stroke(p);
+      p = new Path2D(); tracePath(p, g.lakes, v, true);
+      ctx.fillStyle = st.water; ctx.fill(p, "evenodd");
+      ctx.strokeStyle = st.river; ctx.lineWidth = 0.6; ctx.stroke(p);
+      p = new Path2D(); tracePath(p, g.rivers, v, false);
+      ctx.strokeStyle = st.river; ctx.lineWidth = z >= 9 ? 2 : z >= 7 ? 1.4 : 0.9; ctx.stroke(p);
+      p = new Path2D(); tracePath(p, g.world, v, false);
+      ctx.strokeStyle = st.world; ctx.lineWidth = 0.8; ctx.stroke(p);
+      if (z >= 5) {
+        p = new Path2D(); tracePath(p, g.admin1, v, false);
+        ctx.strokeStyle = st.admin1; ctx.lineWidth = z >= 8 ? 1.2 : 0.9; ctx.setLineDash([5, 3]);
+        ctx.stroke(p); ctx.setLineDash([]);
+      }
+      p = new Path2D(); tracePath(p, g.borders, v, false);
+      ctx.strokeStyle = st.borderHalo; ctx.lineWidth = 4; ctx.stroke(p);
+      ctx.strokeStyle = st.border; ctx.lineWidth = z >= 7 ? 2 : 1.5; ctx.stroke(p);
+    }, {pane: "fl-base", cls: "fl-base"});
+    this.base.addTo(map);
+
+    // Towns: projected once; the label layer picks by zoom, largest first.
+    var towns = base.towns, nt = towns.name.length, latlng = L.latLng(0, 0);
+    this._towns = {name: towns.name, pop: towns.pop, x: new Float64Array(nt), y: new Float64Array(nt)};
+    for (var i = 0; i < nt; i++) {
+      latlng.lat = towns.lat[i]; latlng.lng = towns.lon[i];
+      var q = proj.project(latlng); this._towns.x[i] = q.x; this._towns.y[i] = q.y;
+    }
+    this._townPop = {};
+    for (var j = nt - 1; j >= 0; j--) { this._townPop[towns.name[j]] = towns.pop[j]; }
+    this._units = base.units.map(function (u) {
+      latlng.lat = u[1]; latlng.lng = u[2];
+      var q = proj.project(latlng); return {name: u[0], x: q.x, y: q.y};
+    });
+    this._addLabels();
+    if (base.attribution && map.attributionControl) { map.attributionControl.addAttribution(base.attribution); }
+    return this.base;
+  };
+
+  // Smallest population a town needs to be named at a zoom: larger towns first.
+  function townThreshold(z) {
+    return z <= 4 ? 1e6 : z <= 5 ? 400000 : z <= 6 ? 150000 : z <= 7 ? 60000 : z <= 8 ? 25000 : z <= 9 ? 10000 : 0;
+  }
+
+  Frontline.prototype._eventPlaces = function () {
+    // One label per place name, ranked by how many shown events it holds.
+    var d = this.data, ev = d.ev, byKey = {}, list = [];
+    for (var li = 0; li < this.layers.length; li++) {
+      var layer = this.layers[li];
+      if (!this.map.hasLayer(layer.group)) { continue; }
+      for (var i = layer.start; i < layer.start + layer.shown; i++) {
+        var name = this.str("place_name", i) || this.str("place", i);
+        if (!name) { continue; }
+        var key = name + "|" + Math.round(ev.lat[i] * 20) + "|" + Math.round(ev.lon[i] * 20);
+        var e = byKey[key];
+        if (!e) { e = byKey[key] = {name: name, x: this.mx[i], y: this.my[i], n: 0}; list.push(e); }
+        e.n++;
+      }
+    }
+    var pop = this._townPop || {};
+    list.sort(function (p, q) {
+      return q.n - p.n || (pop[q.name] || 0) - (pop[p.name] || 0) || (p.name < q.name ? -1 : 1);
+    });
+    return list;
+  };
+
+  Frontline.prototype._addLabels = function () {
+    var self = this;
+    this._placed = [];
+    this.labels = new CanvasPaneLayer(function (ctx, v) {
+      var placed = [], boxes = [], z = v.zoom;
+      function free(x0, y0, x1, y1) {
+        for (var k = 0; k < boxes.length; k++) {
+          var b = boxes[k];
+          if (x0 < b[2] && x1 > b[0] && y0 < b[3] && y1 > b[1]) { return false; }
+        }
+        return true;
+      }
+      function inView(x, y) { return x > v.padX - 50 && y > v.padY - 20 && x < v.w - v.padX + 50 && y < v.h - v.padY + 20; }
+      function label(text, x, y, font, color, kind, dot, anywhere) {
+        ctx.font = font;
+        var tw = ctx.measureText(text).width, th = parseInt(font.match(/(\d+)px/)[1], 10);
+        var gap = dot ? 5 : 8;
+        // right of the point first, then left, above and below (event labels only)
+        var spots = [[x + gap, y + th * 0.35]];
+        if (anywhere) { spots.push([x - gap - tw, y + th * 0.35], [x - tw / 2, y - gap], [x - tw / 2, y + gap + th * 0.8]); }
+        for (var sIdx = 0; sIdx < spots.length; sIdx++) {
+          var lx = spots[sIdx][0], ly = spots[sIdx][1];
+          var box = [lx - 2, ly - th, lx + tw + 2, ly + 3];
+          if (!free(box[0], box[1], box[2], box[3])) { continue; }
+          boxes.push(box);
+          // reserve the symbol itself so no other label covers it
+          boxes.push([x - 4, y - 4, x + 4, y + 4]);
+          if (dot) { ctx.fillStyle = "#555"; ctx.beginPath(); ctx.arc(x, y, 2.2, 0, 2 * Math.PI); ctx.fill(); }
+          ctx.lineWidth = 3; ctx.strokeStyle = "rgba(255,255,255,0.9)"; ctx.lineJoin = "round";
+          ctx.strokeText(text, lx, ly); ctx.fillStyle = color; ctx.fillText(text, lx, ly);
+          placed.push({text: text, kind: kind, x: x - v.padX, y: y - v.padY});
+          return true;
+        }
+        return false;
+      }
+      // 1. the places events happened, most events first
+      if (z >= 5) {
+        var places = self._eventPlaces(), limit = z >= 8 ? 400 : 60;
+        for (var i = 0; i < places.length && placed.length < limit; i++) {
+          var p = places[i], px = v.a * p.x + v.b, py = v.c * p.y + v.d;
+          if (inView(px, py)) { label(p.name, px, py, "bold 13px system-ui, sans-serif", "#111", "event", false, true); }
+        }
+      }
+      // 2. oblast and region names while the whole front is in view
+      if (z >= 5 && z <= 8) {
+        ctx.save();
+        for (var u = 0; u < self._units.length; u++) {
+          var un = self._units[u], ux = v.a * un.x + v.b, uy = v.c * un.y + v.d;
+          if (!inView(ux, uy)) { continue; }
+          ctx.font = "italic 11px system-ui, sans-serif";
+          var uw = ctx.measureText(un.name).width;
+          var ub = [ux - uw / 2 - 2, uy - 10, ux + uw / 2 + 2, uy + 3];
+          if (!free(ub[0], ub[1], ub[2], ub[3])) { continue; }
+          boxes.push(ub);
+          ctx.fillStyle = "rgba(90,90,110,0.75)"; ctx.textAlign = "center";
+          ctx.fillText(un.name, ux, uy);
+          placed.push({text: un.name, kind: "region", x: ux - v.padX, y: uy - v.padY});
+        }
+        ctx.restore();
+      }
+      // 3. towns, largest first, never over another label
+      var t = self._towns, min = townThreshold(z);
+      for (var k = 0; k < t.name.length && t.pop[k] >= min; k++) {
+        var tx = v.a * t.x[k] + v.b, ty = v.c * t.y[k] + v.d;
+        if (inView(tx, ty)) { label(t.name[k], tx, ty, (t.pop[k] >= 500000 ? "12px" : "11px") + " system-ui, sans-serif", "#444", "town", true); }
+      }
+      self._placed = placed;
+    }, {pane: "fl-labels", cls: "fl-labels"});
+    this.labels.addTo(this.map);
+    this.map.on("overlayadd overlayremove", function () { self.labels.redraw(); });
+  };
+
+  // The labels drawn in the last frame: [{text, kind: event|region|town, x, y}] in container pixels.
+  Frontline.prototype.drawnLabels = function () { return this._placed || []; };
+
+  // "6 events outside the view: Khabarovsk Krai ↗", each group a button that flies there.
+  Frontline.prototype.addOutsideNote = function (groups) {
+    var self = this;
+    var control = L.control({position: "topleft"});
+    control.onAdd = function () {
+      var box = el("div", "fl-outside leaflet-bar");
+      var total = groups.reduce(function (s, g) { return s + g.count; }, 0);
+      box.appendChild(el("div", "fl-outside-head", total + " event" + (total === 1 ? "" : "s") + " outside the view:"));
+      groups.forEach(function (g) {
+        var b = el("button", "fl-outside-go", g.count + " · " + g.label + " " + g.arrow);
+        b.type = "button"; b.title = "Show these events";
+        b.addEventListener("click", function () {
+          self.map.flyToBounds(g.bounds, {padding: [40, 40], maxZoom: 9, duration: 0.8});
+        });
+        box.appendChild(b);
+      });
+      var back = el("button", "fl-outside-back", "↺ back to the front");
+      back.type = "button";
+      back.addEventListener("click", function () { self.map.flyToBounds(self.homeBounds, {duration: 0.8}); });
+      box.appendChild(back);
       L.DomEvent.disableClickPropagation(box);
       L.DomEvent.disableScrollPropagation(box);
       return box;

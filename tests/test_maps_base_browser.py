@@ -1,0 +1,109 @@
+"""The offline base map in headless Chromium with every request blocked: it draws, places are
+named, the first view holds the main cluster, and far-away events are one click away."""
+from __future__ import annotations
+
+import pytest
+
+import maps
+from ft_fixtures.maps import map_events, map_gdf, sample_events  # noqa: F401
+from tracker.event import Event
+from tracker.frame import to_geodataframe
+
+pytestmark = pytest.mark.browser
+
+# Pixels of the base canvas by what they are: land, water and dark border strokes.
+BASE_PIXELS = """() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(() => {
+    const c = document.querySelector('canvas.fl-base');
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    const near = (i, r, g, b, t) => Math.abs(d[i] - r) <= t && Math.abs(d[i + 1] - g) <= t && Math.abs(d[i + 2] - b) <= t;
+    let land = 0, river = 0, border = 0;
+    for (let i = 0; i < d.length; i += 4) {
+        if (!d[i + 3]) continue;
+        if (near(i, 0xf4, 0xf1, 0xe8, 3)) land++;
+        else if (near(i, 0x6f, 0x9c, 0xc7, 25)) river++;
+        else if (near(i, 0x4a, 0x4a, 0x4a, 25)) border++;
+    }
+    resolve({land, river, border});
+})))"""
+
+
+def _open(tmp_path, offline_page, gdf, name="map.html", **kw):
+    path = maps.save_map(maps.render_map(gdf, **kw), tmp_path / name)
+    offline_page.open(path)
+    offline_page.page.wait_for_function("window.frontline !== undefined && frontline.base !== undefined")
+    offline_page.page.wait_for_timeout(200)
+    return offline_page.page
+
+
+def _labels(page, kind=None) -> list[str]:
+    labels = page.evaluate("frontline.drawnLabels()")
+    return [lab["text"] for lab in labels if kind is None or lab["kind"] == kind]
+
+
+def test_base_draws_offline_by_default_with_no_request_or_error(tmp_path, offline_page, map_gdf):
+    page = _open(tmp_path, offline_page, map_gdf)
+    px = page.evaluate(BASE_PIXELS)
+    assert px["land"] > 200_000 and px["river"] > 500 and px["border"] > 500, px
+    assert offline_page.blocked == [] and offline_page.errors() == []
+
+
+def test_event_places_and_towns_are_named_without_a_click(tmp_path, offline_page, map_gdf):
+    page = _open(tmp_path, offline_page, map_gdf)
+    events = _labels(page, "event")
+    assert {"Pokrovsk", "Kupyansk", "Chasiv Yar", "Kursk Oblast"} <= set(events), events
+    towns = _labels(page, "town")
+    assert "Kharkiv" in towns and len(towns) >= 10
+    assert {"Luhansk Oblast", "Kharkiv Oblast", "Zaporizhzhia Oblast"} & set(_labels(page, "region"))
+    # labels do not overlap: each one's text box is apart from the others
+    boxes = page.evaluate("frontline.drawnLabels()")
+    assert len({(round(b["x"]), round(b["y"])) for b in boxes}) == len(boxes)
+    # zooming in names smaller towns
+    page.evaluate("frontline.map.setView([48.39, 37.85], 10, {animate: false})")
+    page.wait_for_timeout(300)
+    assert len(_labels(page, "town")) > 0 and "Toretsk" in _labels(page)
+    assert offline_page.errors() == []
+
+
+def test_hiding_a_layer_removes_its_place_labels(tmp_path, offline_page, map_gdf):
+    page = _open(tmp_path, offline_page, map_gdf)
+    assert "Kupyansk" in _labels(page, "event")
+    page.locator(".leaflet-control-layers-overlays label", has_text="Russian attacks").locator("input").click()
+    page.wait_for_timeout(300)
+    assert "Kupyansk" not in _labels(page, "event")
+
+
+def test_first_view_holds_the_front_and_announces_far_events(tmp_path, offline_page, map_events):
+    far = [Event(side="north_korea", kind="deployment", place=name, place_name=name, admin1=region,
+                 relation="in", lat=lat, lon=lon, event_date="2024-10-24", report_date="2024-10-24",
+                 source="x", precision="point", uncertainty_km=2)
+           for name, region, lat, lon in [("248th training ground", "Khabarovsk Krai", 48.47, 135.45),
+                                          ("249th training ground", "Primorsky Krai", 43.11, 131.87)]]
+    page = _open(tmp_path, offline_page, to_geodataframe(map_events + far))
+    bounds = page.evaluate("(() => { const b = frontline.map.getBounds(); "
+                           "return [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()]; })()")
+    s, w, n, e = bounds
+    for ev in map_events:
+        assert s <= ev.lat <= n and w <= ev.lon <= e, ev.place
+    assert e < 60  # the Far East is not in the first view
+    note = page.locator(".fl-outside")
+    assert "2 events outside the view" in note.inner_text()
+    note.locator("button", has_text="Khabarovsk Krai").click()
+    page.wait_for_function("frontline.map.getBounds().contains([48.47, 135.45])", timeout=10_000)
+    note.locator("button", has_text="back to the front").click()
+    page.wait_for_function("frontline.map.getBounds().contains([48.39, 37.85])", timeout=10_000)
+    assert offline_page.errors() == [] and offline_page.blocked == []
+
+
+def test_seed_report_map_names_the_front(tmp_path, offline_page):
+    from conftest import SHARED_EXAMPLES
+    from tracker.extract import extract_events
+
+    path = SHARED_EXAMPLES / "isw-2024-10-24.txt"
+    if not path.exists():
+        pytest.skip(f"{path} does not exist (the shared examples are not next to this checkout)")
+    events = extract_events(path.read_text(encoding="utf-8"), source=str(path))
+    page = _open(tmp_path, offline_page, to_geodataframe(events), title="ISW 2024-10-24")
+    named = set(_labels(page, "event"))
+    assert {"Toretsk", "Pokrovsk", "Kreminna", "Siversk", "Kursk Oblast"} <= named, named
+    page.screenshot(path=str(tmp_path / "seed.png"))
+    assert offline_page.errors() == [] and offline_page.blocked == []

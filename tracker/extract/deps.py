@@ -136,6 +136,7 @@ class Reading:
     path: str                 # the dependency path from the place to the cue, e.g. "pobj<near<prep<attack"
     claimant: str | None = None   # the subject of the governing reporting verb, as written
     speaker_side: str | None = None
+    also: list[str] = field(default_factory=list)  # "..., as X had claimed": further claimants
 
 
 _COMPASS = re.compile(r"^(?:north|south|east|west)(?:[- ]?(?:north|south|east|west))?(?:ern)?$", re.I)
@@ -303,16 +304,27 @@ class SentenceReader:
 
     # --- claims ----------------------------------------------------------------------
     def reporter(self, cue):
-        """(reporting verb, its subject) governing ``cue``'s clause, or (None, None)."""
+        """(reporting verb, its subject) governing ``cue``'s clause, or (None, None).
+
+        A reporting verb above the event verb wins ("X said that troops took Y"); failing one,
+        one attached to the event clause ("Y has been liberated, the ministry said") or
+        "according to X".
+        """
+        chain = [cue]
         t = cue
         for _ in range(8):
-            if t.pos_ in ("VERB", "AUX") and self.lex.has("report.verbs", _lemma(t)) and t is not cue:
+            if t.head is t:
+                break
+            t = t.head
+            chain.append(t)
+            if t.pos_ in ("VERB", "AUX") and self.lex.has("report.verbs", _lemma(t)):
                 subj, _ = self.subject_of(t)
-                return t, subj
-            # "X liberated, the ministry said": a reporting verb attached to the event clause
+                if subj is not None:
+                    return t, subj
+        for t in chain:
             for c in t.children:
                 if c.dep_ in ("parataxis", "advcl", "ccomp") and self.lex.has("report.verbs", _lemma(c)) \
-                        and c.i > cue.i:
+                        and c.i > cue.i and not any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children):
                     subj, _ = self.subject_of(c)
                     if subj is not None:
                         return c, subj
@@ -320,9 +332,6 @@ class SentenceReader:
                     for g in c.subtree:
                         if g.dep_ == "pobj":
                             return c, g
-            if t.head is t:
-                break
-            t = t.head
         return None, None
 
     def is_strike(self, subj) -> bool:
@@ -355,6 +364,18 @@ class SentenceReader:
                 return _lemma(c) in self.lex.lists["gain.objects"]
         return True
 
+    def also_claimed(self, cue, first) -> list:
+        """Subjects of "as X (had) claimed" clauses on the event verb: a second claimant of the same claim."""
+        out = []
+        t = cue if cue.pos_ in ("VERB", "AUX") else cue.head
+        for c in t.children:
+            if c.dep_ == "advcl" and self.lex.has("report.verbs", _lemma(c)) and any(
+                    m.dep_ == "mark" and m.lower_ == "as" for m in c.children):
+                subj, _ = self.subject_of(c)
+                if subj is not None and subj is not first:
+                    out.append(subj)
+        return out
+
     def blocked(self, cue) -> bool:
         """True when the event is negated, a forecast or an aim rather than stated as happening."""
         for c in cue.children:
@@ -386,7 +407,11 @@ class SentenceReader:
             if t is not cue and self.lex.has("intention.verbs", _lemma(t)) and _lemma(t) != "fail":
                 return True
             if t is not cue and t.pos_ in ("VERB", "AUX") and self.lex.has("report.verbs", _lemma(t)):
-                return False  # the reporting clause's own negation is not the event's
+                # the reporting clause's own negation is not the event's, but a report that is
+                # itself expected or planned is no report: "expected Moscow to announce the capture of X"
+                h = t.head
+                return h is not t and (self.lex.has("intention.verbs", _lemma(h)) or any(
+                    c.dep_ == "aux" and _lemma(c) in self.lex.lists["intention.modals"] for c in t.children))
             if t.dep_ in ("ROOT",) or t.head is t:
                 break
             if t.dep_ not in ("xcomp", "conj", "ccomp", "advcl", "dobj", "pobj", "prep", "pcomp", "acl", "relcl",
@@ -398,6 +423,8 @@ class SentenceReader:
     def attempted(self, cue) -> bool:
         """True when the gain verb is the object of an effort ("tried to capture", "attempts to break through")."""
         h = cue.head
+        if cue.pos_ in ("NOUN", "PROPN") and cue.dep_ == "dobj" and h is not cue:
+            cue, h = h, h.head  # "trying to gain a foothold in X": the verb whose object the gain is
         if cue.dep_ in ("xcomp", "acl", "advcl") and h is not cue:
             lem = _lemma(h)
             if self.lex.has("attempt.verbs", lem) or lem == "fail" or lem in ("attempt", "effort", "bid", "push"):
@@ -590,11 +617,10 @@ class SentenceReader:
                 side = P.OPPOSITE.get(side) if side else None
             if side not in ("russia", "ukraine", "north_korea"):
                 continue
-            claimant = None
-            if subj is not None:
-                claimant = " ".join(w.text for w in subj.subtree).replace(" 's", "'s").replace(" ’s", "’s")
+            claimant = _words(subj) if subj is not None else None
+            also = [_words(x) for x in self.also_claimed(cue, subj)] if kind == "advance" else []
             out.append(Reading(a, b, kind, side, actor, rel if kind != "attack" or rel != "in" or mode != "repel" else "near",
-                               cue.idx, cue.idx + len(cue.text), cue.text, path, claimant, speaker))
+                               cue.idx, cue.idx + len(cue.text), cue.text, path, claimant, speaker, also))
         return out
 
 
@@ -602,6 +628,12 @@ _RU_SPEAKER = re.compile(r"\b(?:Moscow|Kremlin|Konashenkov|Putin|Peskov|Zakharov
                          r"Pushilin|Saldo|Balitsky|Gladkov|Khinshtein|Smirnov|war\s+correspondents?)\b")
 _UA_SPEAKER = re.compile(r"\b(?:Kyiv|Kiev|General\s+Staff|Zelensky\w*|Syrsk\w*|Zaluzhn\w*|Maliar|Trehubov|Voloshyn|"
                          r"DeepState|Hayday|Haidai|Budanov|Umerov|Reznikov|Ukrinform)\b")
+
+
+def _words(t) -> str:
+    """The words of the phrase headed by ``t`` as written."""
+    sub = list(t.subtree)
+    return t.doc.text[sub[0].idx:sub[-1].idx + len(sub[-1].text)]
 
 
 def _speaker_by_word(text: str) -> str | None:

@@ -228,13 +228,14 @@ class SentenceParser:
             date, dprec = D.trigger_date(s, t, 0, len(s), None, self.report_date)
             region = next((x for x in names if x.is_region and x is not n and x.start >= n.end and
                            x.start - n.end < 40), None)
-            found.append(Mention(
-                side=r.side, actor=r.actor, kind=r.kind, place=n.text, relation=r.relation, status=status,
-                claimant=claimant, event_date=date, date_precision=dprec,
-                quote_start=base + sent.start, quote_end=base + sent.end,
-                region=region.text if region else None, host=None, is_region=n.is_region,
-                near=[p for p in place_names if p != n.text][:6], paragraph=sent.paragraph,
-                regions=[x.text for x in names if x.is_region and x is not n],
-                why=f"parse: {r.kind} cue '{r.cue}' ({r.path}), place {r.relation} '{n.text}'"
-                    + (f", claim by '{r.claimant}'" if r.claimant else "")))
+            for extra in ([claimant] + [S._claimant(x) for x in r.also]) if r.also and status == "claimed" else [claimant]:
+                found.append(Mention(
+                    side=r.side, actor=r.actor, kind=r.kind, place=n.text, relation=r.relation, status=status,
+                    claimant=extra, event_date=date, date_precision=dprec,
+                    quote_start=base + sent.start, quote_end=base + sent.end,
+                    region=region.text if region else None, host=None, is_region=n.is_region,
+                    near=[p for p in place_names if p != n.text][:6], paragraph=sent.paragraph,
+                    regions=[x.text for x in names if x.is_region and x is not n],
+                    why=f"parse: {r.kind} cue '{r.cue}' ({r.path}), place {r.relation} '{n.text}'"
+                        + (f", claim by '{extra}'" if extra else "")))
         return found

@@ -61,6 +61,50 @@ _REGION_AFTER_PLACE = re.compile(r"\s*(?:,|\s+in|\s+of)\s+(?:the\s+)?(?:\w+ern\s
 _FRAME = re.compile(r"^\s*(?:In|Across|Throughout)\s+(?:the\s+)?(?:\w+ern\s+)?$")
 
 
+# "Udachne, southwest of Pokrovsk", "(west of Selydove)", "10 km from Lyman": another place's yardstick
+_YARDSTICK_BEFORE = re.compile(r"(?:,|\()\s*(?:just\s+|some\s+|about\s+|roughly\s+|directly\s+|a\s+\w+\s+)?"
+                               r"(?:[\w.,-]+\s+(?:km|kilometers?|kilometres?|miles?)\s+(?:\(\w+\s+\w+\)\s+)?)?"
+                               r"(?:(?:north|south|east|west)[\w-]*\s+of|from|outside|near)\s+(?:the\s+\w+\s+of\s+)?$", re.I)
+_DISTANCE_BEFORE = re.compile(r"\b(?:km|kilometers?|kilometres?|miles?)\s+(?:\w+\s+){0,2}?(?:of|from|to)\s+(?:the\s+\w+\s+of\s+)?$",
+                              re.I)
+# a person or an office, not a place: "Mayor Oleksandr Striuk", "Syrsky said"
+_TITLE_BEFORE = re.compile(r"\b(?:President|Mayor|Governor|governor|mayor|spokesman|spokeswoman|spokesperson|commander|"
+                           r"Commander|Minister|minister|head|Head|chief|Chief|General|Gen\.|Colonel|Col\.|"
+                           r"correspondent|blogger|milblogger|official|officer|MP|deputy|Deputy|analyst|founder|"
+                           r"leader|Leader|Secretary|secretary|envoy|ambassador|Speaker)\s+$")
+_SPEAKS_AFTER = re.compile(r"\s*,?\s+(?:\w+\s+)?(?:said|says|told|wrote|writes|claimed|claims|stated|announced|added|noted|"
+                           r"reported|insisted|acknowledged|admitted|posted|shared|conceded)\b")
+
+
+# "Kharkiv regional governor Oleh Syniehubov": the name of an office's seat, not a place of action
+_TITLE_AFTER = re.compile(r"\s+(?:regional\s+|city\s+|oblast\s+|military\s+)*(?:governor|mayor|head|official|"
+                          r"administration|council|authorities|spokesperson|spokesman|commander)\b", re.I)
+# "Andrei Marochko, a retired LNR militia officer, told": a person described
+_APPOSITIVE_PERSON = re.compile(r",\s+(?:a|an|the)\s+[^,]{3,60}?(?:officer|official|spokesperson|spokesman|commander|"
+                                r"blogger|milblogger|correspondent|analyst|head|chief|adviser|advisor|deputy|leader)\b"
+                                r"(?![^,]{0,40}\b(?:said|says|told|wrote|reported|claimed|stated|added)\b)[^,]{0,40},")
+# a capitalised first word that is an ordinary word: "Newly mobilized ...", "Heavy fighting ..."
+_ORDINARY_START = re.compile(r"^(?:[A-Z][a-z]+(?:ly|ed|ing|ers|ists|ions|ments|ness|ive|al|ous|ful)|Elements|Fighting|"
+                             r"Fighters|Heavy|Visual|Analysts|Freedom|Units|Troops|Forces|Soldiers)$")
+
+
+def _not_a_candidate(s: str, n, names) -> bool:
+    """Names the parse need not read: a yardstick of another place, a person or a speaker."""
+    prev = [x for x in names if x.end <= n.start and not x.tg and x is not n]
+    before = s[max(0, n.start - 60):n.start]
+    if prev and _YARDSTICK_BEFORE.search(s, prev[-1].end, n.start) and \
+            _YARDSTICK_BEFORE.search(s[prev[-1].end:n.start]):
+        return True
+    if _DISTANCE_BEFORE.search(before):
+        return True
+    if _TITLE_BEFORE.search(before) or _SPEAKS_AFTER.match(s, n.end) or _TITLE_AFTER.match(s, n.end) \
+            or _APPOSITIVE_PERSON.match(s, n.end):
+        return True
+    if not s[:n.start].strip(" \t•-*'\"‘“") and _ORDINARY_START.match(n.text):
+        return True
+    return _locator_region(s, n, names)
+
+
 def _locator_region(s: str, n, names) -> bool:
     """True for a region that only says where another place is, or frames the sentence ("In X Oblast, ...")."""
     if not n.is_region:
@@ -203,7 +247,7 @@ class SentenceParser:
         """Events at the places no rule linked to one, read from the sentence's dependency parse."""
         s = sent.text
         placed = {m.place for m in out}
-        cands = [n for n in names if not n.tg and n.text not in placed and not _locator_region(s, n, names)]
+        cands = [n for n in names if not n.tg and n.text not in placed and not _not_a_candidate(s, n, names)]
         if not cands or not DEPS.may_hold_event(s):
             return []
         doc = DEPS.parse(s)

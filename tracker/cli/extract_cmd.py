@@ -24,7 +24,10 @@ def _table(events, out) -> None:
 @click.option("--source", help="Source recorded on each event (default: the file path as given).")
 @click.option("--format", "fmt", type=click.Choice(["geojson", "jsonl", "table"]), default="geojson",
               show_default=True, help="geojson: one FeatureCollection per file; jsonl: one feature per line.")
-def extract(files: tuple[str, ...], report_date: str | None, source: str | None, fmt: str) -> None:
+@click.option("--explain", is_flag=True,
+              help="Also write on stderr, per event, the rule trigger or parse relation that produced it.")
+def extract(files: tuple[str, ...], report_date: str | None, source: str | None, fmt: str,
+            explain: bool = False) -> None:
     """Print the events found in report FILEs (text or saved HTML; '-' reads stdin); nothing is stored.
 
     A file that cannot be read is reported on stderr and the others are still
@@ -32,20 +35,21 @@ def extract(files: tuple[str, ...], report_date: str | None, source: str | None,
     """
     from ..errors import FrontlineError
     from ..event import feature_collection
-    from ..extract import extract_file
+    from ..extract import explain_events, extract_file
 
     out = sys.stdout
     failed = 0
     for path in files:
         try:
             if path == "-":  # a report piped in: date from --report-date or the text itself
-                from ..extract import extract_events, report_date_of
+                from ..extract import report_date_of
 
                 text = read_stdin()
-                events = extract_events(text, report_date_of(text, None, report_date),
-                                        source if source is not None else "<stdin>")
+                pairs = explain_events(text, report_date_of(text, None, report_date),
+                                       source if source is not None else "<stdin>")
             else:
-                events = extract_file(path, report_date=report_date, source=source)
+                pairs = extract_file(path, report_date=report_date, source=source, explain=True)
+            events = [e for e, _ in pairs]
         except FrontlineError as exc:
             failed += 1
             if len(files) == 1:
@@ -62,5 +66,8 @@ def extract(files: tuple[str, ...], report_date: str | None, source: str | None,
                 out.write(f"== {path}: {len(events)} events\n")
             _table(events, out)
         out.flush()
+        if explain:
+            for e, why in pairs:
+                click.echo(f"{e.event_date} {e.side} {e.kind} {e.relation} {e.place}: {why}", err=True)
     if failed:
         sys.exit(1)

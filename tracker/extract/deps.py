@@ -485,6 +485,16 @@ class SentenceReader:
                     return c2, rel, "<".join(path) + "<" + t.text + ">" + c2.text
                 continue
             t = parent
+            if dep == "prep":  # "out of X": a preposition on a preposition, or on the verb itself
+                if self._stop(t):
+                    return None
+                c = self.cue(t)
+                if c:
+                    return t, rel or "in", "<".join(path) + "<" + t.text
+                c2 = self._light(t)
+                if c2 is not None:
+                    return c2, rel or "in", "<".join(path) + "<" + t.text + ">" + c2.text
+                continue
             if dep in ("compound", "appos", "conj", "cc", "npadvmod", "nmod", "amod", "poss"):
                 if dep == "compound" and _lemma(t) in ("settlement", "village", "town", "city", "hamlet"):
                     return None  # "18 Kherson Oblast settlements": the region says where they are

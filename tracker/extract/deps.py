@@ -318,6 +318,15 @@ class SentenceReader:
             t = t.head
             chain.append(t)
             if t.pos_ in ("VERB", "AUX") and self.lex.has("report.verbs", _lemma(t)):
+                if not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and t.head is not t:
+                    # "..., ISW said, adding that X": the participle speaks for the reporting verb
+                    # beside it, not for the subject of the clause it hangs on
+                    for c in t.head.children:
+                        if c is not t and c.dep_ in ("parataxis", "ccomp", "advcl") and \
+                                self.lex.has("report.verbs", _lemma(c)):
+                            subj, _ = self.subject_of(c)
+                            if subj is not None:
+                                return c, subj
                 subj, _ = self.subject_of(t)
                 if subj is not None:
                     return t, subj
@@ -627,8 +636,8 @@ class SentenceReader:
                 side = P.OPPOSITE.get(side) if side else None
             if side not in ("russia", "ukraine", "north_korea"):
                 continue
-            claimant = _words(subj) if subj is not None else None
-            also = [_words(x) for x in self.also_claimed(cue, subj)] if kind == "advance" else []
+            claimant = words(subj) if subj is not None else None
+            also = [words(x) for x in self.also_claimed(cue, subj)] if kind == "advance" else []
             out.append(Reading(a, b, kind, side, actor, rel if kind != "attack" or rel != "in" or mode != "repel" else "near",
                                cue.idx, cue.idx + len(cue.text), cue.text, path, claimant, speaker, also))
         return out
@@ -640,7 +649,7 @@ _UA_SPEAKER = re.compile(r"\b(?:Kyiv|Kiev|General\s+Staff|Zelensky\w*|Syrsk\w*|Z
                          r"DeepState|Hayday|Haidai|Budanov|Umerov|Reznikov|Ukrinform)\b")
 
 
-def _words(t) -> str:
+def words(t) -> str:
     """The words of the phrase headed by ``t`` as written."""
     sub = list(t.subtree)
     return t.doc.text[sub[0].idx:sub[-1].idx + len(sub[-1].text)]

@@ -126,6 +126,7 @@ class SentenceParser:
         self.last_place: str | None = None
         self._status = StatusReader()
         self._reader: DEPS.SentenceReader | None = None
+        self._doc = None
 
     # the trigger search, reachable from a parser as before (a test compares its fast and full scans)
     _triggers = staticmethod(T.find_triggers)
@@ -157,6 +158,7 @@ class SentenceParser:
         place_names = [n.text for n in names if not n.tg and (n.is_region or n.is_direction or n.is_area or n.anaphor or
                                                                 not s[max(0, n.start - 4):n.start].lower().endswith("the "))]
         used: set[int] = set()
+        cues: list[tuple[Mention, int, int]] = []  # each rule mention with its trigger's span
         for ti, t in enumerate(trigs):
             cs = 0
             ce = len(s)
@@ -220,8 +222,11 @@ class SentenceParser:
                              _LOCATIVE.search(s, max(0, x.start - 12), x.start)],
                     why=f"rule: {kind} trigger '{t.text}' ({t.mode}), place {rel} '{n.text}'")
                 out.append(mention)
+                cues.append((mention, t.start, t.end))
             self.last_side = sides[0][0]
         if DEPS.enabled():
+            self._doc = None
+            self._check_claims(s, cues)
             out.extend(self._from_parse(sent, base, names, out, breaks))
         self._after(s, names, actors, out)
         return out
@@ -242,6 +247,38 @@ class SentenceParser:
                 self.last_side = sd
                 break
 
+    def _parsed(self, s: str):
+        """The parse of sentence ``s``, made once for all that ask (None without a parser)."""
+        if self._doc is None or self._doc.text != s:
+            self._doc = DEPS.parse(s)
+        if self._reader is None:
+            self._reader = DEPS.SentenceReader()
+        return self._doc
+
+    def _check_claims(self, s: str, cues: list[tuple[Mention, int, int]]) -> None:
+        """A rule advance read as the text's own voice, in a sentence where someone speaks: the
+        parse says whether a reporting verb governs the trigger ("X said ... and that 13
+        settlements had come under control"), and whose claim it then is."""
+        todo = [(m, a, b) for m, a, b in cues if m.kind == "advance" and m.status == "assessed"]
+        if not todo or not P.CLAIM_VERB.search(s):
+            return
+        doc = self._parsed(s)
+        if doc is None:
+            return
+        for m, a, b in todo:
+            span = doc.char_span(a, b, alignment_mode="expand")
+            if span is None:
+                continue
+            verb, subj = self._reader.reporter(span.root)
+            if subj is None:
+                continue
+            who = DEPS.words(subj)
+            if P.OWN_VOICE.search(who) or (verb is not None and verb.lower_ == "according" and
+                                           P.OWN_VOICE.search(who)):
+                continue
+            m.status, m.claimant = "claimed", S._claimant(who)
+            m.why += f"; claim by '{who}' (parse: subject of '{verb.text}')"
+
     def _from_parse(self, sent: Sentence, base: int, names: list, out: list[Mention],
                     breaks: list[tuple[int, int]]) -> list[Mention]:
         """Events at the places no rule linked to one, read from the sentence's dependency parse."""
@@ -250,11 +287,9 @@ class SentenceParser:
         cands = [n for n in names if not n.tg and n.text not in placed and not _not_a_candidate(s, n, names)]
         if not cands or not DEPS.may_hold_event(s):
             return []
-        doc = DEPS.parse(s)
+        doc = self._parsed(s)
         if doc is None:
             return []
-        if self._reader is None:
-            self._reader = DEPS.SentenceReader()
         found: list[Mention] = []
         by_span = {(n.start, n.end): n for n in cands}
         place_names = [n.text for n in names if not n.tg]

@@ -231,6 +231,13 @@ class SentenceReader:
         if lems & self.lex.lists["sides.own"]:
             return speaker
         if t.lower_ in _PRONOUNS or t.pos_ == "PRON":
+            # "The Russian Vostok battalion ... conceded that it had lost X": the nearest
+            # earlier subject or head noun that names a side
+            for w in reversed(t.doc[:t.i]):
+                if w.pos_ in ("NOUN", "PROPN") and w.dep_ in ("nsubj", "ROOT", "nsubjpass", "appos"):
+                    sd = self.np_side(w, speaker, None)
+                    if sd:
+                        return sd
             return last_side
         return None
 
@@ -248,9 +255,9 @@ class SentenceReader:
                                 if o.dep_ == "pobj":
                                     return o, False
                     return c, True
-            if v.dep_ in ("xcomp", "conj", "advcl", "pcomp") and v.head is not v:
+            if v.dep_ in ("xcomp", "conj", "advcl", "pcomp") and v.head != v:
                 v = v.head
-            elif v.dep_ in ("relcl", "acl") and v.head is not v:
+            elif v.dep_ in ("relcl", "acl") and v.head != v:
                 return v.head, False  # "Russian units that had encircled X", "forces fighting in X"
             else:
                 return None, False
@@ -272,8 +279,8 @@ class SentenceReader:
                             if sd:
                                 return sd, o.text
             head = cue.head
-            if cue.dep_ in ("dobj", "nsubjpass", "nsubj", "pobj", "attr", "conj") and head is not cue:
-                if head.dep_ == "prep" and head.head is not head:
+            if cue.dep_ in ("dobj", "nsubjpass", "nsubj", "pobj", "attr", "conj") and head != cue:
+                if head.dep_ == "prep" and head.head != head:
                     head = head.head
                 hc = self.cue(head) if head.pos_ in ("VERB", "AUX") else None
                 if hc and hc[1] == "repel":  # "repelled (enemy) attacks": the attacker is the other side
@@ -303,6 +310,11 @@ class SentenceReader:
         return None, ""
 
     # --- claims ----------------------------------------------------------------------
+    def speaker_like(self, subj) -> bool:
+        """A subject that can make a statement: not "most" or "part" of a misparsed gain."""
+        return subj is not None and subj.pos_ in ("NOUN", "PROPN", "PRON") and \
+            _lemma(subj) not in self.lex.lists["gain.objects"]
+
     def reporter(self, cue):
         """(reporting verb, its subject) governing ``cue``'s clause, or (None, None).
 
@@ -313,29 +325,36 @@ class SentenceReader:
         chain = [cue]
         t = cue
         for _ in range(8):
-            if t.head is t:
+            if t.head == t:
                 break
             t = t.head
             chain.append(t)
             if t.pos_ in ("VERB", "AUX") and self.lex.has("report.verbs", _lemma(t)):
-                if not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and t.head is not t:
+                if not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and t.head != t:
                     # "..., ISW said, adding that X": the participle speaks for the reporting verb
                     # beside it, not for the subject of the clause it hangs on
                     for c in t.head.children:
-                        if c is not t and c.dep_ in ("parataxis", "ccomp", "advcl") and \
+                        if c != t and c.dep_ in ("parataxis", "ccomp", "advcl") and \
                                 self.lex.has("report.verbs", _lemma(c)):
                             subj, _ = self.subject_of(c)
-                            if subj is not None:
+                            if self.speaker_like(subj):
                                 return c, subj
+                    if not self.lex.has("report.verbs", _lemma(t.head)):
+                        continue  # no speaker to borrow: the subject of a non-reporting clause is none
                 subj, _ = self.subject_of(t)
-                if subj is not None:
+                # a participle borrowing the event's own subject ("forces recaptured X, adding")
+                # names no speaker
+                if self.speaker_like(subj) and not any(
+                        self.subject_of(x)[0] == subj for x in chain[:-1] if x.pos_ in ("VERB", "AUX")):
                     return t, subj
         for t in chain:
             for c in t.children:
                 if c.dep_ in ("parataxis", "advcl", "ccomp") and self.lex.has("report.verbs", _lemma(c)) \
-                        and c.i > cue.i and not any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children):
+                        and c.i > cue.i and not any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children) \
+                        and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
                     subj, _ = self.subject_of(c)
-                    if subj is not None:
+                    if self.speaker_like(subj) and not any(
+                            self.subject_of(x)[0] == subj for x in chain if x.pos_ in ("VERB", "AUX")):
                         return c, subj
                 if c.dep_ == "prep" and c.lower_ == "according":
                     for g in c.subtree:
@@ -381,7 +400,7 @@ class SentenceReader:
             if c.dep_ == "advcl" and self.lex.has("report.verbs", _lemma(c)) and any(
                     m.dep_ == "mark" and m.lower_ == "as" for m in c.children):
                 subj, _ = self.subject_of(c)
-                if subj is not None and subj is not first:
+                if subj is not None and subj != first:
                     out.append(subj)
         return out
 
@@ -390,7 +409,7 @@ class SentenceReader:
         for c in cue.children:
             if c.dep_ == "det" and c.lower_ in ("no", "neither"):
                 return True  # "achieved no significant advances"
-        if cue.dep_ in ("nsubj", "nsubjpass") and cue.head is not cue and (
+        if cue.dep_ in ("nsubj", "nsubjpass") and cue.head != cue and (
                 self.lex.has("intention.verbs", _lemma(cue.head)) or any(
                     c.dep_ == "neg" for c in cue.head.children)):
             return True  # "the push ... was meant to", "the offensive did not"
@@ -400,9 +419,9 @@ class SentenceReader:
                     c.dep_ == "advmod" and _lemma(c) in self.lex.lists["intention.static_adverbs"]
                     for c in t.children):
                 return True  # "still control Lyman": held, not gained
-            if t.pos_ in ("VERB", "AUX") and t is cue and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            if t.pos_ in ("VERB", "AUX") and t == cue and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
                 h = t.head
-                if h is t or not (self.lex.has("attempt.verbs", _lemma(h)) or _lemma(h) in (
+                if h == t or not (self.lex.has("attempt.verbs", _lemma(h)) or _lemma(h) in (
                         "continue", "begin", "start", "manage", "fail", "attempt", "effort", "bid", "force",
                         "compel", "oblige")):
                     return True  # "... to move reinforcements into X": a purpose, not an event
@@ -413,15 +432,15 @@ class SentenceReader:
                     # "may have captured": a hedge on what happened, not a forecast
                     if not any(a.dep_ == "aux" and _lemma(a) == "have" for a in t.children):
                         return True
-            if t is not cue and self.lex.has("intention.verbs", _lemma(t)) and _lemma(t) != "fail":
+            if t != cue and self.lex.has("intention.verbs", _lemma(t)) and _lemma(t) != "fail":
                 return True
-            if t is not cue and t.pos_ in ("VERB", "AUX") and self.lex.has("report.verbs", _lemma(t)):
+            if t != cue and t.pos_ in ("VERB", "AUX") and self.lex.has("report.verbs", _lemma(t)):
                 # the reporting clause's own negation is not the event's, but a report that is
                 # itself expected or planned is no report: "expected Moscow to announce the capture of X"
                 h = t.head
-                return h is not t and (self.lex.has("intention.verbs", _lemma(h)) or any(
+                return h != t and (self.lex.has("intention.verbs", _lemma(h)) or any(
                     c.dep_ == "aux" and _lemma(c) in self.lex.lists["intention.modals"] for c in t.children))
-            if t.dep_ in ("ROOT",) or t.head is t:
+            if t.dep_ in ("ROOT",) or t.head == t:
                 break
             if t.dep_ not in ("xcomp", "conj", "ccomp", "advcl", "dobj", "pobj", "prep", "pcomp", "acl", "relcl",
                               "nsubj", "nsubjpass"):
@@ -432,9 +451,9 @@ class SentenceReader:
     def attempted(self, cue) -> bool:
         """True when the gain verb is the object of an effort ("tried to capture", "attempts to break through")."""
         h = cue.head
-        if cue.pos_ in ("NOUN", "PROPN") and cue.dep_ == "dobj" and h is not cue:
+        if cue.pos_ in ("NOUN", "PROPN") and cue.dep_ == "dobj" and h != cue:
             cue, h = h, h.head  # "trying to gain a foothold in X": the verb whose object the gain is
-        if cue.dep_ in ("xcomp", "acl", "advcl") and h is not cue:
+        if cue.dep_ in ("xcomp", "acl", "advcl") and h != cue:
             lem = _lemma(h)
             if self.lex.has("attempt.verbs", lem) or lem == "fail" or lem in ("attempt", "effort", "bid", "push"):
                 return True
@@ -447,7 +466,7 @@ class SentenceReader:
         rel = None
         path: list[str] = []
         for _ in range(7):
-            if t.head is t:
+            if t.head == t:
                 return None
             dep = t.dep_
             parent = t.head
@@ -462,7 +481,7 @@ class SentenceReader:
                 if hp.i not in name_tokens and any(a <= hp.idx < b for a, b in other_names):
                     return None
                 if rel is None:
-                    if prep == "of" and hp is not parent and _COMPASS.match(hp.lower_):
+                    if prep == "of" and hp != parent and _COMPASS.match(hp.lower_):
                         rel = hp.lower_.replace("ern", "") + " of"
                     elif prep == "of" and hp.lower_ in ("outskirts", "edge", "edges", "approaches", "suburbs"):
                         rel = "outskirts of" if hp.lower_ != "approaches" else "toward"
@@ -650,9 +669,17 @@ _UA_SPEAKER = re.compile(r"\b(?:Kyiv|Kiev|General\s+Staff|Zelensky\w*|Syrsk\w*|Z
 
 
 def words(t) -> str:
-    """The words of the phrase headed by ``t`` as written."""
-    sub = list(t.subtree)
-    return t.doc.text[sub[0].idx:sub[-1].idx + len(sub[-1].text)]
+    """The noun phrase headed by ``t`` as written: its modifiers and "of"/"for" complements, not
+    its relative clauses ("the Vostok battalion, which had held the village, conceded")."""
+    keep = [w for w in t.subtree if w.i <= t.i]
+    for c in t.children:
+        if c.i > t.i and c.dep_ == "prep" and c.lower_ in ("of", "for", "in") and \
+                not any(w.is_punct for w in c.subtree):
+            keep += list(c.subtree)
+    keep.sort(key=lambda w: w.i)
+    start = keep[0]
+    end = max((w for w in keep if w.i <= t.i or w.i <= keep[-1].i), key=lambda w: w.i)
+    return t.doc.text[start.idx:end.idx + len(end.text)]
 
 
 def _speaker_by_word(text: str) -> str | None:

@@ -328,6 +328,41 @@ def test_ingest_many_files_shows_progress_and_summary(tmp_path, capsys, gazettee
     assert out.startswith("ingested 7 of 7 files")
 
 
+def test_ingest_with_jobs_stores_what_one_process_stores(tmp_path, capsys, gazetteer, monkeypatch):
+    monkeypatch.delenv("FRONTLINE_STORE", raising=False)
+    files = _reports(tmp_path, 4)
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01\x02" * 100)
+    args = [*map(str, files[:2]), str(bad), *map(str, files[2:]), "--report-date", "2024-10-24"]
+    code1, out1, _ = run(capsys, "ingest", *args, "--store", str(tmp_path / "one.gpkg"))
+    code2, out2, err2 = run(capsys, "ingest", *args, "--jobs", "2", "--store", str(tmp_path / "two.gpkg"))
+    assert code1 == code2 == 1  # the bad file is told and skipped either way
+    assert str(bad) in err2 and "Traceback" not in err2 and "ingested 4 of 5 files" in out2
+    with open_store(tmp_path / "one.gpkg") as a, open_store(tmp_path / "two.gpkg") as b:
+        assert sorted(e.id for e in a.query()) == sorted(e.id for e in b.query()) != []
+
+
+def test_ingest_jobs_extract_in_worker_processes_in_order(tmp_path, gazetteer, monkeypatch):
+    import concurrent.futures as cf
+
+    from tracker.cli import store_cmd
+
+    pools = []
+    real = cf.ProcessPoolExecutor
+
+    def counting(*a, **kw):  # the pool really is made, with N workers
+        pools.append(kw.get("max_workers"))
+        return real(*a, **kw)
+
+    monkeypatch.setattr(cf, "ProcessPoolExecutor", counting)
+    files = tuple(str(p) for p in _reports(tmp_path, 3))
+    with store_cmd._extracted(files, "2024-10-24", None, 2) as results:
+        got = list(results)
+    assert pools == [2]
+    assert [p for p, _, _ in got] == list(files)  # in the given order
+    assert all(err is None and events for _, events, err in got)
+
+
 def test_ingest_the_example_report(tmp_path, capsys, gazetteer, monkeypatch):
     report = SHARED_EXAMPLES / "isw-2024-10-24.txt"
     if not report.exists():

@@ -28,7 +28,10 @@ def _table(events, out) -> None:
               default="geojson", show_default=True,
               help="geojson: one FeatureCollection for all files (each feature keeps its source); "
                    "geojsonseq (RFC 8142) or jsonl: one feature per record, file by file.")
-def extract(files: tuple[str, ...], report_date: str | None, source: str | None, fmt: str) -> None:
+@click.option("--explain", is_flag=True,
+              help="Also write on stderr, per event, the rule trigger or parse relation that produced it.")
+def extract(files: tuple[str, ...], report_date: str | None, source: str | None, fmt: str,
+            explain: bool = False) -> None:
     """Print the events found in report FILEs (text or saved HTML; '-' reads stdin); nothing is stored.
 
     A file that cannot be read is reported on stderr and the others are still
@@ -36,7 +39,7 @@ def extract(files: tuple[str, ...], report_date: str | None, source: str | None,
     """
     from ..errors import FrontlineError
     from ..event import feature_collection
-    from ..extract import extract_file
+    from ..extract import explain_events, extract_file
 
     out = sys.stdout
     failed = 0
@@ -44,13 +47,17 @@ def extract(files: tuple[str, ...], report_date: str | None, source: str | None,
     for path in files:
         try:
             if path == "-":  # a report piped in: date from --report-date or the text itself
-                from ..extract import extract_events, report_date_of
+                from ..extract import report_date_of
 
                 text = read_stdin()
-                events = extract_events(text, report_date_of(text, None, report_date),
-                                        source if source is not None else "<stdin>")
+                pairs = explain_events(text, report_date_of(text, None, report_date),
+                                       source if source is not None else "<stdin>")
             else:
-                events = extract_file(path, report_date=report_date, source=source)
+                pairs = extract_file(path, report_date=report_date, source=source, explain=True)
+            events = [e for e, _ in pairs]
+            if explain:
+                for e, why in pairs:
+                    click.echo(f"{e.event_date} {e.side} {e.kind} {e.relation} {e.place}: {why}", err=True)
         except FrontlineError as exc:
             failed += 1
             if len(files) == 1:

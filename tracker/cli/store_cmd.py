@@ -42,10 +42,12 @@ def _describe(e: "Event") -> str:
 @click.option("--report-date", callback=iso_date, metavar="YYYY-MM-DD",
               help="Date of the reports when their text does not say it.")
 @click.option("--source", help="Source recorded for the events (default: the file path).")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True, metavar="N",
+              help="Extract with N processes (an archive of reports); the store is written by one.")
 @analyst_option
 @store_option
 def ingest(files: tuple[str, ...], report_date: str | None, source: str | None,
-           analyst: str | None, store: str) -> None:
+           analyst: str | None, store: str, jobs: int = 1) -> None:
     """Extract events from report files and store them.
 
     Ingesting a report again adds nothing; each file is stored all-or-nothing;
@@ -53,33 +55,31 @@ def ingest(files: tuple[str, ...], report_date: str | None, source: str | None,
     (the exit status is then 1).
     """
     from ..errors import FrontlineError, InputError
-    from ..extract import extract_file
     from ..store import AddResult, Store
 
     total, failures, empty = AddResult(), [], []
     show_bar = len(files) >= PROGRESS_FROM
-    bar = (click.progressbar(files, label="ingesting", file=sys.stderr) if show_bar
-           else contextlib.nullcontext(files))
-    with Store.open(store) as s, bar as items:
-        for path in items:
-            try:
-                if path == "-":
-                    raise InputError("ingest reads report files, not standard input; save the "
-                                     "report to a file (`frontline extract -` prints its events)")
-                events = extract_file(path, report_date=report_date, source=source)
-                result = s.add(events, analyst=analyst)
-            except (FrontlineError, OSError, UnicodeError) as exc:
-                msg = getattr(exc, "strerror", None) or str(exc)
-                line = msg if msg.startswith(f"{path}:") else f"{path}: {msg}"
-                if len(files) == 1:  # nothing else to go on with: one line, as for any error
-                    raise InputError(f"{line}; nothing was stored") from None
-                failures.append(line)
-                if not show_bar:  # a bar owns the line: its failures are told after it
-                    click.echo(f"frontline: error: {line}; skipped", err=True)
-                continue
-            if not events:
-                empty.append(path)
-            total.extend(result)
+    with Store.open(store) as s, _extracted(files, report_date, source, jobs) as results:
+        bar = (click.progressbar(results, length=len(files), label="ingesting", file=sys.stderr)
+               if show_bar else contextlib.nullcontext(results))
+        with bar as items:
+            for path, events, exc in items:
+                try:
+                    if exc is not None:
+                        raise exc
+                    result = s.add(events, analyst=analyst)
+                except (FrontlineError, OSError, UnicodeError) as err:
+                    msg = getattr(err, "strerror", None) or str(err)
+                    line = msg if msg.startswith(f"{path}:") else f"{path}: {msg}"
+                    if len(files) == 1:  # nothing else to go on with: one line, as for any error
+                        raise InputError(f"{line}; nothing was stored") from None
+                    failures.append(line)
+                    if not show_bar:  # a bar owns the line: its failures are told after it
+                        click.echo(f"frontline: error: {line}; skipped", err=True)
+                    continue
+                if not events:
+                    empty.append(path)
+                total.extend(result)
     if show_bar:
         for line in failures:
             click.echo(f"frontline: error: {line}; skipped", err=True)
@@ -94,6 +94,40 @@ def ingest(files: tuple[str, ...], report_date: str | None, source: str | None,
         # Not ctx.exit(1): with standalone_mode=False (tracker.cli.main) click returns that
         # code instead of exiting, and the failure would end with status 0.
         raise SystemExit(1)
+
+
+def _extract_one(path: str, report_date: str | None, source: str | None):
+    """(path, events, None) or (path, None, error) for one file: what a worker process returns."""
+    from ..errors import FrontlineError, InputError
+    from ..extract import extract_file
+
+    try:
+        if path == "-":
+            raise InputError("ingest reads report files, not standard input; save the "
+                             "report to a file (`frontline extract -` prints its events)")
+        return path, extract_file(path, report_date=report_date, source=source), None
+    except (FrontlineError, OSError, UnicodeError) as exc:
+        return path, None, exc
+
+
+@contextlib.contextmanager
+def _extracted(files: tuple[str, ...], report_date: str | None, source: str | None, jobs: int):
+    """(path, events, error) per file in the given order, extracted by ``jobs`` processes.
+
+    Extraction is the costly part (the parse, the gazetteer); storing stays in this process,
+    one file at a time, so each file is still stored all-or-nothing and in order.
+    """
+    if jobs <= 1 or len(files) <= 1:
+        yield (_extract_one(p, report_date, source) for p in files)
+        return
+    import concurrent.futures as cf
+    import functools
+    import multiprocessing as mp
+
+    # fork would copy this process's open store; a fresh interpreter per worker shares nothing
+    with cf.ProcessPoolExecutor(max_workers=min(jobs, len(files)),
+                                mp_context=mp.get_context("spawn")) as pool:
+        yield pool.map(functools.partial(_extract_one, report_date=report_date, source=source), files)
 
 
 # --- log ---------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from .dates import date_from_filename, find_report_date
 from .mentions import Mention, SentenceParser
 from .text import read_report, split_sentences
 
-__all__ = ["extract_events", "extract_file", "extract_mentions", "read_report", "Mention",
+__all__ = ["extract_events", "extract_file", "extract_mentions", "explain_events", "read_report", "Mention",
            "report_date_of"]
 
 log = logging.getLogger(__name__)
@@ -60,6 +60,13 @@ def extract_events(text: str, report_date: str | None = None, source: str | None
     first lines, else ``ExtractionError``. ``quote_start``/``quote_end`` index
     ``text`` as given.
     """
+    return [ev for ev, _ in explain_events(text, report_date, source, gazetteer)]
+
+
+def explain_events(text: str, report_date: str | None = None, source: str | None = None,
+                   gazetteer: Any = None) -> list[tuple[Event, str]]:
+    """``extract_events`` with, for each event, why it was made: the rule's trigger, or the
+    parse's cue word, dependency path and claimant (``Mention.why``)."""
     from .resolve import Resolver
 
     if not isinstance(text, str):
@@ -67,14 +74,14 @@ def extract_events(text: str, report_date: str | None = None, source: str | None
     rd = _check_date(report_date, text)
     mentions = extract_mentions(text, rd.isoformat())
     resolver = Resolver(gazetteer)
-    events: list[Event] = []
+    events: list[tuple[Event, str]] = []
     seen: set[str] = set()
     for m in mentions:
         ev = resolver.event(m, text, rd.isoformat(), source or "<text>")
         if ev is None or ev.id in seen:
             continue
         seen.add(ev.id)
-        events.append(ev)
+        events.append((ev, m.why))
     if resolver.skipped:
         # an analyst must know what the map lacks; villages under 500 people are not in the
         # default gazetteer, so say which names and the cure
@@ -102,8 +109,12 @@ def report_date_of(text: str, path: str | os.PathLike | None = None,
 
 
 def extract_file(path: str | os.PathLike, report_date: str | None = None,
-                 source: str | None = None, gazetteer: Any = None) -> list[Event]:
-    """Events in a report file (text or saved HTML); ``source`` defaults to the path as given."""
+                 source: str | None = None, gazetteer: Any = None, explain: bool = False) -> list:
+    """Events in a report file (text or saved HTML); ``source`` defaults to the path as given.
+
+    With ``explain``, (event, why) pairs as ``explain_events`` gives them.
+    """
     text = read_report(path)
     rd = report_date_of(text, path, report_date)
-    return extract_events(text, rd, source if source is not None else os.fspath(path), gazetteer)
+    run = explain_events if explain else extract_events
+    return run(text, rd, source if source is not None else os.fspath(path), gazetteer)

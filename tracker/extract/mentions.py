@@ -16,10 +16,12 @@ from dataclasses import dataclass, field
 
 from . import actors as A
 from . import dates as D
+from . import deps as DEPS
 from . import names as N
 from . import patterns as P
 from . import places as PL
 from . import triggers as T
+from . import status as S
 from .status import StatusReader
 from .text import Sentence
 
@@ -46,11 +48,72 @@ class Mention:
     near: list[str] = field(default_factory=list)   # places named alongside (homonym context)
     regions: list[str] = field(default_factory=list)  # regions named in the sentence
     paragraph: int = 0
+    why: str = ""                      # the evidence: which rule or parse relation stated it (--explain)
 
 
 _WITHIN = ("in", "into", "on")  # relations that put an event inside its place
 _BARE_NAT = re.compile(r"(?:the\s+)?(?:" + P._NAT + r")")
 _LOCATIVE = re.compile(r"\b(?:in|In|across|throughout|of|within)\s+(?:the\s+)?(?:\w+ern\s+)?$")
+
+
+# "near Kozinka in Belgorod Oblast", "Toretsk, Donetsk Oblast": the region locates the place before it
+_REGION_AFTER_PLACE = re.compile(r"\s*(?:,|\s+in|\s+of)\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
+_FRAME = re.compile(r"^\s*(?:In|Across|Throughout)\s+(?:the\s+)?(?:\w+ern\s+)?$")
+
+
+# "Udachne, southwest of Pokrovsk", "(west of Selydove)", "10 km from Lyman": another place's yardstick
+_YARDSTICK_BEFORE = re.compile(r"(?:,|\()\s*(?:just\s+|some\s+|about\s+|roughly\s+|directly\s+|a\s+\w+\s+)?"
+                               r"(?:[\w.,-]+\s+(?:km|kilometers?|kilometres?|miles?)\s+(?:\(\w+\s+\w+\)\s+)?)?"
+                               r"(?:(?:north|south|east|west)[\w-]*\s+of|from|outside|near)\s+(?:the\s+\w+\s+of\s+)?$", re.I)
+_DISTANCE_BEFORE = re.compile(r"\b(?:km|kilometers?|kilometres?|miles?)\s+(?:\w+\s+){0,2}?(?:of|from|to)\s+(?:the\s+\w+\s+of\s+)?$",
+                              re.I)
+# a person or an office, not a place: "Mayor Oleksandr Striuk", "Syrsky said"
+_TITLE_BEFORE = re.compile(r"\b(?:President|Mayor|Governor|governor|mayor|spokesman|spokeswoman|spokesperson|commander|"
+                           r"Commander|Minister|minister|head|Head|chief|Chief|General|Gen\.|Colonel|Col\.|"
+                           r"correspondent|blogger|milblogger|official|officer|MP|deputy|Deputy|analyst|founder|"
+                           r"leader|Leader|Secretary|secretary|envoy|ambassador|Speaker)\s+$")
+_SPEAKS_AFTER = re.compile(r"\s*,?\s+(?:\w+\s+)?(?:said|says|told|wrote|writes|claimed|claims|stated|announced|added|noted|"
+                           r"reported|insisted|acknowledged|admitted|posted|shared|conceded)\b")
+
+
+# "Kharkiv regional governor Oleh Syniehubov": the name of an office's seat, not a place of action
+_TITLE_AFTER = re.compile(r"\s+(?:regional\s+|city\s+|oblast\s+|military\s+)*(?:governor|mayor|head|official|"
+                          r"administration|council|authorities|spokesperson|spokesman|commander)\b", re.I)
+# "Andrei Marochko, a retired LNR militia officer, told": a person described
+_APPOSITIVE_PERSON = re.compile(r",\s+(?:a|an|the)\s+[^,]{3,60}?(?:officer|official|spokesperson|spokesman|commander|"
+                                r"blogger|milblogger|correspondent|analyst|head|chief|adviser|advisor|deputy|leader)\b"
+                                r"(?![^,]{0,40}\b(?:said|says|told|wrote|reported|claimed|stated|added)\b)[^,]{0,40},")
+# a capitalised first word that is an ordinary word: "Newly mobilized ...", "Heavy fighting ..."
+_ORDINARY_START = re.compile(r"^(?:[A-Z][a-z]+(?:ly|ed|ing|ers|ists|ions|ments|ness|ive|al|ous|ful)|Elements|Fighting|"
+                             r"Fighters|Heavy|Visual|Analysts|Freedom|Units|Troops|Forces|Soldiers)$")
+
+
+def _not_a_candidate(s: str, n, names) -> bool:
+    """Names the parse need not read: a yardstick of another place, a person or a speaker."""
+    prev = [x for x in names if x.end <= n.start and not x.tg and x is not n]
+    before = s[max(0, n.start - 60):n.start]
+    if prev and _YARDSTICK_BEFORE.search(s, prev[-1].end, n.start) and \
+            _YARDSTICK_BEFORE.search(s[prev[-1].end:n.start]):
+        return True
+    if _DISTANCE_BEFORE.search(before):
+        return True
+    if _TITLE_BEFORE.search(before) or _SPEAKS_AFTER.match(s, n.end) or _TITLE_AFTER.match(s, n.end) \
+            or _APPOSITIVE_PERSON.match(s, n.end):
+        return True
+    if not s[:n.start].strip(" \t•-*'\"‘“") and _ORDINARY_START.match(n.text):
+        return True
+    return _locator_region(s, n, names)
+
+
+def _locator_region(s: str, n, names) -> bool:
+    """True for a region that only says where another place is, or frames the sentence ("In X Oblast, ...")."""
+    if not n.is_region:
+        return False
+    prev = [x for x in names if x.end <= n.start and not x.tg and x is not n]
+    if prev and _REGION_AFTER_PLACE.fullmatch(s[prev[-1].end:n.start]):
+        return True
+    return bool(_FRAME.fullmatch(s[:n.start]) and s[n.end:n.end + 2].startswith(",") and
+                any(x.start > n.end and not x.is_region for x in names))
 
 
 class SentenceParser:
@@ -62,6 +125,8 @@ class SentenceParser:
         self.last_side: str | None = None
         self.last_place: str | None = None
         self._status = StatusReader()
+        self._reader: DEPS.SentenceReader | None = None
+        self._doc = None
 
     # the trigger search, reachable from a parser as before (a test compares its fast and full scans)
     _triggers = staticmethod(T.find_triggers)
@@ -75,7 +140,13 @@ class SentenceParser:
             self._status.last_claimant = None
         trigs = T.find_triggers(s)
         if not trigs:
-            return []
+            if not (DEPS.enabled() and DEPS.may_hold_event(s)):
+                return []
+            names = [n for n in N.find_names(s, self.last_place) if len(n.text) > 1]
+            out = self._from_parse(sent, base, names, [], [])
+            if out:  # a sentence no rule reads keeps the paragraph's context as it was
+                self._after(s, names, [], out)
+            return out
         names = [n for n in N.find_names(s, self.last_place) if len(n.text) > 1]
         # a trigger word inside a training ground's or a multi-word name is part of the name
         spans = [(n.start, n.end) for n in names if n.tg or " " in n.text]
@@ -87,6 +158,7 @@ class SentenceParser:
         place_names = [n.text for n in names if not n.tg and (n.is_region or n.is_direction or n.is_area or n.anaphor or
                                                                 not s[max(0, n.start - 4):n.start].lower().endswith("the "))]
         used: set[int] = set()
+        cues: list[tuple[Mention, int, int]] = []  # each rule mention with its trigger's span
         for ti, t in enumerate(trigs):
             cs = 0
             ce = len(s)
@@ -147,16 +219,102 @@ class SentenceParser:
                     host=n.host.text if n.host else None,
                     is_region=n.is_region, near=near, paragraph=sent.paragraph,
                     regions=[x.text for x in names if x.is_region and x is not n and
-                             _LOCATIVE.search(s, max(0, x.start - 12), x.start)])
+                             _LOCATIVE.search(s, max(0, x.start - 12), x.start)],
+                    why=f"rule: {kind} trigger '{t.text}' ({t.mode}), place {rel} '{n.text}'")
                 out.append(mention)
+                cues.append((mention, t.start, t.end))
             self.last_side = sides[0][0]
+        if DEPS.enabled():
+            self._doc = None
+            self._check_claims(s, cues)
+            out.extend(self._from_parse(sent, base, names, out, breaks))
+        self._after(s, names, actors, out)
+        return out
+
+    def _after(self, s: str, names: list, actors: list | None, out: list[Mention]) -> None:
+        """Paragraph context for the next sentence: the last place slot, the last side acting."""
         for n in names:
             if not n.tg and not n.is_region and not n.anaphor and N.PLACE_SLOT.search(s, max(0, n.start - 40), n.start):
                 self.last_place = n.text
-        if not out:
-            for a in actors:
-                sd = A.actor_side(s, a, self.last_side)
-                if sd and not A.is_object(s, a[0]):
-                    self.last_side = sd
-                    break
-        return out
+        if out:
+            self.last_side = out[-1].side if out[-1].why.startswith("parse") else self.last_side
+            return
+        if actors is None or not actors:
+            actors = [(m.start(), m.end(), m.group(0), m) for m in P.ACTOR.finditer(s)]
+        for a in actors:
+            sd = A.actor_side(s, a, self.last_side)
+            if sd and not A.is_object(s, a[0]):
+                self.last_side = sd
+                break
+
+    def _parsed(self, s: str):
+        """The parse of sentence ``s``, made once for all that ask (None without a parser)."""
+        if self._doc is None or self._doc.text != s:
+            self._doc = DEPS.parse(s)
+        if self._reader is None:
+            self._reader = DEPS.SentenceReader()
+        return self._doc
+
+    def _check_claims(self, s: str, cues: list[tuple[Mention, int, int]]) -> None:
+        """A rule advance read as the text's own voice, in a sentence where someone speaks: the
+        parse says whether a reporting verb governs the trigger ("X said ... and that 13
+        settlements had come under control"), and whose claim it then is."""
+        todo = [(m, a, b) for m, a, b in cues if m.kind == "advance" and m.status == "assessed"]
+        if not todo or not P.CLAIM_VERB.search(s):
+            return
+        doc = self._parsed(s)
+        if doc is None:
+            return
+        for m, a, b in todo:
+            span = doc.char_span(a, b, alignment_mode="expand")
+            if span is None:
+                continue
+            verb, subj = self._reader.reporter(span.root)
+            if subj is None:
+                continue
+            who = DEPS.words(subj)
+            if P.OWN_VOICE.search(who) or (verb is not None and verb.lower_ == "according" and
+                                           P.OWN_VOICE.search(who)):
+                continue
+            m.status, m.claimant = "claimed", S._claimant(who)
+            m.why += f"; claim by '{who}' (parse: subject of '{verb.text}')"
+
+    def _from_parse(self, sent: Sentence, base: int, names: list, out: list[Mention],
+                    breaks: list[tuple[int, int]]) -> list[Mention]:
+        """Events at the places no rule linked to one, read from the sentence's dependency parse."""
+        s = sent.text
+        placed = {m.place for m in out}
+        cands = [n for n in names if not n.tg and n.text not in placed and not _not_a_candidate(s, n, names)]
+        if not cands or not DEPS.may_hold_event(s):
+            return []
+        doc = self._parsed(s)
+        if doc is None:
+            return []
+        found: list[Mention] = []
+        by_span = {(n.start, n.end): n for n in cands}
+        place_names = [n.text for n in names if not n.tg]
+        for r in self._reader.read(doc, list(by_span), self.last_side,
+                                            [(x.start, x.end) for x in names]):
+            n = by_span[(r.place_start, r.place_end)]
+            if r.kind == "deployment":
+                continue  # deployments: the rules' precision is not yet matched by the parse
+            t = T.Trig(r.cue_start, r.cue_end, r.kind, "fwd", r.cue)
+            status = claimant = None
+            if r.kind == "advance":
+                status, claimant = self._status(s, r.cue_start, r.cue_end, 0, len(s), breaks)
+                if status == "assessed" and r.claimant and not P.OWN_VOICE.search(r.claimant):
+                    status, claimant = "claimed", S._claimant(r.claimant)
+            date, dprec = D.trigger_date(s, t, 0, len(s), None, self.report_date)
+            region = next((x for x in names if x.is_region and x is not n and x.start >= n.end and
+                           x.start - n.end < 40), None)
+            for extra in ([claimant] + [S._claimant(x) for x in r.also]) if r.also and status == "claimed" else [claimant]:
+                found.append(Mention(
+                    side=r.side, actor=r.actor, kind=r.kind, place=n.text, relation=r.relation, status=status,
+                    claimant=extra, event_date=date, date_precision=dprec,
+                    quote_start=base + sent.start, quote_end=base + sent.end,
+                    region=region.text if region else None, host=None, is_region=n.is_region,
+                    near=[p for p in place_names if p != n.text][:6], paragraph=sent.paragraph,
+                    regions=[x.text for x in names if x.is_region and x is not n],
+                    why=f"parse: {r.kind} cue '{r.cue}' ({r.path}), place {r.relation} '{n.text}'"
+                        + (f", claim by '{extra}'" if extra else "")))
+        return found

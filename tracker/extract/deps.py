@@ -173,6 +173,10 @@ class SentenceReader:
             if lex.phrasal("repel", lem) & parts or lex.has("repel.verbs", lem):
                 return "attack", "repel"
             if lex.phrasal("loss", lem) & parts or lex.has("loss.verbs", lem):
+                if any(c.dep_ == "dobj" for c in t.children) and any(
+                        c.dep_ in ("advcl", "xcomp") and any(g.lower_ == "to" for g in c.children)
+                        for c in t.children):
+                    return None  # "pulled regiments out of X to use them in ...": a redeployment's start
                 return "advance", "loss"
             if lex.phrasal("gain", lem) & parts:
                 return "advance", "gain"

@@ -28,6 +28,10 @@ from .text import Sentence
 log = logging.getLogger(__name__)
 
 
+# a reporting verb whose subject is visual evidence ("footage shows") confirms; it names no claimant
+_EVIDENCE = re.compile(r"\b(?:footage|videos?|imagery|images|photos?|evidence)\b", re.I)
+
+
 @dataclass
 class Mention:
     """One event as the text states it, before the place is located."""
@@ -273,6 +277,8 @@ class SentenceParser:
             if subj is None:
                 continue
             who = DEPS.words(subj)
+            if _EVIDENCE.search(who):
+                continue  # "footage shows ...": visual evidence confirms; it makes no claim
             if P.OWN_VOICE.search(who) or (verb is not None and verb.lower_ == "according" and
                                            P.OWN_VOICE.search(who)):
                 continue

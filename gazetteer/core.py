@@ -382,7 +382,9 @@ class Gazetteer:
             return haversine_km(p.lat, p.lon, q.lat, q.lon) <= reach
 
         # Settle the least ambiguous names first; each later name is looked up near the ones settled.
-        order = sorted((n for n in distinct if cands[n]), key=lambda n: len(cands[n]))
+        # (villages of the settlement layer, placed only roughly, do not count as rivals)
+        order = sorted((n for n in distinct if cands[n]),
+                       key=lambda n: sum(m.place.precision != "hromada" for m in cands[n]))
         fixed: dict[str, Place] = {}
         out: dict[str, Match | None] = {n: None for n in distinct}
         for n in order:

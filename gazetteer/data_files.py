@@ -8,7 +8,7 @@ import pathlib
 from typing import Iterator
 
 DATA = pathlib.Path(__file__).resolve().parent / "data"
-FILES = ("regions.csv", "aliases.csv", "training_grounds.csv")
+FILES = ("regions.csv", "aliases.csv", "training_grounds.csv", "districts.csv")
 
 
 def data_stamp() -> str:
@@ -55,4 +55,10 @@ def aliases() -> Iterator[dict]:
 
 def training_grounds() -> Iterator[dict]:
     for row in _rows("training_grounds.csv"):
+        yield row
+
+
+def districts() -> Iterator[dict]:
+    """Russian border districts: country, a1, adjective, seat (spellings), cyrillic."""
+    for row in _rows("districts.csv"):
         yield row

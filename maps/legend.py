@@ -37,7 +37,7 @@ STATUS_LABELS: dict[str, str] = {
 }
 # Precisions drawn with a circle of their uncertainty radius; region-level
 # events get their own symbol instead, since a 100 km circle reads as a front.
-CIRCLE_PRECISIONS = ("near", "offset", "direction")
+CIRCLE_PRECISIONS = ("near", "offset", "direction", "hromada", "district")
 DATE_PRECISIONS: dict[str, str] = {
     "day": "date stated",
     "recent": "'recently': on or before this date",
@@ -101,7 +101,8 @@ def legend_spec(sides: Iterable[str], kinds: Iterable[str], statuses: Iterable[s
     precisions = set(precisions)
     prec_items = []
     if precisions & set(CIRCLE_PRECISIONS):
-        prec_items.append({"shape": "ring", "label": "near / offset / direction: likely within the circle",
+        prec_items.append({"shape": "ring", "label": "near / offset / direction / village placed by its hromada / district: "
+                                    "likely within the circle",
                            "style": {"color": grey, "fill": True, "fillOpacity": 0.06, "weight": 1,
                                      "dashArray": "3 3"}})
     if "region" in precisions:

@@ -62,9 +62,13 @@ def test_homonym_settled_by_the_oblast_in_the_sentence(gazetteer):
     near_zap = extract_events("Russian forces attacked near Kamianske, northwest of Polohy, in Zaporizhzhia Oblast.",
                               "2024-11-20", gazetteer=gazetteer)
     assert near_zap and near_zap[0].admin1 == "Zaporizhzhia Oblast" and near_zap[0].place_note is None
-    # no Kamianka in Kharkiv Oblast in the gazetteer: placed at the oblast, flagged, not at a namesake
+    # cities500 has no Kamianka in Kharkiv Oblast: the settlement layer's is taken, never a namesake
     (e,) = near_kharkiv
-    assert e.admin1 == "Kharkiv Oblast" and e.precision == "region" and "Kharkiv Oblast" in e.place_note
+    assert e.admin1 == "Kharkiv Oblast" and e.precision == "hromada" and "KATOTTG" in e.place_note
+    # and a name no layer holds in the oblast is placed at the oblast, flagged
+    (r,) = extract_events("Russian forces attacked near Zzyzxivka in Kharkiv Oblast.", "2024-11-20",
+                          gazetteer=gazetteer)
+    assert r.admin1 == "Kharkiv Oblast" and r.precision == "region" and "Kharkiv Oblast" in r.place_note
 
 
 def test_unsettled_homonym_is_flagged_not_silently_guessed(gazetteer):
@@ -186,7 +190,10 @@ def test_a_village_far_from_its_neighbours_is_not_silently_guessed(gazetteer):
     assert [e.place for e in events] == ["Toretsk", "Promin"]
     toretsk, promin = events
     assert toretsk.place_note is None and toretsk.uncertainty_km < 10
-    assert "may be meant" in promin.place_note and promin.uncertainty_km >= 25
+    # cities500's only Promin lies in Mykolaiv Oblast; the one near Toretsk is in the settlement
+    # layer, placed by its hromada and flagged as such
+    assert promin.admin1 == "Donetsk Oblast" and promin.precision == "hromada"
+    assert "KATOTTG" in promin.place_note and promin.uncertainty_km >= 15
 
 
 def test_taking_prisoners_is_not_taking_ground(gazetteer):

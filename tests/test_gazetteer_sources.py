@@ -193,3 +193,21 @@ def test_russian_spelling_of_a_village_found_only_in_context(gazetteer, tmp_path
     assert m.place.id == "geonames:99000010" and "Russian/Ukrainian spelling" in m.reason and m.score < 100
     assert gz.lookup("Glubokoyarovka", region="Donetsk Oblast")[0].place.id == "geonames:99000010"
     assert gz.lookup("Glubokoyarovka", near=(50.0, 30.0)) == []  # not near Kyiv
+
+
+def test_an_imported_dump_gives_a_layer_village_its_exact_point(gazetteer, tmp_path, capsys):
+    # Tonenke (Donetsk Oblast) is below cities500: the settlement layer places it by its hromada
+    # until a GeoNames dump with its point is imported; then the dump's point wins
+    from gazetteer import Gazetteer
+    from tracker import extract_events
+    before = Gazetteer.default().lookup("Tonenke")[0].place
+    assert before.precision == "hromada"
+    src = tmp_path / "XC.txt"
+    src.write_text(dump_line(99000009, "Tonenke", "Tonenke", ["Тоненьке"], 48.099, 37.596, "P", "PPL",
+                             "UA", "05", 0), encoding="utf-8")
+    code, out, err = run(capsys, "gazetteer", "import", str(src))
+    assert code == 0, err
+    after = Gazetteer.default().lookup("Tonenke")[0].place
+    assert (after.id, after.precision, after.lat, after.lon) == ("geonames:99000009", "point", 48.099, 37.596)
+    (e,) = extract_events("Russian forces attacked near Tonenke.", "2024-11-20")
+    assert e.place_id == "geonames:99000009" and e.place_note is None and e.precision == "near"

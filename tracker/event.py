@@ -27,7 +27,9 @@ SIDE_COLOURS: dict[str, str] = {
 OTHER_COLOUR = "#555555"
 KINDS = ("advance", "attack", "deployment")
 STATUSES = ("confirmed", "assessed", "claimed")
-PRECISIONS = ("point", "near", "offset", "direction", "region")
+# hromada: a village known only by its hromada (the KATOTTG settlement layer), somewhere within
+# uncertainty_km of the point; district: a whole raion or Russian district
+PRECISIONS = ("point", "near", "offset", "direction", "hromada", "district", "region")
 DATE_PRECISIONS = ("day", "recent", "before")
 
 
@@ -49,12 +51,12 @@ FIELDS: tuple[Field, ...] = (
     Field("status", str, "advances only: confirmed (footage) | assessed (the report's own view) | claimed"),
     Field("claimant", str, "who makes a claimed advance (a ministry, milbloggers, ...)"),
     Field("place", str, "the place as written in the report", True),
-    Field("place_id", str, "gazetteer id, e.g. geonames:713174, region:UA-14, tg:baranovsky"),
+    Field("place_id", str, "gazetteer id, e.g. geonames:713174, katottg:UA14160270050047478, region:UA-14, tg:baranovsky"),
     Field("place_name", str, "the place's name in the gazetteer"),
     Field("admin1", str, "first-level region of the place, e.g. Donetsk Oblast"),
     Field("country", str, "ISO 3166-1 alpha-2 code of the place's country"),
     Field("relation", str, "in, near, into, east of, ..., direction, toward", True),
-    Field("precision", str, "point | near | offset | direction | region", True),
+    Field("precision", str, "point | near | offset | direction | hromada (village placed by its hromada) | district | region", True),
     Field("uncertainty_km", float, "radius in km within which the event most likely lies", True),
     Field("lat", float, "latitude of the event point (WGS 84)", True),
     Field("lon", float, "longitude of the event point (WGS 84)", True),

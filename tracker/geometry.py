@@ -23,6 +23,8 @@ POINT_UNCERTAINTY_KM = 2.0
 DIRECTION_UNCERTAINTY_KM = 20.0
 HOST_SETTLEMENT_UNCERTAINTY_KM = 10.0
 REGION_UNCERTAINTY_KM = 100.0
+DISTRICT_UNCERTAINTY_KM = 40.0
+HROMADA_UNCERTAINTY_KM = 20.0
 
 _POINTS = {"north": 0.0, "east": 90.0, "south": 180.0, "west": 270.0}
 _COMPASS = re.compile(r"^(north|south|east|west)(?:[- ]?(north|south|east|west))?(?:[- ]?(east|west))?\s+of$")
@@ -41,7 +43,7 @@ def on_globe(lat: float, lon: float) -> bool:
 class Location:
     lat: float
     lon: float
-    precision: str         # point | near | offset | direction | region
+    precision: str         # point | near | offset | direction | hromada | district | region
     uncertainty_km: float
 
 
@@ -93,6 +95,12 @@ def locate(lat: float, lon: float, relation: str, *, place_kind: str = "settleme
     relation = relation.strip().lower()
     if place_kind == "region" or place_precision == "region":
         return Location(lat, lon, "region", float(radius_km or REGION_UNCERTAINTY_KM))
+    if place_kind == "district" or place_precision == "district":
+        return Location(lat, lon, "district", float(radius_km or DISTRICT_UNCERTAINTY_KM))
+    if place_precision == "hromada":
+        # a village known only by its hromada: "east of" or "near" it cannot be told apart
+        # within the uncertainty of the village itself
+        return Location(lat, lon, "hromada", float(radius_km or HROMADA_UNCERTAINTY_KM))
     floor = HOST_SETTLEMENT_UNCERTAINTY_KM if place_precision == "host_settlement" else 0.0
     size = float(radius_km or POINT_UNCERTAINTY_KM)
 

@@ -22,7 +22,7 @@ __all__ = ["extract_events", "extract_file", "extract_mentions", "explain_events
            "report_date_of"]
 
 log = logging.getLogger(__name__)
-_UPPER = re.compile(r"[A-ZÀ-ÞĀ-Ž]")
+_UPPER = re.compile(r"[A-ZÀ-ÞĀ-ŽА-ЯЁІЇЄҐ]")
 
 
 def _check_date(report_date: str | None, text: str) -> dt.date:
@@ -82,6 +82,7 @@ def explain_events(text: str, report_date: str | None = None, source: str | None
             continue
         seen.add(ev.id)
         events.append((ev, m.why))
+    events = _without_containers(events)
     if resolver.skipped:
         # an analyst must know what the map lacks; villages under 500 people are not in the
         # default gazetteer, so say which names and the cure
@@ -92,6 +93,19 @@ def explain_events(text: str, report_date: str | None = None, source: str | None
                     source or "text", len(resolver.skipped),
                     "; ".join(f"{p}: {why}" for p, why in resolver.skipped.items()), hint)
     return events
+
+
+def _without_containers(events: list[tuple[Event, str]]) -> list[tuple[Event, str]]:
+    """Drop a district event when the same sentence puts the same event at a place inside it:
+    in "advanced in Glushkovo district near Tyotkino" the district only says where Tyotkino is."""
+    from gazetteer.distance import haversine_km
+
+    def inside(e: Event, area: Event) -> bool:
+        return (e is not area and e.quote_start == area.quote_start and e.side == area.side
+                and e.kind == area.kind and e.precision not in ("district", "region")
+                and haversine_km(e.lat, e.lon, area.lat, area.lon) <= area.uncertainty_km + 10)
+    areas = [e for e, _ in events if e.precision == "district"]
+    return [(e, why) for e, why in events if not any(inside(o, e) for o, _ in events if e in areas)]
 
 
 def report_date_of(text: str, path: str | os.PathLike | None = None,

@@ -333,13 +333,14 @@ BREAK = re.compile(
     r"|\s+[–—]\s+|\s+--\s+|:\s+|\(|\)", I)
 
 # --- place names -------------------------------------------------------------------
-_UP = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"
-_LO = r"[a-zß-öø-ÿā-žʼ'’]"
+# Latin and Cyrillic: reports write "near Торецк" or "(Покровськ)" inside English text
+_UP = r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐЎ]"
+_LO = r"[a-zß-öø-ÿā-žа-яёіїєґўʼ'’]"
 _WORD = _UP + _LO + r"*(?:" + _UP + _LO + r"+)*(?:[-‑]" + r"[A-Za-zÀ-ÿ]" + _LO + r"*)*"
 NAME = re.compile(
     # an opening quote may precede a name ("'Urozhaine has been liberated,' ..."); a letter and an
     # apostrophe may not ("d'Urville", "Russia's")
-    r"(?<![\w-])(?<!\w['’])(?=[A-ZÀ-ÖØ-ÞĀ-Ž])(?:Republic\s+of\s+(?:the\s+)?" + _WORD + r"(?:\s+" + _WORD + r")?"
+    r"(?<![\w-])(?<!\w['’])(?=[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐЎ])(?:Republic\s+of\s+(?:the\s+)?" + _WORD + r"(?:\s+" + _WORD + r")?"
     r"|" + _WORD + r"(?:\s+(?:" + _WORD + r"|People['’]s|na-Donu))*"
     r")(?:['’]s(?![\w]))?")
 TG_HINT = re.compile(r"training|range|polygon|proving", I)

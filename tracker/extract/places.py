@@ -34,6 +34,9 @@ _LOCATOR_GAP = re.compile(r",?\s*(?:just\s+|about\s+|roughly\s+|right\s+|directl
                           r"\s+of|next\s+to|near|close\s+to|outside)\s+(?:the\s+)?(?:[\w-]+\s+)?", re.I)
 _ANOTHER_PLACE = re.compile(r",?\s+(?:and\s+|or\s+)?(?:in|near|around|into|toward|towards|on|north|south|east|west)\b"
                             r"(?!\s+(?:the\s+)?" + _DATE_WORD + r")", re.I)  # ", on Tuesday" is a date, not another place
+# "Karlivka, southeast of Pokrovsk in Pokrovsk Raion": what follows the locator is a region, no new place
+_REGION_NEXT = re.compile(r",?\s+in\s+(?:the\s+)?(?:\w+ern\s+)?(?:[A-ZА-ЯІЇЄҐ][\w'’-]+\s+){1,3}?"
+                          r"(?:Raion|Oblast|Krai|District|raion|district|oblast|region)\b")
 _FROM_THE = re.compile(r"\bfrom\s+(?:the\s+)?$|\bto\s+its\b")
 _SPACES = re.compile(r"\s+")
 _OUTSKIRTS_OF = re.compile(r"outskirts\s+of", re.I)
@@ -47,6 +50,13 @@ _BACK_GAP = re.compile(r"\s*(?:,\s*)?(?:\w+\s+){0,2}")
 _BACK_ASIDE_GAP = re.compile(r"\s*,[^,;]{1,120},\s*(?:\w+\s+){0,2}")
 _IN_GAP = re.compile(r"\s+in\s+(?:the\s+)?|,\s*")
 _AGENT_END = re.compile(r"\b(?:by|from|with)\s+(?:the\s+)?$", re.I)
+
+
+def _narrowest(box: list, region: Name) -> None:
+    """Keep the narrowest region written after a place: in "Novopokrovka in Polohy Raion,
+    Zaporizhzhia Oblast" the raion says more than the oblast (which the raion implies)."""
+    if box[0] is None or not _DISTRICT_END.search(box[0].text):
+        box[0] = region
 
 
 def places_fwd(s: str, t: Trig, stop: int, names: list[Name], kind: str):
@@ -76,14 +86,14 @@ def places_fwd(s: str, t: Trig, stop: int, names: list[Name], kind: str):
                 rel = prev[1]
             # "in Ukrainsk in Donetsk Oblast", "Mulino, Nizhny Novgorod Oblast": region as context
             if n.is_region and not prev[0].is_region and gap.strip() in (",", ""):
-                prev[2][0] = n
+                _narrowest(prev[2], n)
                 anchor = n.end
                 continue
         else:
             if prev is not None and n.is_region and not prev[0].is_region and \
                     (L.REGION_AFTER_PLACE.fullmatch(gap) or L.REGION_APPOSITIVE.fullmatch(gap)):
                 # "near Dzhankoi in northern Crimea", "Ugledar, a mining town in the Donetsk region"
-                prev[2][0] = n
+                _narrowest(prev[2], n)
                 anchor = n.end
                 continue
             if prev is not None and not prev_skipped and _DISTRICT_END.search(prev[0].text) \
@@ -100,7 +110,8 @@ def places_fwd(s: str, t: Trig, stop: int, names: list[Name], kind: str):
             if prev is not None and not prev_skipped and not (prev[0].is_region and not n.is_region) and (
                     _LOCATOR_GAP.fullmatch(gap)
                     or L.APPOSITIVE_LOCATOR.fullmatch(gap)) \
-                    and bearing_of(prev[1]) is None and not _ANOTHER_PLACE.match(s[n.end:n.end + 30]):
+                    and bearing_of(prev[1]) is None and not (_ANOTHER_PLACE.match(s[n.end:n.end + 30])
+                                                             and not _REGION_NEXT.match(s, n.end)):
                 # "Volokhiv Yar, east of Kharkiv": a locator of the previous place
                 anchor = n.end
                 continue

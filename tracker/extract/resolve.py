@@ -48,13 +48,18 @@ FRONT_LINE = (
     (47.576, 35.783), (47.442, 35.282), (46.760, 33.356), (46.637, 32.615), (51.191, 35.271),
     (48.254, 36.732), (48.944, 38.488))
 FUZZY_CONTEXT_KM = 100.0
+# a village known only by its hromada must lie this close (plus its radius) to the places named
+# with it to be preferred over a namesake GeoNames places exactly
+LAYER_CONTEXT_KM = 40.0
+# a village of a named raion lies within the raion's radius of its seat, give or take this
+DISTRICT_SLACK_KM = 20.0
 FAR_KM = 150.0
 # "Krymske (northeast of Toretsk)": a place the report locates by another lies within this of it
 REFERENCE_KM = 50.0
 PARAGRAPH_FAR_KM = 300.0
 _COMPASS_WORD = r"(?:north|south|east|west)(?:[- ]?(?:north|south|east|west))?(?:[- ]?(?:east|west))?"
 TOWN_POP = 10000  # towns this size are named with far-away places; villages rarely are
-LIMIT = 12  # enough candidates to hold every namesake context may pick from
+LIMIT = 40  # enough candidates to hold every namesake context may pick from (Russia has 30 Druzhbas)
 _CACHES = weakref.WeakKeyDictionary()
 
 
@@ -101,6 +106,14 @@ def _locate(lat: float, lon: float, relation: str, kind: str, precision: str, ra
     return locate(lat, lon, relation, place_kind=kind, place_precision=precision, radius_km=radius_km)
 
 
+def layer_note(place) -> str:
+    """Why a village's point is rough, and how to make it exact."""
+    basis = place.source.split("placed by ", 1)[-1]
+    return (f"{place.name} is not in GeoNames cities500: placed by the KATOTTG settlement layer "
+            f"({basis}), within {place.radius_km:.0f} km; `frontline gazetteer import UA.zip` "
+            "(a GeoNames country dump) gives exact points")
+
+
 class Resolver:
     """Turns mentions into events; caches gazetteer answers for the whole run."""
 
@@ -135,6 +148,18 @@ class Resolver:
             except Exception as exc:  # a bad name is "no region", never a crash
                 log.debug("region %r: %s", name, exc)
                 self._regions[key] = None
+        return self._regions[key]
+
+    def district(self, name: str):
+        """A raion or district ('Pokrovsk Raion', 'Sudzhansky district'), or None."""
+        key = ("district", name.casefold())
+        if key not in self._regions:
+            try:
+                hits = self.gz.lookup(name, kinds=("district",), limit=1, fuzzy=False)
+            except Exception as exc:
+                log.debug("district %r: %s", name, exc)
+                hits = []
+            self._regions[key] = hits[0].place if hits and hits[0].score >= 99 else None
         return self._regions[key]
 
     def lookup(self, name: str, region=None) -> list:
@@ -218,9 +243,12 @@ class Resolver:
     def _settle(self, m: Mention, near: list, reference: str | None = None,
                 ref_pt: tuple[float, float] | None = None):
         if m.is_region:
-            reg = self.region(m.place)
+            reg = self.region(m.place) or self.district(m.place)
             return (reg, None) if reg is not None else (None, "unknown region")
         region = self.region(m.region) if m.region else None
+        district = self.district(m.region) if m.region and region is None else None
+        if district is not None:
+            region = self.region(district.admin1) if district.admin1 else None
         matches = self.lookup(m.place, region=region)
         ground = "ground" in m.place.lower() or "range" in m.place.lower() or "polygon" in m.place.lower()
         good = [x for x in matches if x.score >= MIN_SCORE and (
@@ -240,8 +268,14 @@ class Resolver:
         if region is not None:
             # the oblast written next to the place is binding: never a namesake elsewhere
             good = [x for x in good if x.place.country == region.country and x.place.admin1 == region.admin1]
+        if district is not None:
+            # so is the raion: its namesakes elsewhere in the oblast are other villages
+            reach = (district.radius_km or 30.0) + DISTRICT_SLACK_KM
+            good = [x for x in good if _km((x.place.lat, x.place.lon), (district.lat, district.lon)) <= reach]
             if not good:
-                return region, f"no {m.place!r} in {region.name} in the gazetteer: placed at the region"
+                return district, f"no {m.place!r} in {district.name} in the gazetteer: placed at the district"
+        if region is not None and not good:
+            return region, f"no {m.place!r} in {region.name} in the gazetteer: placed at the region"
         if not good:
             if region is not None:
                 return region, f"{m.place!r} not in the gazetteer: placed at the region"
@@ -262,9 +296,36 @@ class Resolver:
                 return 0.0
             return min(_km((x.place.lat, x.place.lon), pt) for pt in near) // 50
 
+        def fine(x) -> float:
+            if not near or x.place.precision != "hromada":
+                return 0.0
+            return min(_km((x.place.lat, x.place.lon), pt) for pt in near) // 10
+
+        def unsupported(x) -> bool:
+            # a village of the settlement layer (placed only by its hromada) is taken over a
+            # namesake with a real point only where the text's context puts it
+            # (settlements named with it: a region's centre says nothing of where a village lies)
+            # A town of that very name outweighs it unless the village's own sentence names its
+            # neighbours: "the Zaporizhzhia direction" is the city, though a village of that name
+            # lies near a place the paragraph named before.
+            if x.place.precision != "hromada" or region is not None:
+                return False
+            return not (close_to(x, sentence) or (not town_named and close_to(x, paragraph)))
+
+        def close_to(x, pts) -> bool:
+            return bool(pts) and min(_km((x.place.lat, x.place.lon), pt) for pt in pts) \
+                <= LAYER_CONTEXT_KM + (x.place.radius_km or 0)
+
+        town_named = any(x.place.precision != "hromada" and (x.place.population or 0) >= TOWN_POP
+                         and x.score >= 99 for x in good)
+        sentence = self._strong_points(m)
+        paragraph = sentence + (self._para_points[-4:] if m.paragraph == self._para else [])
+
         if len(good) > 1:
-            good.sort(key=lambda x: (-round(x.score), dist(x), _front_rank(x.place.lat, x.place.lon),
-                                     order[id(x)]))
+            # villages of the layer differ by kilometres, not by 50 km buckets: the nearest of
+            # several Holubivkas to Kupiansk and Kindrashivka is the one named with them
+            good.sort(key=lambda x: (-round(x.score), unsupported(x), dist(x), fine(x),
+                                     _front_rank(x.place.lat, x.place.lon), order[id(x)]))
         strong = self._strong_points(m)
         far_note = None
         if strong and region is None and max((x.place.population or 0) for x in good) < TOWN_POP:
@@ -315,6 +376,8 @@ class Resolver:
             others = ", ".join(f"{x.place.name} ({x.place.admin1 or x.place.country})" for x in rivals[:3])
             note = (f"ambiguous: {len(rivals) + 1} places match {m.place!r}; context did not settle it; "
                     f"picked {best.place.name} ({best.place.admin1 or best.place.country}) over {others}")
+        if best.place.precision == "hromada" and note is None:
+            note = layer_note(best.place)
         return best.place, note
 
     def event(self, m: Mention, text: str, report_date: str, source: str) -> Event | None:

@@ -122,3 +122,14 @@ def test_a_big_town_outweighs_a_village_of_its_name(gazetteer):
     ev = _events("Ukrainian forces advanced south of Velyka Novosilka. Russia is moving units to the "
                  "Bakhmut and Zaporizhzhia directions.", gazetteer)
     assert ev["Zaporizhzhia"].admin1 == "Zaporizhzhia Oblast" and ev["Zaporizhzhia"].precision != "hromada"
+
+
+def test_names_coordinated_before_a_plural_head_are_each_a_region(gazetteer):
+    ev = _events("Ukrainian forces attacked in the Sudzhansky and Korenevsky districts.", gazetteer)
+    assert {e.place_name for e in ev.values()} == {"Sudzhansky District", "Korenevsky District"}
+    assert all(e.precision == "district" for e in ev.values())
+    ev = _events("Russian forces attacked in Kharkiv and Sumy oblasts.", gazetteer)
+    assert {(e.place_name, e.precision) for e in ev.values()} == {("Kharkiv Oblast", "region"),
+                                                                  ("Sumy Oblast", "region")}
+    (e,) = _events("Russian forces attacked into Sumy province.", gazetteer).values()
+    assert (e.place_name, e.precision) == ("Sumy Oblast", "region")

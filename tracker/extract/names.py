@@ -42,8 +42,11 @@ _REGIONISH = re.compile(r"(?:Oblast|Krai|Kray|Republic|Okrug|Raion|Oblasts)$|^Re
 PLACE_SLOT = re.compile(r"(?:\b(?:in|into|near|of|at|around|toward|towards|from|to|outside|on|through|"
                         r"entered|seized|captured|liberated|took|taken|reached|surrounded|encircled)\s+"
                         r"(?:the\s+)?(?:[\w-]+\s+){0,2}|,\s*|\band\s+)$", re.I)
-_REGION_WORD_AFTER = re.compile(r"\s+(oblast|krai|region|raion|district)\b", re.I)
-_REGION_WORD_END = re.compile(r"\b(?:region|oblast|krai|raion|district)$", re.I)
+_REGION_WORD_AFTER = re.compile(r"\s+(oblasts?|krai|regions?|raions?|districts?|provinces?)\b", re.I)
+_REGION_WORD_END = re.compile(r"\b(?:regions?|oblasts?|krai|raions?|districts?|provinces?)$", re.I)
+# "the Sudzhansky and Korenevsky districts", "Kharkiv, Sumy and Chernihiv oblasts": one head, many regions
+_PLURAL_HEAD = re.compile(r"\s(oblast|region|raion|district|province)s$", re.I)
+_COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)", re.I)
 _HOST_GAP = re.compile(r"\s+(?:in|near|at|outside)\s+(?:the\s+)?", re.I)
 
 
@@ -81,6 +84,23 @@ def _cleaned(text: str) -> tuple[str, int] | None:
     if any(w.lower() in P.NOT_PLACE_WORDS for w in words):
         return None
     return text, start
+
+
+def _share_plural_heads(s: str, names: list[Name]) -> None:
+    """Names coordinated before a plural head are regions of that head, each in the singular:
+    in "the Sudzhansky and Korenevsky districts" Sudzhansky is a district too."""
+    for i in range(len(names) - 1, 0, -1):
+        head = _PLURAL_HEAD.search(names[i].text)
+        if not head:
+            continue
+        singular = head.group(1)
+        names[i].text = names[i].text[:head.start()] + " " + singular
+        j = i - 1
+        while j >= 0 and not names[j].is_region and not names[j].tg and \
+                _COORDINATION.fullmatch(s[names[j].end:names[j + 1].start]):
+            names[j].text = f"{names[j].text} {singular}"
+            names[j].is_region = True
+            j -= 1
 
 
 def find_names(s: str, last_place: str | None) -> list[Name]:
@@ -130,6 +150,7 @@ def find_names(s: str, last_place: str | None) -> list[Name]:
         if ante:
             names.append(Name(m.start(), m.end(), ante, anaphor=True))
     names.sort(key=lambda n: n.start)
+    _share_plural_heads(s, names)
     # "the Baranovsky training ground in Ussuriysk, Primorsky Krai": host and region are context.
     for i, n in enumerate(names):
         if n.tg and i + 1 < len(names):

@@ -13,7 +13,10 @@ import contextlib
 import logging
 import os
 import pathlib
+import shutil
 import sqlite3
+import sys
+import threading
 import time
 from typing import Iterable
 
@@ -163,7 +166,7 @@ def build(path: pathlib.Path | None = None) -> pathlib.Path:
     path = path or index_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
-    log.warning("building the gazetteer index from GeoNames cities500 (once; takes a few seconds) -> %s", path)
+    log.warning("building the gazetteer index from GeoNames cities500 (once; about %s) -> %s", BUILD_ESTIMATE, path)
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
     conn = sqlite3.connect(tmp)
@@ -206,7 +209,7 @@ def build(path: pathlib.Path | None = None) -> pathlib.Path:
     for old in path.parent.glob("gazetteer-v*.sqlite"):  # indexes of earlier versions: 130 MB each
         if old.name != path.name:
             old.unlink(missing_ok=True)
-    log.warning("gazetteer index ready: %d places in %.1f s", n, time.perf_counter() - t0)
+    log.warning("gazetteer index ready: %s places in %.1f s", f"{n:,}", time.perf_counter() - t0)
     return path
 
 
@@ -433,6 +436,110 @@ def _is_current(path: pathlib.Path) -> bool:
         return False
     return bool(row) and row[0] == base_stamp()
 
+# ---------------------------------------------------------------- progress
+
+BUILD_ESTIMATE = "20-40 s"  # measured: 14-37 s for cities500 + curated files on 2-4 cores
+
+
+class _Progress:
+    """One line on a terminal, redrawn in place while long work runs: title, stage, bar, time."""
+
+    def __init__(self, title: str, estimate: str, stream, interval: float):
+        self.title, self.estimate, self.stream, self.interval = title, estimate, stream, interval
+        self.t0 = time.perf_counter()
+        self.stage, self.done, self.total = "", 0, 0
+        self.drawn = False
+        self.hold_until = 0.0  # a log line is being written: no redraw before then
+        self.lock = threading.Lock()
+        self.stopped = threading.Event()
+
+    def line(self) -> str:
+        parts = [f"{self.title}:"] + ([self.stage] if self.stage else [])
+        if self.total > 0:
+            frac = min(1.0, max(0.0, self.done / self.total))
+            parts.append(f"[{'#' * round(frac * 20):<20}] {frac:4.0%}")
+        parts.append(f"{time.perf_counter() - self.t0:.0f} s")
+        if self.estimate:
+            parts.append(f"(usually {self.estimate})")
+        return " ".join(parts)
+
+    def draw(self) -> None:
+        width = max(20, shutil.get_terminal_size((80, 24)).columns - 1)
+        with self.lock:
+            if self.stopped.is_set() or time.perf_counter() < self.hold_until:
+                return
+            self.stream.write("\r\x1b[K" + self.line()[:width])
+            self.stream.flush()
+            self.drawn = True
+
+    def clear(self) -> None:
+        with self.lock:
+            if self.drawn:
+                self.stream.write("\r\x1b[K")
+                self.stream.flush()
+                self.drawn = False
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """A log line printed meanwhile takes the line; a later tick draws progress below it."""
+        with self.lock:
+            self.hold_until = time.perf_counter() + self.interval
+        self.clear()
+        return True
+
+    def tick(self) -> None:
+        while not self.stopped.wait(self.interval):
+            self.draw()
+
+
+_active: _Progress | None = None
+
+
+def _is_terminal(stream) -> bool:
+    try:
+        return bool(stream.isatty()) and os.environ.get("TERM") != "dumb"
+    except (AttributeError, ValueError):  # no isatty, or closed
+        return False
+
+
+@contextlib.contextmanager
+def showing_progress(title: str, estimate: str = "", stream=None, interval: float = 0.5):
+    """While the block runs, show ``title: <stage> [bar] 12 s (usually <estimate>)`` on
+    ``stream`` (stderr), redrawn every ``interval`` seconds, and erase it at the end.
+
+    Only on a terminal, and only when this module's notes are shown (not with ``-q``):
+    piped or logged stderr gets just the plain notes the work itself prints.
+    """
+    global _active
+    stream = sys.stderr if stream is None else stream
+    if _active is not None or not _is_terminal(stream) or not log.isEnabledFor(logging.WARNING):
+        yield
+        return
+    bar = _Progress(title, estimate, stream, interval)
+    handlers = logging.getLogger().handlers
+    for h in handlers:
+        h.addFilter(bar.filter)
+    ticker = threading.Thread(target=bar.tick, name="frontline-progress", daemon=True)
+    _active = bar
+    ticker.start()
+    try:
+        yield
+    finally:
+        _active = None
+        bar.stopped.set()
+        ticker.join()
+        for h in handlers:
+            h.removeFilter(bar.filter)
+        bar.clear()
+
+
+def progress(stage: str, done: int = 0, total: int = 0) -> None:
+    """Report a stage of long work (``done`` of ``total`` items, when known) to the progress
+    line ``showing_progress`` draws; a no-op when none is shown (not a terminal, -q, or no
+    ``showing_progress`` around the call)."""
+    bar = _active
+    if bar is not None:
+        bar.stage, bar.done, bar.total = stage, done, total
+
 
 def connect(rebuild: bool = False) -> sqlite3.Connection:
     """Open the index, building it first when missing or out of date."""
@@ -456,7 +563,8 @@ def connect(rebuild: bool = False) -> sqlite3.Connection:
             with _build_lock(path):
                 # another process may have built it while this one waited for the lock
                 if rebuild or not _is_current(path):
-                    build(path)
+                    with showing_progress("building the gazetteer index", BUILD_ESTIMATE):
+                        build(path)
         except OSError as exc:
             raise GazetteerError(f"cannot write the gazetteer index at {path}: {exc}; "
                                  "set FRONTLINE_CACHE_DIR to a writable directory") from exc

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import functools
+import json
 import logging
 import pathlib
 import re
@@ -85,9 +86,31 @@ def head_html(*, cdn: bool = False) -> str:
         version = leaflet_version()
         parts.append(f'<link rel="stylesheet" href="{_CDN.format(version=version, name="leaflet.css")}"/>')
         parts.append(f'<script src="{_CDN.format(version=version, name="leaflet.js")}"></script>')
+        parts.append(f"<script>{NO_LEAFLET_JS}</script>")
     else:
         parts.append(f"<style>{leaflet_css()}</style>")
         parts.append(f"<script>{leaflet_js()}</script>")
     parts.append(f"<style>{runtime_css()}</style>")
-    parts.append(f"<script>{runtime_js()}</script>")
+    # linked Leaflet may not arrive (opened offline): the runtime then stays out of the way
+    runtime = runtime_js()
+    parts.append(f"<script>if (window.L) {{\n{runtime}\n}}</script>" if cdn else f"<script>{runtime}</script>")
     return "\n".join(parts)
+
+
+NO_LEAFLET_MESSAGE = (
+    "This map could not load Leaflet from cdn.jsdelivr.net: it was written with --cdn, which "
+    "needs a network when the map is opened. Open it with a network, or write it again "
+    "without --cdn for a file that opens offline.")
+
+# A --cdn page opened offline: one plain message instead of a blank page and script errors.
+NO_LEAFLET_JS = """if (!window.L) {
+  document.addEventListener("DOMContentLoaded", function () {
+    var p = document.createElement("p");
+    p.className = "fl-no-leaflet";
+    p.setAttribute("role", "alert");
+    p.style.cssText = "position:fixed;top:0;left:0;right:0;z-index:10000;margin:0;padding:12px 16px;" +
+      "background:#fff3cd;color:#222;border-bottom:1px solid #d8b24c;font:15px/1.4 sans-serif;";
+    p.textContent = %s;
+    document.body.insertBefore(p, document.body.firstChild);
+  });
+}""" % json.dumps(NO_LEAFLET_MESSAGE)

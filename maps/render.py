@@ -9,6 +9,7 @@ import tempfile
 from typing import TYPE_CHECKING
 
 import folium
+from branca.element import Element
 from folium.elements import MacroElement
 from folium.template import Template
 
@@ -138,8 +139,25 @@ def render_map(events_gdf: "gpd.GeoDataFrame", *, title: str | None = None, cdn:
         if s == n and w == e:  # one place: fitBounds would zoom to the maximum
             s, w, n, e = s - 0.2, w - 0.3, n + 0.2, e + 0.3
         m.fit_bounds([[s, w], [n, e]], padding=(30, 30))
+    if cdn:
+        _guard_script(figure)
     log.info("map of %d events in %d layers, %s", encoded.count, len(encoded.layers), span)
     return m
+
+
+class _NeedsLeaflet(Element):
+    """The page's closing script, run only when Leaflet is there: a --cdn map opened offline
+    then shows its one message (``assets.NO_LEAFLET_JS``) instead of 'L is not defined'."""
+
+    def render(self, **kwargs) -> str:
+        return "if (window.L) {\n" + super().render(**kwargs) + "\n}"
+
+
+def _guard_script(figure) -> None:
+    guarded = _NeedsLeaflet()
+    guarded._parent = figure
+    guarded._children = figure.script._children  # what is there now and what rendering adds
+    figure.script = guarded
 
 
 def first_view(encoded: EncodedEvents) -> "View":

@@ -233,3 +233,39 @@ def test_play_button_steps_through_time_and_pauses(map_page, map_events):
     assert page.evaluate("frontline.step") == paused_at
     assert play.inner_text() == "▶"
     assert map_page.errors() == []
+
+
+def test_cdn_map_opened_offline_says_why_instead_of_script_errors(tmp_path, offline_page, map_gdf):
+    # --cdn links Leaflet; with no network the page must explain, not throw "L is not defined"
+    path = maps.save_map(maps.render_map(map_gdf, title="CDN map", cdn=True), tmp_path / "cdn.html")
+    offline_page.open(path)
+    note = offline_page.page.locator(".fl-no-leaflet")
+    note.wait_for(state="visible")
+    assert "--cdn" in note.inner_text() and "network" in note.inner_text()
+    assert offline_page.page_errors == []  # no script ran into the missing Leaflet
+    assert any("cdn.jsdelivr.net" in url for url in offline_page.blocked)
+    # the only console error left is the browser's own for the download it could not make
+    assert all("Failed to load resource" in e for e in offline_page.console_errors), offline_page.console_errors
+
+
+def test_cdn_map_works_when_leaflet_arrives(tmp_path, offline_page, map_gdf, map_events):
+    import pathlib
+
+    import xstatic.pkg.leaflet as xleaflet
+
+    base = pathlib.Path(xleaflet.BASE_DIR)
+
+    def serve(route) -> None:  # the CDN, answered from the same Leaflet release on disk
+        name = route.request.url.rsplit("/", 1)[-1]
+        route.fulfill(path=str(base / name),
+                      content_type="text/css" if name.endswith(".css") else "application/javascript")
+
+    offline_page.page.route("https://cdn.jsdelivr.net/**", serve)
+    path = maps.save_map(maps.render_map(map_gdf, title="CDN map", cdn=True), tmp_path / "cdn.html")
+    offline_page.open(path)
+    offline_page.page.wait_for_function("window.frontline !== undefined")
+    painted = offline_page.page.evaluate(PAINTED)
+    assert painted and all(n > 0 for n in painted.values()), painted
+    assert _visible(offline_page) == len(map_events)
+    assert offline_page.page.locator(".fl-no-leaflet").count() == 0
+    assert offline_page.errors() == [] and offline_page.blocked == []

@@ -145,3 +145,15 @@ def test_bad_picture_options_are_one_line(tmp_path, capsys, args, message):
     lines = err.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("frontline: error:") and message in lines[0], err
     assert not (tmp_path / "front.png").exists()
+
+
+def test_cdn_says_it_needs_a_network_when_the_map_is_opened(tmp_path, capsys):
+    code, out, _ = _run(capsys, "map", "--help")
+    assert code == 0
+    help_text = " ".join(out.split())
+    assert "--cdn" in help_text and "needs a network whenever the map is opened" in help_text
+    store = str(tmp_path / "events.gpkg")
+    _fill(store)
+    code, _, err = _run(capsys, "map", "--store", store, "-o", str(tmp_path / "m.html"), "--cdn")
+    assert code == 0 and "self-contained" not in err
+    assert "needs a network for Leaflet when opened (without --cdn it opens offline)" in err

@@ -76,8 +76,27 @@ def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
     """frontline: turn conflict reporting into dated, geocoded events, maps and GIS files."""
     level = logging.ERROR if quiet else (logging.DEBUG if verbose > 1 else
                                          logging.INFO if verbose else logging.WARNING)
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    handler = logging.StreamHandler()  # stderr
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s") if verbose > 1
+                         else NoteFormatter())
+    logging.basicConfig(level=level, handlers=[handler])
     ctx.ensure_object(dict)["verbose"] = verbose
+
+
+OWN_LOGGERS = ("gazetteer", "tracker", "maps")
+
+
+class NoteFormatter(logging.Formatter):
+    """Log records as a user reads them: one plain line, ``note: ...`` (``error: ...`` for
+    errors), without level or logger names; another library's records keep its name so the
+    note says where it came from. ``-vv`` uses the full format instead."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = " ".join(record.getMessage().splitlines())
+        top = record.name.split(".", 1)[0]
+        if top not in OWN_LOGGERS and record.name != "root":
+            text = f"{top}: {text}"
+        return f"{'error' if record.levelno >= logging.ERROR else 'note'}: {text}"
 
 
 MAX_MESSAGE = 2000  # characters of an error line; a 10 MB argument is not echoed whole

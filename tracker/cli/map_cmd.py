@@ -14,7 +14,8 @@ from .options import check_output, filter_options, open_existing, store_option
                    "(events accumulating by --step).")
 @click.option("--title", help="Map title (default 'Frontline events'); the date range is added.")
 @click.option("--cdn", is_flag=True,
-              help="Link Leaflet from a CDN instead of inlining it (smaller file, needs a network).")
+              help="Link Leaflet from a CDN instead of inlining it: a smaller file that needs a "
+                   "network whenever the map is opened (offline it shows only a message).")
 @click.option("--tiles", default="none", show_default=True, metavar="osm|NAME|URL|none",
               help="Web tiles over the offline base map (need a network): 'osm', a provider "
                    "name or a URL template with {z}/{x}/{y}.")
@@ -58,7 +59,8 @@ def map_(store: str, query, output: str, title: str | None, cdn: bool, tiles: st
     offline = not cdn and not _wants_tiles(tiles)
     click.echo(f"wrote {output}: {len(events):,} events, {size / 1e6:.1f} MB"
                + (", self-contained" if offline else ", needs a network for "
-                  + ("Leaflet and tiles" if cdn and _wants_tiles(tiles) else "Leaflet" if cdn else "tiles")),
+                  + ("Leaflet and tiles" if cdn and _wants_tiles(tiles) else "Leaflet" if cdn else "tiles")
+                  + " when opened" + (" (without --cdn it opens offline)" if cdn else "")),
                err=True)
 
 

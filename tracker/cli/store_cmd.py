@@ -6,6 +6,7 @@ commands that only read or change existing events never create a store.
 from __future__ import annotations
 
 import contextlib
+import logging
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
 
     from ..event import Event
     from ..store import Store
+
+_log = logging.getLogger(__name__)
 
 PROGRESS_FROM = 5  # files: fewer finish before a bar would help
 HOMONYM_KM = 30.0  # namesakes farther apart than this are different places, not one town's spread
@@ -174,12 +177,19 @@ def log(text: str | None, date: str, source: str | None, side: str | None, kind:
             text = read_stdin()
         if not text.strip():
             raise click.UsageError("the sentence is empty")
-        from ..extract import extract_events
+        from ..extract import extract_events, skipped_message
 
-        events = extract_events(text, report_date=date, source=source)
+        skipped: dict[str, str] = {}
+        events = extract_events(text, report_date=date, source=source, skipped=skipped)
+        if not events and skipped:  # one line: the place is why nothing was found
+            raise ExtractionError(f"no event logged: the gazetteer could not settle "
+                                  f"{skipped_message(skipped)}")
         if not events:
             raise ExtractionError("no event found in the sentence (an advance, attack or "
                                   "deployment at a named place); log it with --side --kind --place")
+        if skipped:
+            _log.warning("left out %d place(s) the gazetteer could not settle: %s",
+                         len(skipped), skipped_message(skipped))
     else:
         missing = [k for k in ("--side", "--kind", "--place") if not fields[k]]
         if missing:

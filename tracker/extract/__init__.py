@@ -53,18 +53,30 @@ def extract_mentions(text: str, report_date: str | None = None) -> list[Mention]
 
 
 def extract_events(text: str, report_date: str | None = None, source: str | None = None,
-                   gazetteer: Any = None) -> list[Event]:
+                   gazetteer: Any = None, skipped: dict[str, str] | None = None) -> list[Event]:
     """Events in report ``text``: one per side, kind, place, relation, date, status and claimant.
 
     ``report_date`` is ISO (YYYY-MM-DD); when None it is read from the text's
     first lines, else ``ExtractionError``. ``quote_start``/``quote_end`` index
-    ``text`` as given.
+    ``text`` as given. Places the gazetteer could not settle are named in one logged
+    warning; given a dict as ``skipped``, they go there instead ({place: why}), for a
+    caller that reports them itself.
     """
-    return [ev for ev, _ in explain_events(text, report_date, source, gazetteer)]
+    return [ev for ev, _ in explain_events(text, report_date, source, gazetteer, skipped)]
+
+
+def skipped_message(skipped: dict[str, str]) -> str:
+    """The places left out and why, in one line, with the cure when the gazetteer lacks them."""
+    # villages under 500 people are not in the default gazetteer: say which names and the cure
+    hint = (" (villages: `frontline gazetteer import` a GeoNames country dump, or "
+            "`frontline gazetteer add`)" if any("gazetteer" in why for why in skipped.values())
+            else "")
+    return "; ".join(f"{p}: {why}" for p, why in skipped.items()) + hint
 
 
 def explain_events(text: str, report_date: str | None = None, source: str | None = None,
-                   gazetteer: Any = None) -> list[tuple[Event, str]]:
+                   gazetteer: Any = None,
+                   skipped: dict[str, str] | None = None) -> list[tuple[Event, str]]:
     """``extract_events`` with, for each event, why it was made: the rule's trigger, or the
     parse's cue word, dependency path and claimant (``Mention.why``)."""
     from .resolve import Resolver
@@ -83,15 +95,12 @@ def explain_events(text: str, report_date: str | None = None, source: str | None
         seen.add(ev.id)
         events.append((ev, m.why))
     events = _without_containers(events)
-    if resolver.skipped:
-        # an analyst must know what the map lacks; villages under 500 people are not in the
-        # default gazetteer, so say which names and the cure
-        hint = (" (villages: `frontline gazetteer import` a GeoNames country dump, or "
-                "`frontline gazetteer add`)" if any(
-                    "gazetteer" in why for why in resolver.skipped.values()) else "")
-        log.warning("%s: events left out at %d place(s) the gazetteer could not settle: %s%s",
-                    source or "text", len(resolver.skipped),
-                    "; ".join(f"{p}: {why}" for p, why in resolver.skipped.items()), hint)
+    if skipped is not None:
+        skipped.update(resolver.skipped)
+    elif resolver.skipped:
+        # an analyst must know what the map lacks
+        log.warning("%s: events left out at %d place(s) the gazetteer could not settle: %s",
+                    source or "text", len(resolver.skipped), skipped_message(resolver.skipped))
     return events
 
 

@@ -17,7 +17,7 @@ from .triggers import Trig
 
 _NOMINAL = re.compile(r"^(?:advances?|gains?|progress|assaults?|attacks?|counterattacks?|offensive|counteroffensive|"
                       r"breakthrough|ground\s+attacks?|ground\s+assaults?|mechanized\s+assaults?|capture|the\s+capture|seizure|"
-                      r"liberation|build-?up|buildup|deployment|redeployment|offensive\s+operations|clashes|fighting|"
+                      r"liberation|build-?up|buildup|deployment|redeployment|concentrations?|offensive\s+operations|clashes|fighting|"
                       r"(?:\w+\s+)?(?:attacks?|assaults?))", re.I)
 _SOURCE_NOUN = re.compile(r"\s+(?:\w+\s+)?(?:milbloggers?|sources?|officials?|media|outlets?|channels?|bloggers?|"
                           r"Defen[cs]e|MoD|Ministry|General|state|authorities|commanders?|command|"
@@ -40,6 +40,10 @@ _OF_NAT_AFTER = re.compile(r"\s+of\s+(?:the\s+|some\s+|more\s+|additional\s+|\d[
                            r")\s+[\w-]+)")
 _IN_HANDS = re.compile(r"(?:in|under)\s+(Russian|Ukrainian)\s+(?:hands|control)")
 _BY_AGENT = re.compile(r"\s+by\s+((?:the\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+)")
+
+
+_RID = re.compile(r"(?:clear|cleans|purg|free|rid)\w*\s*$", re.I)
+_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$", re.I)
 
 
 def actor(s: str, t: Trig, cs: int, ce: int, actors, last_side: str | None) -> tuple[str | None, str]:
@@ -94,7 +98,12 @@ def actor(s: str, t: Trig, cs: int, ce: int, actors, last_side: str | None) -> t
     for a in actors:
         if t.end <= a[0] < min(ce, t.end + 30) and not _SPEAKS.match(s, a[1]):
             sd = actor_side(s, a, last_side)
-            if sd:
+            if sd and _RID.match(t.text) and _OF_BEFORE.search(s, t.end, a[0]):
+                # "cleared the city of Pokrovsk of Russian soldiers": those named after "of" lose it
+                sd = P.OPPOSITE.get(sd)
+                if sd:
+                    return sd, ""
+            elif sd:
                 return sd, a[2]
     neutral = t.kind == "attack" and IMP.is_neutral_combat(t.text)
     if neutral:

@@ -82,7 +82,7 @@ def _surface_hint(lex: Lexicon) -> re.Pattern:
             stems.add(verb[:-1] if len(verb) > 4 and verb[-1] in "ey" else verb)
     # irregular past forms of the lexicon's verbs
     stems |= {"took", "taken", "won", "fought", "fled", "left", "lost", "drove", "driven", "broke", "broken",
-              "beat", "fell", "held", "seiz"}
+              "beat", "fell", "held", "seiz", "made", "making"}
     return re.compile(r"(?<![\w-])(?:" + P._trie(sorted(stems)) + r")", re.I)
 
 
@@ -175,7 +175,7 @@ class SentenceReader:
             if lex.phrasal("loss", lem) & parts or lex.has("loss.verbs", lem):
                 if any(c.dep_ == "dobj" for c in t.children) and any(
                         c.dep_ in ("advcl", "xcomp") and any(g.lower_ == "to" for g in c.children)
-                        for c in t.children):
+                        and lex.has("loss.redeploy_purposes", _lemma(c)) for c in t.children):
                     return None  # "pulled regiments out of X to use them in ...": a redeployment's start
                 return "advance", "loss"
             if lex.phrasal("gain", lem) & parts:
@@ -457,6 +457,8 @@ class SentenceReader:
         h = cue.head
         if cue.pos_ in ("NOUN", "PROPN") and cue.dep_ == "dobj" and h != cue:
             cue, h = h, h.head  # "trying to gain a foothold in X": the verb whose object the gain is
+        while cue.dep_ == "conj" and h != cue:
+            cue, h = h, h.head  # "trying to cross the border and gain a foothold": one effort
         if cue.dep_ in ("xcomp", "acl", "advcl") and h != cue:
             lem = _lemma(h)
             if self.lex.has("attempt.verbs", lem) or lem == "fail" or lem in ("attempt", "effort", "bid", "push"):
@@ -507,6 +509,9 @@ class SentenceReader:
                     rel = "from"  # an origin: only a loss ("withdrew from X") happens there
                 path.append(prep)
                 t = hp
+                if t.pos_ == "ADV" and t.dep_ in ("advmod", "prt") and t.head != t:
+                    path.append(t.text)  # "struck back near X", "pushed further into X": the verb's place
+                    t = t.head
                 if self._stop(t):
                     return None
                 c = self.cue(t)
@@ -528,8 +533,10 @@ class SentenceReader:
                     return c2, rel or "in", "<".join(path) + "<" + t.text + ">" + c2.text
                 continue
             if dep in ("compound", "appos", "conj", "cc", "npadvmod", "nmod", "amod", "poss"):
-                if dep == "compound" and _lemma(t) in ("settlement", "village", "town", "city", "hamlet"):
+                if dep == "compound" and _lemma(t) in ("settlement", "village", "town", "city", "hamlet") \
+                        and t.tag_ == "NNS":
                     return None  # "18 Kherson Oblast settlements": the region says where they are
+                    # ("Kherson city" is the city itself)
                 if dep == "poss":
                     return None  # "Kyiv's army": an owner, not a place of action
                 if self._stop(t):
@@ -575,6 +582,12 @@ class SentenceReader:
                 k = self.cue(c)
                 if k and k[0] != "deployment":
                     return c
+        for c in v.children:
+            # "struck back near Robotyne, regaining several positions": the participle says what
+            # the action near the place won
+            if c.dep_ == "advcl" and c.tag_ == "VBG" and not any(m.dep_ in ("mark", "aux") for m in c.children) \
+                    and (self.cue(c) or ("", ""))[1] == "gain":
+                return c
         return None
 
     def _held(self, v):

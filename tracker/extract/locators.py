@@ -60,7 +60,7 @@ def drop_asides(gap: str) -> str:
 
 # "near Dzhankoi in northern Crimea": the region only says where the settlement lies.
 REGION_AFTER_PLACE = re.compile(
-    r"\s*(?:,\s*|\s+in\s+)(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|"
+    r"\s*(?:,\s*|\s+in\s+|\s+of\s+)(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|"
     r"south-?west)(?:ern)?\s+)?", re.I)
 # Regions written without "Oblast", "Krai" etc.
 BARE_REGIONS = frozenset({"Crimea"})

@@ -154,6 +154,7 @@ class SentenceParser:
         names = [n for n in N.find_names(s, self.last_place) if len(n.text) > 1]
         # a trigger word inside a training ground's or a multi-word name is part of the name
         spans = [(n.start, n.end) for n in names if n.tg or " " in n.text]
+        spans += [m.span() for m in P.FORMATION.finditer(s)]
         trigs = [t for t in trigs if not any(a <= t.start < b for a, b in spans)]
         actors = [(m.start(), m.end(), m.group(0), m) for m in P.ACTOR.finditer(s)]
         breaks = [(m.start(), m.end()) for m in P.BREAK.finditer(s)]

@@ -34,7 +34,7 @@ NATIONALITIES: tuple[tuple[str, str], ...] = (
 SIDE_OF_WORD = {
     "russians": "russia", "moscow": "russia", "russia": "russia", "kremlin": "russia",
     "ukrainians": "ukraine", "kyiv": "ukraine", "ukraine": "ukraine", "ukrainains": "ukraine",
-    "north koreans": "north_korea", "pyongyang": "north_korea", "belarusians": "belarus",
+    "north koreans": "north_korea", "north korea": "north_korea", "pyongyang": "north_korea", "belarusians": "belarus",
     # Ukrainian official usage for Russian forces
     "occupiers": "russia", "invaders": "russia", "occupation forces": "russia", "occupying forces": "russia",
     "ruscists": "russia",
@@ -58,10 +58,18 @@ ACTOR = re.compile(
     r"|(?<![\w-])(?:the\s+)?(?P<nat>" + _NAT + r")(?!-held|-installed|-occupied|-controlled territory)"
     # (?i:) for the noun: unit names are capitalised ("the Russian 5th Motorized Rifle Brigade")
     r"(?:\s+(?:" + _FILLER + r"[\w'’-]+\s+){0,4}?(?P<noun>(?i:" + _FORCE_NOUN + r"))\b)?"
-    r"|(?<![\w-])(?P<word>the Russians|the Ukrainians|Russians|Ukrainians|North Koreans|Moscow|Kyiv|Russia|Ukraine|"
+    r"|(?<![\w-])(?P<word>the Russians|the Ukrainians|Russians|Ukrainians|North Koreans|North Korea|Pyongyang|Moscow|the Kremlin|Kremlin|Kyiv|Russia|Ukraine|"
     r"the occupiers|occupiers|the invaders|invaders|occupation forces|occupying forces|ruscists)\b(?!['’]s\s+(?:war|invasion))"
     r"|(?<![\w-])(?P<pron>(?i:its|their|his|our)\s+(?:own\s+|new\s+|remaining\s+)?(?:[\w-]+\s+){0,2}?" + _FORCE_NOUN + r"\b|they\b)",
 )
+# A formation's designation: "the 76th Air Assault Division", "3rd Separate Assault Brigade",
+# "1st Guards Tank Army". Words inside it ("Assault", "Guards") are part of a name, not event cues.
+FORMATION = re.compile(
+    r"\b\d{1,3}(?:st|nd|rd|th)\s+(?:(?:Separate|Guards?|Air|Airborne|Assault|Mechani[sz]ed|Motori[sz]ed|"
+    r"Rifle|Tank|Naval|Infantry|Marine|Special|Forces|Purpose|Territorial|Defen[cs]e|Artillery|Jaeger|"
+    r"Mountain|Presidential|Operational|Combined|Arms|Spetsnaz|Reconnaissance|Storm|Attack|Coastal|"
+    r"National|Border|Detachment|Light|Heavy)\s+){0,5}"
+    r"(?:Division|Brigade|Regiment|Battalion|Corps|Army|Group|Detachment|Flotilla|Fleet)\b")
 NAT_RES = [(re.compile(p), side) for p, side in NATIONALITIES]
 UNIT_RES = [(re.compile(p), side) for p, side in NAMED_UNITS]
 
@@ -160,12 +168,12 @@ _ATTACK = r"""
 _DEPLOY = r"""
   arrived\s+(?:in|at|to)|arrived\s+(?=(?:near|around|outside|close\s+to)\s)|arriving\s+(?:in|at)|arrive\s+in|have\s+arrived|has\s+arrived
  |deployed|deploying|deployment\s+(?:of\s+(?:\w+\s+){0,4}?)?(?:to|in)|redeployed|redeploying|redeployment
- |stationed|based|quartered|garrisoned|massed|massing|amassed|accumulated|accumulating|entrenched|entrenching|concentrated|concentrating|build-?up|buildup|built\s+up
+ |stationed|based|quartered|garrisoned|massed|massing|amassed|accumulated|accumulating|entrenched|entrenching|concentrated|concentrating|concentrations?(?=\s+of\s)|build-?up|buildup|built\s+up
  |build(?:s|ing)?\s+up|forming|formed|defending|defend(?=s?\s+(?:in|near|around))
  |(?<=\bthe\s)front(?:\s*-?\s*lines?)?(?=\s+(?:in|near|around)\b)
  |trained|training|drilling|drilled|exercises?
- |reinforcing|reinforced|reinforcements\s+(?:to|in)
- |(?:transferred|transferring|committed|committing|sent|sending|moved|moving|shifted|shifting|relocated|relocating|brought|bringing|redirected)(?!\s+(?:forward|up\b(?!\s+to\s+(?:\d|one|two|three|four|five|several|a\b))))\s+(?=(?:[\w'’,-]+\s+){0,12}?(?:to|into|in|toward|towards)\b)
+ |reinforcing|reinforced(?!\s+(?:with|by)\b)|reinforcements\s+(?:to|in)|(?<=\bto\s)(?:reinforce|strengthen|bolster)(?=\s)
+ |(?:transferred|transferring|committed|committing|sent|sending|moved|moving|shifted|shifting|relocated|relocating|brought|bringing|redirected|poured|pouring|rushed|rushing|dispatched|dispatching|funnell?ed|funnell?ing)(?!\s+(?:forward|up\b(?!\s+to\s+(?:\d|one|two|three|four|five|several|a\b))))\s+(?=(?:[\w'’,-]+\s+){0,12}?(?:to|into|in|toward|towards)\b)
  |heading\s+(?:to|toward)|(?:is|are|were|was)\s+(?:\w+\s+)?active|operating|present|holding(?=\s+(?-i:[A-Z]))|grouping\s+(?:\w+\s+){0,6}?sits|sits\s+(?:\w+\s+){0,4}?in
  |packing\s+(?:\w+\s+){0,3}?(?=around|near|in)
 """
@@ -192,6 +200,7 @@ had has hav headi held hit hoist hold impro kept left liber lost made main makin
 now occupie offen opera packi place plant press prese progr pull punch push quart rais reach recap redep redir regai
 reinf reloc reta retr reto seiz semi- sent sendi shift show sits stati storm surro take taki thrust took train
 trans tried tryin was wer withd defen establ secur won forced forci ouste ousti expel dislo knock kick threw throw accum fled flee entren commi
+poure pouri rushe rushi dispa funne stren bolst
 """.split())
 TRIGGER_SHORT_WORDS = frozenset(("is", "on"))  # "is captured", "on the outskirts of"
 # Auxiliaries start only passive triggers ("was captured", "is in Russian hands", "had fallen",
@@ -307,7 +316,12 @@ FORECAST = re.compile(
     r"intend|if|unless|whether|order(?:ed|s)?\s+to|tasked\s+with|seeking\s+to|to\s+try\s+to|in\s+order\s+to|"
     r"meant\s+to|designed\s+to|so\s+that|purpose)(?![\w-])", I)
 # "trying to advance" is an attack; "to advance" alone is an intention.
-ATTEMPT = re.compile(r"(?:trying|tried|attempting|attempted|attempts?|attempt|struggling|struggled|continu(?:e|es|ed|ing))\s+to\s*$", I)
+ATTEMPT = re.compile(r"(?:trying|tried|attempting|attempted|attempts?|attempt|struggling|struggled)\s+to\s*$", I)
+# "continued to advance toward X": the movement goes on, and is reported as made
+CONTINUED = re.compile(r"(?:continu(?:e|es|ed|ing)|kept|keeps?|keeping)\s+to\s*$", I)
+# "trying to cross the border and gain a foothold": the second verb is part of the effort
+ATTEMPT_AND = re.compile(r"(?:trying|tried|attempting|attempted|attempts?|seeking|sought|struggling|struggled)\s+to\s+"
+                         r"\w+(?:\s+[\w'’-]+){0,6}?\s+(?:and|or)\s+(?:to\s+)?$", I)
 INFINITIVE = re.compile(r"(?<![\w-])to\s*$", I)
 STRIKE = re.compile(r"(?<![\w-])(?:strikes?|struck|striking|shelling|shelled|missiles?|drones?|glide\s+bombs?|bombs?|"
                     r"bombing|bombed|airstrikes?|HIMARS|artillery\s+fire|hit\s+(?!Russian|Ukrainian))(?![\w-])", I)

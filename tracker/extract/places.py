@@ -21,7 +21,7 @@ _COUNTRY_GAP = re.compile(r"(?:Russia|Ukraine|Belarus)['’]s\s+$")
 _DATE_WORD = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d)"
 _TOWN_OF = re.compile(r"\s*(?:the\s+)?(?:(?:\w+[- ]){0,3}?(?:town|village|city|settlement)\s+of\s+)", re.I)
 _OF_HEADS = re.compile(r"(?:\d[\d,.]*|percent|capture|liberation|control|outskirts|most|half|part|parts|rest|remainder|fall|loss|"
-                       r"edge|edges|center|centre|village|town|city|settlement|vicinity|direction|areas?|"
+                       r"edge|edges|defen[cs]es?|center|centre|village|town|city|settlement|vicinity|direction|areas?|"
                        r"districts?|streets?|neighborhoods?|microdistricts?|blocks?|approaches|remaining|entire|much)\s+of\s+(?:the\s+)?$", re.I)
 _NEW_VERB = re.compile(r"\b(?:will|would|may|might|could|should|can|is|are|was|were|has|have|had|did|does|do|"
                        r"been|being|said|says|claimed|reported)\b|\band\s+(?!also\b)\w+ed\b", re.I)
@@ -164,7 +164,7 @@ def places_fwd(s: str, t: Trig, stop: int, names: list[Name], kind: str):
             rel = [rel]
         if n.is_direction:
             rel = ["direction"]
-        elif n.is_area and rel in (["in"], ["on"], ["to"]):
+        elif n.is_area and rel in (["in"], ["on"], ["to"], ["into"]):
             rel = ["near"]  # "in the Kupiansk area", "reserves brought to the Avdiivka area"
         elif _OUTSKIRTS_AFTER.match(s, n.end):
             rel = ["outskirts of"]  # "on the town's eastern outskirts"

@@ -59,6 +59,7 @@ REFERENCE_KM = 50.0
 PARAGRAPH_FAR_KM = 300.0
 _COMPASS_WORD = r"(?:north|south|east|west)(?:[- ]?(?:north|south|east|west))?(?:[- ]?(?:east|west))?"
 TOWN_POP = 10000  # towns this size are named with far-away places; villages rarely are
+CITY_POP = 100_000  # a city this size named as written is meant over a town bearing its former name
 LIMIT = 40  # enough candidates to hold every namesake context may pick from (Russia has 30 Druzhbas)
 _CACHES = weakref.WeakKeyDictionary()
 
@@ -312,19 +313,27 @@ class Resolver:
                 return False
             return not (close_to(x, sentence) or (not town_named and close_to(x, paragraph)))
 
+        def former_name(x) -> bool:
+            # "Kaliningrad" is the city of 475,000, not Korolev near Moscow that once bore the name,
+            # unless the text's places lie by Korolev or it is on the front (MoD digests'
+            # "Dzerzhinsk" for Toretsk)
+            return (city_named and _fold(x.place.name) != q and x.place.admin1 not in FRONT_REGIONS
+                    and not (near and min(_km((x.place.lat, x.place.lon), pt) for pt in near) <= 60))
+
         def close_to(x, pts) -> bool:
             return bool(pts) and min(_km((x.place.lat, x.place.lon), pt) for pt in pts) \
                 <= LAYER_CONTEXT_KM + (x.place.radius_km or 0)
 
         town_named = any(x.place.precision != "hromada" and (x.place.population or 0) >= TOWN_POP
                          and x.score >= 99 for x in good)
+        city_named = any(_fold(x.place.name) == q and (x.place.population or 0) >= CITY_POP for x in good)
         sentence = self._strong_points(m)
         paragraph = sentence + (self._para_points[-4:] if m.paragraph == self._para else [])
 
         if len(good) > 1:
             # villages of the layer differ by kilometres, not by 50 km buckets: the nearest of
             # several Holubivkas to Kupiansk and Kindrashivka is the one named with them
-            good.sort(key=lambda x: (-round(x.score), unsupported(x), dist(x), fine(x),
+            good.sort(key=lambda x: (-round(x.score), unsupported(x), former_name(x), dist(x), fine(x),
                                      _front_rank(x.place.lat, x.place.lon), order[id(x)]))
         strong = self._strong_points(m)
         far_note = None
@@ -389,7 +398,9 @@ class Resolver:
             log.info("no place for %r (%s): skipped", m.place, note)
             self.skipped.setdefault(m.place, note or "")
             return None
-        loc = _locate(place.lat, place.lon, m.relation, place.kind, place.precision, place.radius_km)
+        # forces sent "to" a place are then at it: a destination, not a direction of attack
+        rel = "in" if m.kind == "deployment" and m.relation in ("to", "toward", "towards") else m.relation
+        loc = _locate(place.lat, place.lon, rel, place.kind, place.precision, place.radius_km)
         precision, unc = loc.precision, loc.uncertainty_km
         if note and note.startswith("ambiguous") and precision in ("point", "near", "offset"):
             precision, unc = "near", max(unc, AMBIGUOUS_UNCERTAINTY_KM)

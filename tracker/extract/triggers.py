@@ -47,7 +47,9 @@ _WITH_WEAPONS = re.compile(r"[^.;]{0,80}?\bwith\s+(?:[\w-]+\s+){0,3}?(?:glide\s+
                            r"airstrikes?|air\s+strikes?|rockets?|bombs?|MLRS|HIMARS|Shaheds?|Iskanders?)\b", re.I)
 _CASUALTIES = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring|civilians?|casualties|dead|"
                          r"residential|apartment|hospital|infrastructure|power\s+grid|energy)\b", re.I)
-_FORCED_TO = re.compile(r"\b(?:forc(?:ed|ing|es)|compell(?:ed|ing))\s+(?:[\w'’-]+\s+){0,4}?to\s*$", re.I)
+_FORCED_TO = re.compile(r"\b(?:forc(?:ed|ing)|compell(?:ed|ing))\s+(?:[\w'’-]+\s+){0,4}?to\s*$", re.I)
+_SENT_TO_REINFORCE = re.compile(r"\b(?:sent|brought|moved|transferred|redeployed|deployed|dispatched|rushed|"
+                                r"relocated|shifted|poured)\b[^.;]{0,80}\bto\s*$", re.I)
 _MOVING = re.compile(r"mov(?:ing|ed)\s*$", re.I)
 _PUSH = re.compile(r"push(?:ing|ed)?$", re.I)
 _PUSH_TOWARD = re.compile(r"\s+(?:\w+\s+){0,4}?(?:toward|towards|on\b|in\s+the\s+direction)", re.I)
@@ -142,8 +144,12 @@ def adjust_kind(s: str, t: Trig, cs: int) -> str | None:
     before = s[cs:t.start]
     if t.kind == "attack" and _USED_IN.fullmatch(before):
         return "deployment"  # "withdrew its forces ... to use them in attacks toward X": sent to X
+    if t.kind == "advance" and P.ATTEMPT_AND.search(before):
+        return "attack"
+    if t.kind == "deployment" and _SENT_TO_REINFORCE.search(s, max(0, t.start - 120), t.start):
+        return "deployment"  # "brought in from Kherson to reinforce troops near Vuhledar": sent there
     if t.kind in ("advance", "deployment") and P.INFINITIVE.search(before) and \
-            not _FORCED_TO.search(before):
+            not _FORCED_TO.search(before) and not P.CONTINUED.search(before):
         if P.ATTEMPT.search(before) and t.kind == "advance":
             return "attack"
         return None

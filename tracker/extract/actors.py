@@ -15,9 +15,9 @@ from . import patterns as P
 from .triggers import Trig
 
 
-_NOMINAL = re.compile(r"^(?:advances?|gains?|progress|assaults?|attacks?|counterattacks?|offensive|counteroffensive|"
+_NOMINAL = re.compile(r"^(?:advances?|attempts?|efforts?|gains?|progress|assaults?|attacks?|counterattacks?|offensive|counteroffensive|"
                       r"breakthrough|ground\s+attacks?|ground\s+assaults?|mechanized\s+assaults?|capture|the\s+capture|seizure|"
-                      r"liberation|build-?up|buildup|deployment|redeployment|concentrations?|offensive\s+operations|clashes|fighting|"
+                      r"liberation|build-?up|buildup|deployment|redeployment|concentrations?|presence|contingents?|offensive\s+operations|clashes|fighting|"
                       r"(?:\w+\s+)?(?:attacks?|assaults?))", re.I)
 _SOURCE_NOUN = re.compile(r"\s+(?:\w+\s+)?(?:milbloggers?|sources?|officials?|media|outlets?|channels?|bloggers?|"
                           r"Defen[cs]e|MoD|Ministry|General|state|authorities|commanders?|command|"
@@ -42,6 +42,8 @@ _IN_HANDS = re.compile(r"(?:in|under)\s+(Russian|Ukrainian)\s+(?:hands|control)"
 _BY_AGENT = re.compile(r"\s+by\s+((?:the\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+)")
 
 
+_CARRIES = re.compile(r"(?:transferr|committ|sen[dt]|mov|shift|relocat|br(?:ought|ing)|redirect|poured|rush|"
+                      r"dispatch|transport|ferr|shipp|airlift|fl[eo]w)", re.I)
 _RID = re.compile(r"(?:clear|cleans|purg|free|rid)\w*\s*$", re.I)
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$", re.I)
 
@@ -79,6 +81,13 @@ def actor(s: str, t: Trig, cs: int, ce: int, actors, last_side: str | None) -> t
                     if sd:
                         return sd, a[2]
     actors_all = actors
+    if t.kind == "deployment" and _CARRIES.match(t.text):
+        # "Russia flew North Korean officers to X": the forces carried are the ones deployed
+        for a in actors:
+            if t.end <= a[0] <= t.end + 25 and a[3].group("noun"):
+                sd = actor_side(s, a, last_side)
+                if sd:
+                    return sd, a[2]
     bare = [a for a in actors if a[3].group("nat") and not a[3].group("noun")]
     inside = [a for a in actors if t.start < a[0] < t.end and not (a[3].group("nat") and not a[3].group("noun"))
               and t.kind == "deployment"]
@@ -91,6 +100,15 @@ def actor(s: str, t: Trig, cs: int, ce: int, actors, last_side: str | None) -> t
     cands = [a for a in actors if cs <= a[0] < t.start]
     if not cands:
         cands = [a for a in actors if a[0] < t.start]
+    if t.kind == "attack" and IMP.is_neutral_combat(t.text) and \
+            not any(a[0] < t.start and not _SPEAKS.match(s, a[1]) for a in cands):
+        # "The Ukrainian military said heavy fighting raged around X", "..., the Ukrainian
+        # military said": a side reporting fighting with no attacker named reports the other's attacks
+        for a in actors_all:
+            if _SPEAKS.match(s, a[1]) and not (t.start <= a[0] < t.end):
+                sd = P.OPPOSITE.get(actor_side(s, a, last_side) or "")
+                if sd:
+                    return sd, ""
     for a in reversed(cands):
         sd = actor_side(s, a, last_side)
         if sd:

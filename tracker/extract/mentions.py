@@ -56,6 +56,7 @@ class Mention:
 
 
 _WITHIN = ("in", "into", "on")  # relations that put an event inside its place
+_CONTINGENT = re.compile(r"contingents?$", re.I)  # "the North Korean contingent": the word names the force
 _BARE_NAT = re.compile(r"(?:the\s+)?(?:" + P._NAT + r")")
 _LOCATIVE = re.compile(r"\b(?:in|In|across|throughout|of|within)\s+(?:the\s+)?(?:\w+ern\s+)?$")
 
@@ -184,8 +185,10 @@ class SentenceParser:
             side, actor = A.actor(s, t, cs, ce, actors, self.last_side)
             if side is None:
                 continue
-            if kind == "deployment" and actor and _BARE_NAT.fullmatch(actor):
+            if kind == "deployment" and actor and _BARE_NAT.fullmatch(actor) and not _CONTINGENT.match(t.text):
                 continue  # "a North Korean delegation arrived in ...": forces must be named to deploy
+            if kind == "deployment" and P.PRESENCE.match(t.text) and side not in P.THIRD_PARTIES:
+                continue
             if t.mode == "withdraw":
                 side = P.OPPOSITE.get(side)
                 if side is None:

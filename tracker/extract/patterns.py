@@ -45,7 +45,7 @@ _FORCE_NOUN = (r"(?:forces|troops|units|unit|soldiers|personnel|fighters|service
                r"elements|assault groups|assault group|groups|group|defenders|infantry|paratroopers|"
                r"marines|detachments?|sabotage(?: and reconnaissance)? groups?|brigades?|regiments?|"
                r"battalions?|divisions?|corps|command|grouping|(?:border\s+)?guards(?:men)?|contingents?|formations?|reservists|"
-               r"mercenaries|volunteers|reinforcements|operators|tanks?|armor|armored vehicles|columns?|mechanized assault|"
+               r"mercenaries|volunteers|reinforcements|operators|crews?|officers|tanks?|armor|armored vehicles|columns?|mechanized assault|"
                r"soldier|counteroffensive|counterattacks?|assaults?|attacks?|advances?|gains?|progress|"
                r"offensive|forward units|naval infantry|airborne(?: units| troops)?|VDV|artillery)")
 _NAT = "|".join(p for p, _ in NATIONALITIES)
@@ -173,10 +173,17 @@ _DEPLOY = r"""
  |(?<=\bthe\s)front(?:\s*-?\s*lines?)?(?=\s+(?:in|near|around)\b)
  |trained|training|drilling|drilled|exercises?
  |reinforcing|reinforced(?!\s+(?:with|by)\b)|reinforcements\s+(?:to|in)|(?<=\bto\s)(?:reinforce|strengthen|bolster)(?=\s)
- |(?:transferred|transferring|committed|committing|sent|sending|moved|moving|shifted|shifting|relocated|relocating|brought|bringing|redirected|poured|pouring|rushed|rushing|dispatched|dispatching|funnell?ed|funnell?ing)(?!\s+(?:forward|up\b(?!\s+to\s+(?:\d|one|two|three|four|five|several|a\b))))\s+(?=(?:[\w'’,-]+\s+){0,12}?(?:to|into|in|toward|towards)\b)
+ |(?:transferred|transferring|committed|committing|sent|sending|moved|moving|shifted|shifting|relocated|relocating|brought|bringing|redirected|poured|pouring|rushed|rushing|dispatched|dispatching|funnell?ed|funnell?ing|transported|transporting|ferried|ferrying|shipped|shipping|airlifted|airlifting|flown|flew|bussed|integrated)(?!\s+(?:forward|up\b(?!\s+to\s+(?:\d|one|two|three|four|five|several|a\b))))\s+(?=(?:[\w'’,-]+\s+){0,12}?(?:to|into|in|toward|towards)\b)
  |heading\s+(?:to|toward)|(?:is|are|were|was)\s+(?:\w+\s+)?active|operating|present|holding(?=\s+(?-i:[A-Z]))|grouping\s+(?:\w+\s+){0,6}?sits|sits\s+(?:\w+\s+){0,4}?in
  |packing\s+(?:\w+\s+){0,3}?(?=around|near|in)
+ |presence(?=\s+of\s)|contingents?(?=\s+(?:in|at|near|stationed|based|deployed)\b)
+ |(?:been\s+)?(?:seen|spotted|sighted|observed)(?=\s+(?:(?!\w+ing\b)\w+\s+){0,2}?(?:in|near|at|around|close\s+to)\b)
+ |(?:troops|soldiers|forces|units|personnel|servicemen)\s+(?:are|is|were|was)\s+(?:now\s+|already\s+|currently\s+|still\s+|reportedly\s+|also\s+)?(?=(?:in|inside|at)\s)
 """
+# "North Korean troops are now in Kursk Oblast": a third country's contingent is deployed where it
+# is; a belligerent's forces "in" a contested town are a question of gain, which other cues decide
+PRESENCE = re.compile(r"(?:troops|soldiers|forces|units|personnel|servicemen)\s+(?:are|is|were|was)\b", I)
+THIRD_PARTIES = frozenset({"north_korea", "belarus"})
 
 TRIGGER_SETS = (
     ("advance", "back", _ADV_BACK),
@@ -201,6 +208,7 @@ now occupie offen opera packi place plant press prese progr pull punch push quar
 reinf reloc reta retr reto seiz semi- sent sendi shift show sits stati storm surro take taki thrust took train
 trans tried tryin was wer withd defen establ secur won forced forci ouste ousti expel dislo knock kick threw throw accum fled flee entren commi
 poure pouri rushe rushi dispa funne stren bolst
+trans ferri shipp airli flown flew busse integ conti seen spott sight obser troop soldi force units perso servi
 """.split())
 TRIGGER_SHORT_WORDS = frozenset(("is", "on"))  # "is captured", "on the outskirts of"
 # Auxiliaries start only passive triggers ("was captured", "is in Russian hands", "had fallen",

@@ -208,6 +208,8 @@ class Resolver:
                 front = [x for x in cands if x.place.admin1 in CORE_FRONT]
                 pts.extend((x.place.lat, x.place.lon) for x in front[:3])
         for r in m.regions:  # only regions named as a location ("In Donetsk Oblast, ...")
+            if m.region:
+                break  # the place's own oblast binds it; the oblast's centre says nothing of where in it
             reg = self.region(r)
             if reg is not None:
                 pts.append((reg.lat, reg.lon))

@@ -50,6 +50,7 @@ _CASUALTIES = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring
 _FORCED_TO = re.compile(r"\b(?:forc(?:ed|ing)|compell(?:ed|ing))\s+(?:[\w'’-]+\s+){0,4}?to\s*$", re.I)
 _SENT_TO_REINFORCE = re.compile(r"\b(?:sent|brought|moved|transferred|redeployed|deployed|dispatched|rushed|"
                                 r"relocated|shifted|poured)\b[^.;]{0,80}\bto\s*$", re.I)
+_SEEN = re.compile(r"\b(?:seen|spotted|sighted|observed)$", re.I)
 _MOVING = re.compile(r"mov(?:ing|ed)\s*$", re.I)
 _PUSH = re.compile(r"push(?:ing|ed)?$", re.I)
 _PUSH_TOWARD = re.compile(r"\s+(?:\w+\s+){0,4}?(?:toward|towards|on\b|in\s+the\s+direction)", re.I)
@@ -155,6 +156,8 @@ def adjust_kind(s: str, t: Trig, cs: int) -> str | None:
         return None
     if t.kind == "deployment" and _MOVING.match(t.text) and P.FOOTAGE.search(s, 0, t.start):
         return "advance"  # footage of troops moving toward a place: ground gained
+    if t.kind == "deployment" and _SEEN.search(t.text) and P.FOOTAGE.search(s):
+        return None  # troops seen in footage: the advance rules read it
     if t.kind == "advance" and _TAKES_PEOPLE.match(s, t.end):
         return None  # "captured a Ukrainian soldier": people or equipment, not ground
     if t.kind == "advance" and _PUSH.match(t.text):

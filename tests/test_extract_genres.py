@@ -101,3 +101,44 @@ def test_deployed_to_a_town_is_at_the_town():
     [e] = extract_events("North Korea had sent about 1,500 special forces troops to Vladivostok.",
                          report_date=DATE)
     assert e.precision == "point" and e.uncertainty_km < 10
+
+
+def test_a_side_conceding_a_gain_claims_it():
+    [m] = extract_mentions("Russian troops have advanced to the outskirts of Kostiantynivka, the Ukrainian "
+                           "military conceded.", DATE)
+    assert (m.side, m.status, m.claimant) == ("russia", "claimed", "Ukrainian military")
+
+
+def test_fending_off_attempts_is_the_attempters_attack():
+    got = facts("Ukrainian troops are fending off Russian attempts to encircle Velyka Novosilka.")
+    assert got == {("russia", "attack", "Velyka Novosilka", "around")}
+
+
+def test_a_side_reporting_fighting_reports_the_others_attacks():
+    got = facts("Heavy fighting raged around Chasiv Yar on Sunday, the Ukrainian military said.")
+    assert got == {("russia", "attack", "Chasiv Yar", "near")}
+    got = facts("The Ukrainian military said heavy fighting raged around Chasiv Yar on Sunday.")
+    assert got == {("russia", "attack", "Chasiv Yar", "near")}
+
+
+def test_a_third_countrys_troops_present_at_a_place_are_deployed_there():
+    got = facts("Thousands of North Korean soldiers are now in the Kursk region, the Pentagon said.")
+    assert got == {("north_korea", "deployment", "Kursk region", "in")}
+    got = facts("The presence of North Korean troops in Kursk Oblast was confirmed by the Pentagon.")
+    assert got == {("north_korea", "deployment", "Kursk Oblast", "in")}
+    # a belligerent's forces "in" a town are a question of gain, not a deployment
+    assert not facts("Russian troops are now in the centre of Toretsk, the brigade said.") & {
+        ("russia", "deployment", "Toretsk", "in")}
+
+
+def test_the_forces_carried_are_the_ones_deployed():
+    got = facts("Russia flew North Korean officers to the Baranovsky training ground near Ussuriysk.")
+    assert {(s, k) for s, k, _, _ in got} == {("north_korea", "deployment")}
+
+
+def test_an_oblasts_centre_does_not_pick_the_village_inside_it():
+    # six villages called Zaporizke lie in Dnipropetrovsk Oblast; the one on the front, not the
+    # one nearest Dnipro, is the likelier subject when nothing else in the text tells
+    [e] = extract_events("DeepState said on Tuesday that Russian troops now occupy Zaporizke in the "
+                         "Dnipropetrovsk region.", report_date=DATE)
+    assert e.admin1 == "Dnipropetrovsk Oblast" and e.lon > 36.0

@@ -303,7 +303,7 @@ UNCONFIRMED = re.compile(
     r"no\s+(?:visual\s+)?confirmation)\b", I)
 CLAIM_VERB = re.compile(
     r"(?<![\w-])(?:claimed|claims|claim|claiming|said|says|saying|announced|announces|announcing|reported|reports|reporting|"
-    r"stated|states|declared|declares|asserted|asserts|insisted|insists|acknowledged|acknowledges|admitted|admits|"
+    r"stated|states|declared|declares|asserted|asserts|insisted|insists|acknowledged|acknowledges|admitted|admits|conceded|concedes|conceding|"
     r"wrote|writes|writing|told|tells|added|adds|adding|noted|notes|noting|stating|asserting|insisting|acknowledging|admitting|alleged|alleges|boasted|suggested|indicated|indicates|"
     r"showed|shows|show|showing|assessed|assesses|judged|believes|published|posted|"
     r"congratulated|as\s+(?:confirmed|shown|seen|reported)\s+(?:by|in)|confirmed|confirms|according\s+to|citing|"

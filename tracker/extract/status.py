@@ -254,3 +254,4 @@ def _claimant(subj: str) -> str:
     # the daily General Staff summaries this genre cites are Ukraine's; Russia's is named as such
     s = re.sub(r"^General\s+Staff$", "Ukrainian General Staff", s)
     return s.strip(" ,")
+

@@ -101,8 +101,7 @@ def legend_spec(sides: Iterable[str], kinds: Iterable[str], statuses: Iterable[s
     precisions = set(precisions)
     prec_items = []
     if precisions & set(CIRCLE_PRECISIONS):
-        prec_items.append({"shape": "ring", "label": "near / offset / direction / village placed by its hromada / district: "
-                                    "likely within the circle",
+        prec_items.append({"shape": "ring", "label": "not an exact point: likely within the circle",
                            "style": {"color": grey, "fill": True, "fillOpacity": 0.06, "weight": 1,
                                      "dashArray": "3 3"}})
     if "region" in precisions:

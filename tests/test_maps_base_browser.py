@@ -107,3 +107,36 @@ def test_seed_report_map_names_the_front(tmp_path, offline_page):
     assert {"Toretsk", "Pokrovsk", "Kreminna", "Siversk", "Kursk Oblast"} <= named, named
     page.screenshot(path=str(tmp_path / "seed.png"))
     assert offline_page.errors() == [] and offline_page.blocked == []
+
+
+# Screen rectangles of the page's panels (legend, layers, time bar, notes) and where each
+# event in the first view is drawn.
+HIDDEN_EVENTS = """() => {
+    const f = window.frontline, m = f.map, size = m.getSize();
+    const boxes = [...document.querySelectorAll('.leaflet-control')].map(e => e.getBoundingClientRect())
+        .filter(r => r.width > 0 && r.height > 0);
+    const origin = m.getContainer().getBoundingClientRect();
+    const hidden = [];
+    let shown = 0;
+    for (let i = 0; i < f.data.ev.lat.length; i++) {
+        const p = m.latLngToContainerPoint([f.data.ev.lat[i], f.data.ev.lon[i]]);
+        if (p.x < 0 || p.y < 0 || p.x > size.x || p.y > size.y) continue;
+        shown++;
+        const x = p.x + origin.left, y = p.y + origin.top;
+        if (boxes.some(r => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom)) hidden.push(i);
+    }
+    return {shown, hidden};
+}"""
+
+
+def test_no_panel_covers_an_event_of_the_first_view(tmp_path, offline_page):
+    # a legend grown by one long line once covered Toretsk and Chasiv Yar in the demo's map
+    from importlib import resources
+
+    from tracker.extract import extract_events
+
+    text = resources.files("tracker").joinpath("data", "demo_report.txt").read_text(encoding="utf-8")
+    events = extract_events(text, source="demo")
+    page = _open(tmp_path, offline_page, to_geodataframe(events), title="demo")
+    got = page.evaluate(HIDDEN_EVENTS)
+    assert got["shown"] >= 10 and got["hidden"] == [], got

@@ -25,6 +25,7 @@ import json
 import logging
 import os
 import pathlib
+import re
 import tempfile
 from dataclasses import dataclass
 from typing import Any
@@ -33,7 +34,7 @@ from .errors import MapError
 
 log = logging.getLogger(__name__)
 
-BASE_VERSION = 3
+BASE_VERSION = 4
 # West, south, east, north: Ukraine, Belarus, Moldova and the Russian regions next to them.
 REGION = (20.0, 43.0, 48.0, 57.0)
 ADMIN1_COUNTRIES = ("UA", "BY", "RU")  # Moldova's 37 districts would only clutter the view
@@ -176,14 +177,55 @@ def _admin1_units(country_geoms: dict[str, Any], sites: dict[str, list], names: 
     return units
 
 
+# GeoNames lists sections of cities (PPLX) among its settlements, often with more
+# people than the city itself: "Pravyi Bereh" (352,088) outpolls Mariupol (230,000) and
+# Donetsk has a dozen "-skyi" districts. Their alternate names say "District"/"район",
+# or they carry the ids GeoNames gave the city sections it added in bulk from 2019 on.
+_DISTRICT_WORD = re.compile(r"district|rayon|raion|rajon|район", re.IGNORECASE)
+_SECTION_ID_FROM = 12_000_000
+SECTION_PARENT_POP = 50_000
+
+
+def _section_reach_km(population):
+    """How far from a city's point its sections lie: ~12 km for 50,000 people, ~24 km for Kyiv."""
+    import numpy as np
+
+    return np.minimum(10.0 + 8.0 * np.sqrt(np.asarray(population, dtype=float) / 1e6), 25.0)
+
+
+def _looks_like_section(pid: str, variants: str) -> bool:
+    try:
+        gid = int(pid.split(":", 1)[1]) if pid.startswith("geonames:") else 0
+    except ValueError:
+        gid = 0
+    return gid >= _SECTION_ID_FROM or bool(_DISTRICT_WORD.search(variants or ""))
+
+
 def _towns(conn) -> list[tuple[str, float, float, int]]:
+    """Settlements worth a label, largest first, without sections of a city near that city."""
+    import numpy as np
+
     west, south, east, north = REGION
     rows = conn.execute(
-        "SELECT name, lat, lon, population FROM places WHERE layer = 'base' AND kind = 'settlement' "
+        "SELECT id, name, lat, lon, population, variants FROM places WHERE layer = 'base' "
+        "AND kind = 'settlement' "
         "AND ((population >= ? AND lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?) OR population >= ?) "
         "ORDER BY population DESC, name",
         (TOWN_MIN_POP_REGION, west, east, south, north, TOWN_MIN_POP_WORLD)).fetchall()
-    return [(n, round(la, 4), round(lo, 4), int(p)) for n, la, lo, p in rows]
+    section = [_looks_like_section(pid, var) for pid, _, _, _, _, var in rows]
+    cities = [(la, lo, pop) for (pid, _, la, lo, pop, _), sec in zip(rows, section)
+              if not sec and pop >= SECTION_PARENT_POP]
+    clat = np.array([c[0] for c in cities], dtype=float)
+    clon = np.array([c[1] for c in cities], dtype=float)
+    reach = _section_reach_km([c[2] for c in cities])
+    out = []
+    for (pid, n, la, lo, p, _), sec in zip(rows, section):
+        if sec and len(clat):
+            d = np.hypot((clon - lo) * 111.32 * np.cos(np.radians(la)), (clat - la) * 110.57)
+            if (d <= reach).any():
+                continue
+        out.append((n, round(la, 4), round(lo, 4), int(p)))
+    return out
 
 
 def derive() -> dict:

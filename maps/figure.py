@@ -24,6 +24,8 @@ ANIMATED_FORMATS = (".gif", ".mp4")
 MARKERS = {"circle": "o", "triangle": "^", "square": "s", "diamond": "D"}
 SEA, LAND, RIVER = "#cfe0ec", "#f4f1e8", "#6f9cc7"
 MIN_SPAN_DEG = 1.2  # a single place still gets its surroundings
+FAN_POINTS = 10.0   # symbols of different layers at one point sit this far apart
+BIG_TOWN = 250_000  # named before oblasts: "Donetsk" matters more than "Donetsk Oblast"
 
 
 def is_figure_path(path: "str | pathlib.Path") -> bool:
@@ -88,6 +90,7 @@ class _Plot:
         ax.set_aspect(1 / math.cos(math.radians((s + n) / 2)))
         ax.set_xticks([])
         ax.set_yticks([])
+        self.fan_lon = self._fan(width)
         if base:
             self._draw_base()
         fig.text(0.5, 0.955, self.title, ha="center", va="center", fontsize=15, fontweight="bold")
@@ -97,6 +100,31 @@ class _Plot:
         self._legend()
         self._outside_note()
         self.artists: list[Any] = []
+
+    def _fan(self, width_in: float):
+        """Longitude offsets that set events of different layers at one point side by side.
+
+        A Ukrainian advance and a North Korean deployment both "in Kursk Oblast" would
+        otherwise be one symbol, the later layer hiding the earlier.
+        """
+        import numpy as np
+
+        ev = self.encoded.data["ev"]
+        n = len(ev["lat"])
+        out = np.zeros(n)
+        w, _, e, _ = self.extent
+        step = FAN_POINTS * (e - w) / (width_in * 0.98 * 72)
+        at: dict[tuple[int, int], list[int]] = {}
+        for i in range(n):
+            key = (round(ev["lat"][i] * 1e4), round(ev["lon"][i] * 1e4))
+            layers = at.setdefault(key, [])
+            if ev["layer"][i] not in layers:
+                layers.append(ev["layer"][i])
+        for i in range(n):
+            layers = at[(round(ev["lat"][i] * 1e4), round(ev["lon"][i] * 1e4))]
+            if len(layers) > 1:
+                out[i] = (layers.index(ev["layer"][i]) - (len(layers) - 1) / 2) * step
+        return out
 
     # -- base -------------------------------------------------------------------------------
     def _draw_base(self) -> None:
@@ -139,26 +167,34 @@ class _Plot:
         min_pop = 400_000 if span > 20 else 150_000 if span > 10 else 50_000 if span > 5 else 15_000
         ax = self.ax
         renderer = self.fig.canvas.get_renderer()
+        shown = 0
+
+        def town(name, lat, lon) -> bool:
+            dot = ax.plot(lon, lat, "o", color="#555", markersize=2.2, zorder=4)[0]
+            t = ax.annotate(name, (lon, lat), xytext=(3, 0), textcoords="offset points", fontsize=7,
+                            color="#444", va="center", zorder=4)
+            if _place(t, renderer, reserved):
+                return True
+            t.remove()
+            dot.remove()
+            return False
+
+        in_view = [(name, lat, lon, pop) for name, lat, lon, pop in b.towns
+                   if pop >= min_pop and w < lon < e and s < lat < n]
+        big = [t for t in in_view if t[3] >= BIG_TOWN]
+        for name, lat, lon, _ in big:
+            shown += town(name, lat, lon)
         for u in b.admin1_units:
             if w < u["lon"] < e and s < u["lat"] < n and span < 16:
                 t = ax.text(u["lon"], u["lat"], u["name"], fontsize=7, style="italic", color="#6a6a80",
                             ha="center", va="center", zorder=4)
                 if not _place(t, renderer, reserved):
                     t.remove()
-        shown = 0
-        for name, lat, lon, pop in b.towns:
-            if pop < min_pop or shown >= 60:
+        for name, lat, lon, pop in in_view:
+            if shown >= 60:
                 break
-            if not (w < lon < e and s < lat < n):
-                continue
-            dot = ax.plot(lon, lat, "o", color="#555", markersize=2.2, zorder=4)[0]
-            t = ax.annotate(name, (lon, lat), xytext=(3, 0), textcoords="offset points", fontsize=7,
-                            color="#444", va="center", zorder=4)
-            if _place(t, renderer, reserved):
-                shown += 1
-            else:
-                t.remove()
-                dot.remove()
+            if pop < BIG_TOWN:
+                shown += town(name, lat, lon)
 
     # -- events -----------------------------------------------------------------------------
     def draw_events(self, through: str | None = None) -> int:
@@ -190,7 +226,7 @@ class _Plot:
                     spec_st = style.STATUS_STYLES[st]
                     colour = spec["color"]
                     face = colour if spec_st["fillOpacity"] > 0 else "none"
-                    a = self.ax.scatter(lon[sel], lat[sel], s=42, marker=marker, facecolors=face,
+                    a = self.ax.scatter(lon[sel] + self.fan_lon[sel], lat[sel], s=42, marker=marker, facecolors=face,
                                         edgecolors=colour, linewidths=1.4,
                                         alpha=1.0 if st != "assessed" else 0.85,
                                         linestyle="--" if st == "claimed" else "-", zorder=6)
@@ -217,7 +253,9 @@ class _Plot:
             if not name or not (w < ev["lon"][i] < e and s < ev["lat"][i] < n):
                 continue
             counts[name] += 1
-            where.setdefault(name, (ev["lon"][i], ev["lat"][i]))
+            # the label goes beside the rightmost of the symbols fanned out at the place
+            x0, y0 = where.get(name, (ev["lon"][i] - 1e9, ev["lat"][i]))
+            where[name] = (max(x0, ev["lon"][i] + self.fan_lon[i]), y0)
         renderer = self.fig.canvas.get_renderer()
         reserved: list = []
         # the symbols themselves: no label may cover one
@@ -226,15 +264,23 @@ class _Plot:
         pts = self.ax.transData.transform(list(where.values())) if where else []
         r = 6 * self.fig.dpi / 72
         reserved += [Bbox([[x - r, y - r], [x + r, y + r]]) for x, y in pts]
+        legend = self.ax.get_legend()
+        if legend is not None:  # no name half hidden under the legend
+            reserved.append(legend.get_window_extent(renderer=renderer))
         placed = []
         for name, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:80]:
             x, y = where[name]
             for dx, dy, ha, va in ((8, 0, "left", "center"), (-8, 0, "right", "center"),
                                    (0, 7, "center", "bottom"), (0, -7, "center", "top")):
-                t = self.ax.annotate(name, (x, y), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
-                                     fontsize=9, fontweight="bold", color="#111", zorder=8)
-                t.set_path_effects(_halo())
+                kw = dict(xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
+                          fontsize=9, fontweight="bold")
+                t = self.ax.annotate(name, (x, y), color="#111", zorder=8, **kw)
                 if _place(t, renderer, reserved):
+                    # The white halo is a second, outline-only copy underneath: a path effect
+                    # on the label itself would turn it into curves in SVG and PDF, where a
+                    # writer wants text to search and edit.
+                    halo = self.ax.annotate(name, (x, y), color="white", zorder=7.9, **kw)
+                    halo.set_path_effects(_halo())
                     placed.append(name)
                     break
                 t.remove()
@@ -289,7 +335,7 @@ class _Plot:
 def _halo():
     import matplotlib.patheffects as pe
 
-    return [pe.withStroke(linewidth=3, foreground="white")]
+    return [pe.Stroke(linewidth=3, foreground="white")]
 
 
 def _with_alpha(colour: str, alpha: float):

@@ -76,6 +76,17 @@ def test_towns_come_from_the_gazetteer_largest_first(base):
     assert pops == sorted(pops, reverse=True)
 
 
+def test_sections_of_cities_are_not_named_as_towns(base):
+    # GeoNames lists city districts among settlements, some with more people than the city:
+    # "Pravyi Bereh" (352,088) would be named instead of Mariupol, "Rutchenkivskyi" beside Donetsk.
+    names = {t[0] for t in base.towns}
+    for section in ("Pravyi Bereh", "Rutchenkivskyi", "Kyivskyi", "Tsentralno-Miskyi", "Verhunskyi",
+                    "Darnytsya", "Obolon"):
+        assert section not in names, section
+    for city in ("Mariupol", "Donetsk", "Makiyivka", "Horlivka", "Luhansk", "Kyiv", "Brovary", "Reni"):
+        assert city in names, city
+
+
 def test_base_adds_at_most_one_megabyte():
     size = len(script_json(encode_base()))
     assert 50_000 < size <= 1_000_000
@@ -154,6 +165,34 @@ def test_png_without_base_has_no_land(tmp_path, map_gdf):
     assert _colour_pixels(out, _hex(figure.LAND), 3) < 1000  # stray anti-aliased pixels at most
 
 
+def test_png_sets_events_at_one_place_side_by_side(tmp_path, map_gdf):
+    # A Ukrainian advance and a North Korean deployment both "in Kursk Oblast": both must show.
+    import numpy as np
+    from PIL import Image
+
+    from maps import figure
+    from tracker.event import SIDE_COLOURS
+
+    plot = figure._Plot(map_gdf, title=None, width=8, height=6, dpi=100, base=True)
+    try:
+        plot.draw_events()
+        plot.place_labels()
+        out = tmp_path / "kursk.png"
+        plot.save(out, format="png")
+        x, y = plot.ax.transData.transform((KURSK_OBLAST[2], KURSK_OBLAST[1]))
+    finally:
+        plot.close()
+    img = np.asarray(Image.open(out).convert("RGB")).astype(int)
+    y = img.shape[0] - y  # matplotlib counts up from the bottom
+    crop = img[int(y) - 15:int(y) + 15, int(x) - 25:int(x) + 25]
+    where = {}
+    for side in ("ukraine", "north_korea"):
+        mask = np.abs(crop - np.array(_hex(SIDE_COLOURS[side]))).max(axis=2) <= 40
+        assert mask.sum() > 10, side
+        where[side] = np.nonzero(mask)[1].mean()
+    assert abs(where["ukraine"] - where["north_korea"]) > 5, where  # not one on top of the other
+
+
 @pytest.mark.parametrize("suffix, magic", [(".svg", b"<?xml"), (".pdf", b"%PDF")])
 def test_vector_pictures(tmp_path, map_gdf, suffix, magic):
     from maps import figure
@@ -163,6 +202,8 @@ def test_vector_pictures(tmp_path, map_gdf, suffix, magic):
     if suffix == ".svg":
         text = out.read_text(encoding="utf-8")
         assert "Frontline events" in text and "Luhansk Oblast" in text  # text stays text
+        for place in ("Toretsk", "Kupyansk", "Kursk Oblast"):  # the haloed event labels too
+            assert f">{place}<" in text, place
 
 
 def test_gif_animates_day_by_day_with_the_date(tmp_path):

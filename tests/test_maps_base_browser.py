@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import maps
-from ft_fixtures.maps import map_events, map_gdf, sample_events  # noqa: F401
+from ft_fixtures.maps import KURSK_OBLAST, map_events, map_gdf, sample_events  # noqa: F401
 from tracker.event import Event
 from tracker.frame import to_geodataframe
 
@@ -72,6 +72,41 @@ def test_hiding_a_layer_removes_its_place_labels(tmp_path, offline_page, map_gdf
     assert "Kupyansk" not in _labels(page, "event")
 
 
+def _layer_pixels_x(page, key: str, lat: float, lon: float, half: int = 25) -> list[int]:
+    """x offsets (from the point) of the painted pixels of one event layer's canvas near a place."""
+    return page.evaluate("""([key, lat, lon, half]) => {
+        const c = document.querySelector(`canvas.fl-events[data-layer="${key}"]`);
+        const map = frontline.map, p = map.latLngToContainerPoint([lat, lon]);
+        const cr = c.getBoundingClientRect(), mr = map.getContainer().getBoundingClientRect();
+        const scale = c.width / cr.width;
+        const x0 = Math.round((p.x + mr.left - cr.left - half) * scale), y0 = Math.round((p.y + mr.top - cr.top - half) * scale);
+        const n = Math.round(2 * half * scale), d = c.getContext('2d').getImageData(x0, y0, n, n).data, out = [];
+        for (let i = 3; i < d.length; i += 4) if (d[i] > 128) out.push(((i - 3) / 4) % n / scale - half);
+        return out;
+    }""", [key, lat, lon, half])
+
+
+def test_events_of_two_layers_at_one_place_are_both_visible(tmp_path, offline_page, map_gdf):
+    page = _open(tmp_path, offline_page, map_gdf)
+    lat, lon = KURSK_OBLAST[1], KURSK_OBLAST[2]
+    ua = _layer_pixels_x(page, "ukraine-advance", lat, lon)
+    nk = _layer_pixels_x(page, "north_korea-deployment", lat, lon)
+    assert len(ua) > 20 and len(nk) > 20
+    ua_x, nk_x = sum(ua) / len(ua), sum(nk) / len(nk)
+    assert abs(ua_x - nk_x) > 6, (ua_x, nk_x)  # side by side, not one hidden under the other
+    # and a click on each symbol opens its own event
+    p = page.evaluate(f"frontline.map.latLngToContainerPoint([{lat}, {lon}])")
+    box = page.locator("#" + page.evaluate("frontline.map.getContainer().id")).bounding_box()
+    kinds = set()
+    for dx in (ua_x, nk_x):
+        page.mouse.click(box["x"] + p["x"] + dx, box["y"] + p["y"])
+        page.wait_for_selector(".fl-popup")
+        kinds.add(page.locator(".fl-popup-head").first.inner_text())
+        page.keyboard.press("Escape")
+        page.evaluate("frontline.map.closePopup()")
+    assert len(kinds) == 2, kinds
+
+
 def test_first_view_holds_the_front_and_announces_far_events(tmp_path, offline_page, map_events):
     far = [Event(side="north_korea", kind="deployment", place=name, place_name=name, admin1=region,
                  relation="in", lat=lat, lon=lon, event_date="2024-10-24", report_date="2024-10-24",
@@ -105,7 +140,25 @@ def test_seed_report_map_names_the_front(tmp_path, offline_page):
     page = _open(tmp_path, offline_page, to_geodataframe(events), title="ISW 2024-10-24")
     named = set(_labels(page, "event"))
     assert {"Toretsk", "Pokrovsk", "Kreminna", "Siversk", "Kursk Oblast"} <= named, named
+    # the front's cities and oblasts are named too, and no city district stands in for its city
+    towns, regions = set(_labels(page, "town")), set(_labels(page, "region"))
+    assert {"Kharkiv", "Donetsk", "Luhansk"} <= towns, towns
+    assert {"Donetsk Oblast", "Kharkiv Oblast"} <= regions, regions
+    assert not {"Rutchenkivskyi", "Pravyi Bereh"} & towns
+    # the first view is the front, not the Far East training grounds
+    s, w, n, e = page.evaluate("(() => { const b = frontline.map.getBounds(); "
+                               "return [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()]; })()")
+    for ev in events:
+        if ev.lon < 60:
+            assert s <= ev.lat <= n and w <= ev.lon <= e, ev.place
+    assert e < 60 and "5 events outside the view" in page.locator(".fl-outside").inner_text()
     page.screenshot(path=str(tmp_path / "seed.png"))
+    from PIL import Image
+
+    shot = Image.open(tmp_path / "seed.png").convert("RGB")
+    colours = shot.getcolors(maxcolors=1 << 20)
+    count = {c: k for k, c in colours}
+    assert count.get((0xf4, 0xf1, 0xe8), 0) > 100_000  # the base's land fills the view
     assert offline_page.errors() == [] and offline_page.blocked == []
 
 

@@ -98,7 +98,7 @@
       var drawn = new Int32Array(n), m = 0;
       for (var k = 0; k < n; k++) {
         var i = first + k;
-        var x = a * fl.mx[i] + b - ox, y = c * fl.my[i] + dd - oy;
+        var x = a * fl.mx[i] + b - ox + fl.fanX[i], y = c * fl.my[i] + dd - oy;
         sx[k] = x; sy[k] = y;
         var rc = fl.uncProj[i] > 0 ? fl.uncProj[i] * a : 0;
         var reach = Math.max(rc, r * 2);
@@ -236,6 +236,20 @@
       var spec = d.layers[ev.layer[i]];
       var shape = precision === "region" ? regionShape : kindShape[spec.kind];
       this.shapeOf[i] = shape >= 0 ? shape : 0;
+    }
+    // Events of different layers at one point (a Ukrainian advance and a North
+    // Korean deployment both "in Kursk Oblast") would hide each other: fan the
+    // layers out side by side, a symbol's width apart.
+    this.fanX = new Float32Array(n);
+    var atPoint = {}, fanStep = st.radius * 2.6;
+    for (var f = 0; f < n; f++) {
+      var pk = Math.round(ev.lat[f] * 1e4) + "|" + Math.round(ev.lon[f] * 1e4);
+      var slot = atPoint[pk] || (atPoint[pk] = {layers: [], of: {}});
+      if (slot.of[ev.layer[f]] === undefined) { slot.of[ev.layer[f]] = slot.layers.length; slot.layers.push(ev.layer[f]); }
+    }
+    for (var g2 = 0; g2 < n; g2++) {
+      var sl = atPoint[Math.round(ev.lat[g2] * 1e4) + "|" + Math.round(ev.lon[g2] * 1e4)];
+      if (sl.layers.length > 1) { this.fanX[g2] = (sl.of[ev.layer[g2]] - (sl.layers.length - 1) / 2) * fanStep; }
     }
     for (var li = 0; li < d.layers.length; li++) {
       var spec2 = d.layers[li];
@@ -652,8 +666,9 @@
         if (!name) { continue; }
         var key = name + "|" + Math.round(ev.lat[i] * 20) + "|" + Math.round(ev.lon[i] * 20);
         var e = byKey[key];
-        if (!e) { e = byKey[key] = {name: name, x: this.mx[i], y: this.my[i], n: 0}; list.push(e); }
+        if (!e) { e = byKey[key] = {name: name, x: this.mx[i], y: this.my[i], n: 0, dx: 0}; list.push(e); }
         e.n++;
+        if (this.fanX[i] > e.dx) { e.dx = this.fanX[i]; }
       }
     }
     var pop = this._townPop || {};
@@ -703,19 +718,30 @@
         var places = self._eventPlaces(), limit = z >= 8 ? 400 : 60;
         for (var i = 0; i < places.length && placed.length < limit; i++) {
           var p = places[i], px = v.a * p.x + v.b, py = v.c * p.y + v.d;
-          if (inView(px, py)) { label(p.name, px, py, "bold 13px system-ui, sans-serif", "#111", "event", false, true); }
+          if (inView(px, py)) { label(p.name, px + p.dx, py, "bold 13px system-ui, sans-serif", "#111", "event", false, true); }
         }
       }
-      // 2. oblast and region names while the whole front is in view
+      // 2. the largest towns of the view before region names: "Donetsk" matters more than "Donetsk Oblast"
+      var t = self._towns, min = townThreshold(z), big = Math.max(min, 250000), k = 0;
+      function townLabel(k) {
+        var tx = v.a * t.x[k] + v.b, ty = v.c * t.y[k] + v.d;
+        if (inView(tx, ty)) { label(t.name[k], tx, ty, (t.pop[k] >= 500000 ? "12px" : "11px") + " system-ui, sans-serif", "#444", "town", true); }
+      }
+      for (; k < t.name.length && t.pop[k] >= big; k++) { townLabel(k); }
+      // 3. oblast and region names while the whole front is in view
       if (z >= 5 && z <= 8) {
         ctx.save();
         for (var u = 0; u < self._units.length; u++) {
           var un = self._units[u], ux = v.a * un.x + v.b, uy = v.c * un.y + v.d;
           if (!inView(ux, uy)) { continue; }
           ctx.font = "italic 11px system-ui, sans-serif";
-          var uw = ctx.measureText(un.name).width;
-          var ub = [ux - uw / 2 - 2, uy - 10, ux + uw / 2 + 2, uy + 3];
-          if (!free(ub[0], ub[1], ub[2], ub[3])) { continue; }
+          var uw = ctx.measureText(un.name).width, ub = null;
+          // at the unit's point, or a line above or below it when a town's name is there
+          for (var dy = 0; dy <= 32 && !ub; dy = dy > 0 ? -dy : 16 - dy) {
+            var tryBox = [ux - uw / 2 - 2, uy + dy - 10, ux + uw / 2 + 2, uy + dy + 3];
+            if (free(tryBox[0], tryBox[1], tryBox[2], tryBox[3])) { ub = tryBox; uy += dy; }
+          }
+          if (!ub) { continue; }
           boxes.push(ub);
           ctx.fillStyle = "rgba(90,90,110,0.75)"; ctx.textAlign = "center";
           ctx.fillText(un.name, ux, uy);
@@ -723,12 +749,8 @@
         }
         ctx.restore();
       }
-      // 3. towns, largest first, never over another label
-      var t = self._towns, min = townThreshold(z);
-      for (var k = 0; k < t.name.length && t.pop[k] >= min; k++) {
-        var tx = v.a * t.x[k] + v.b, ty = v.c * t.y[k] + v.d;
-        if (inView(tx, ty)) { label(t.name[k], tx, ty, (t.pop[k] >= 500000 ? "12px" : "11px") + " system-ui, sans-serif", "#444", "town", true); }
-      }
+      // 4. the other towns, largest first, never over another label
+      for (; k < t.name.length && t.pop[k] >= min; k++) { townLabel(k); }
       self._placed = placed;
     }, {pane: "fl-labels", cls: "fl-labels"});
     this.labels.addTo(this.map);

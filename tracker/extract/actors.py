@@ -102,6 +102,9 @@ def actor(s: str, t: Trig, cs: int, ce: int, actors, last_side: str | None) -> t
         cands = [a for a in actors if a[0] < t.start]
     if t.kind == "attack" and IMP.is_neutral_combat(t.text) and \
             not any(a[0] < t.start and not _SPEAKS.match(s, a[1]) for a in cands):
+        party = IMP.combat_party_side(s, t.end, actors_all, functools.partial(actor_side, last_side=last_side))
+        if party:
+            return party  # "fighting continues for X, with Russian units attacking from the south"
         # "The Ukrainian military said heavy fighting raged around X", "..., the Ukrainian
         # military said": a side reporting fighting with no attacker named reports the other's attacks
         for a in actors_all:

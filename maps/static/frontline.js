@@ -306,8 +306,10 @@
       if (this.map.hasLayer(g)) { g.hits(layerPoint, found); }
     }
     found.sort(function (p, q) {
+      // events at one spot (fanned apart only for display) keep their date order
+      var same = self.mx[p.index] === self.mx[q.index] && self.my[p.index] === self.my[q.index];
       var dp = Math.round(Math.sqrt(p.d2)), dq = Math.round(Math.sqrt(q.d2));
-      if (dp !== dq) { return dp - dq; }
+      if (dp !== dq && !same) { return dp - dq; }
       var ep = self.str("event_date", p.index), eq = self.str("event_date", q.index);
       return ep < eq ? 1 : ep > eq ? -1 : p.index - q.index;
     });

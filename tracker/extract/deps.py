@@ -502,9 +502,10 @@ class SentenceReader:
                         return None
                 if prep == "of" and _lemma(hp) in ("bank", "river", "reservoir", "canal", "shore", "coast"):
                     return None  # "on the east bank of the Dnipro": a river names a bank
-                if any(w.lower_ in _DISTANCE_UNITS for w in hp.subtree if w.i < parent.i) or \
-                        hp.lower_ in _DISTANCE_UNITS:
-                    return None  # "20 kilometers south of X": a yardstick
+                if (any(w.lower_ in _DISTANCE_UNITS for w in hp.subtree if w.i < parent.i) or
+                        hp.lower_ in _DISTANCE_UNITS) and \
+                        not any(w.lower_ == "square" for w in hp.subtree if w.i < parent.i):
+                    return None  # "20 kilometers south of X": a yardstick ("400 square kilometres of X" is ground)
                 if prep == "from" and len(path) == 1:
                     rel = "from"  # an origin: only a loss ("withdrew from X") happens there
                 path.append(prep)

@@ -70,7 +70,7 @@ _FRAME = re.compile(r"^\s*(?:In|Across|Throughout)\s+(?:the\s+)?(?:\w+ern\s+)?$"
 _YARDSTICK_BEFORE = re.compile(r"(?:,|\()\s*(?:just\s+|some\s+|about\s+|roughly\s+|directly\s+|a\s+\w+\s+)?"
                                r"(?:[\w.,-]+\s+(?:km|kilometers?|kilometres?|miles?)\s+(?:\(\w+\s+\w+\)\s+)?)?"
                                r"(?:(?:north|south|east|west)[\w-]*\s+of|from|outside|near)\s+(?:the\s+\w+\s+of\s+)?$", re.I)
-_DISTANCE_BEFORE = re.compile(r"\b(?:km|kilometers?|kilometres?|miles?)\s+(?:\w+\s+){0,2}?(?:of|from|to)\s+(?:the\s+\w+\s+of\s+)?$",
+_DISTANCE_BEFORE = re.compile(r"(?<!square\s)\b(?:km|kilometers?|kilometres?|miles?)\s+(?:\w+\s+){0,2}?(?:of|from|to)\s+(?:the\s+\w+\s+of\s+)?$",
                               re.I)
 # a person or an office, not a place: "Mayor Oleksandr Striuk", "Syrsky said"
 _TITLE_BEFORE = re.compile(r"\b(?:President|Mayor|Governor|governor|mayor|spokesman|spokeswoman|spokesperson|commander|"
@@ -207,6 +207,9 @@ class SentenceParser:
             sides = [(side, actor)]
             if kind == "attack" and t.mode == "fwd":
                 sides += A.co_actors(s, t, cs, actors, side, self.last_side)
+            if kind == "advance" and P.DONE_MOVEMENT.fullmatch(t.text):
+                # closer to X, or pushed toward it: the ground gained lies near X
+                places = [(n, "near" if rel in ("to", "toward") else rel, region) for n, rel, region in places]
             for (side, actor), (n, rel, region) in ((a, p) for a in sides for p in places):
                 key = (id(n), kind, side, rel)
                 if key in used:
@@ -236,6 +239,8 @@ class SentenceParser:
             self._doc = None
             self._check_claims(s, cues)
             out.extend(self._from_parse(sent, base, names, out, breaks))
+        if P.NO_CONTROL_CHANGE.search(s):
+            out = [m for m in out if m.kind != "advance"]
         self._after(s, names, actors, out)
         return out
 

@@ -185,7 +185,14 @@ _DEPLOY = r"""
 PRESENCE = re.compile(r"(?:troops|soldiers|forces|units|personnel|servicemen)\s+(?:are|is|were|was)\b", I)
 THIRD_PARTIES = frozenset({"north_korea", "belarus"})
 
+# a movement reported as done: "moved closer to X", "recently pushed toward X" are advances near X
+_CLOSER = r"""
+  (?:moved|advanced|edged|crept|inched|pushed|got|came|drew)\s+(?:\w+\s+)?closer\s+(?=to\b)
+"""
+DONE_MOVEMENT = re.compile(r"(?:\w+\s+)?closer\s*$|pushed\s*$", I)
+
 TRIGGER_SETS = (
+    ("advance", "fwd", _CLOSER),
     ("advance", "back", _ADV_BACK),
     ("attack", "back", _ATTACK_BACK),
     ("advance", "withdraw", _WITHDRAW),
@@ -207,7 +214,7 @@ had has hav headi held hit hoist hold impro kept left liber lost made main makin
 now occupie offen opera packi place plant press prese progr pull punch push quart rais reach recap redep redir regai
 reinf reloc reta retr reto seiz semi- sent sendi shift show sits stati storm surro take taki thrust took train
 trans tried tryin was wer withd defen establ secur won forced forci ouste ousti expel dislo knock kick threw throw accum fled flee entren commi
-poure pouri rushe rushi dispa funne stren bolst
+poure pouri rushe rushi dispa funne stren bolst edged crept inche got drew
 trans ferri shipp airli flown flew busse integ conti seen spott sight obser troop soldi force units perso servi
 """.split())
 TRIGGER_SHORT_WORDS = frozenset(("is", "on"))  # "is captured", "on the outskirts of"
@@ -330,6 +337,10 @@ CONTINUED = re.compile(r"(?:continu(?:e|es|ed|ing)|kept|keeps?|keeping)\s+to\s*$
 # "trying to cross the border and gain a foothold": the second verb is part of the effort
 ATTEMPT_AND = re.compile(r"(?:trying|tried|attempting|attempted|attempts?|seeking|sought|struggling|struggled)\s+to\s+"
                          r"\w+(?:\s+[\w'’-]+){0,6}?\s+(?:and|or)\s+(?:to\s+)?$", I)
+# "infiltration groups entered X but did not change control": no ground changed hands
+NO_CONTROL_CHANGE = re.compile(r"\b(?:(?:did|does|do|has|have|had)\s+not\s+(?:\w+\s+)?chang\w*\s+(?:the\s+)?control|"
+                               r"without\s+changing\s+(?:the\s+)?control|no\s+change\s+(?:of|in)\s+control|"
+                               r"infiltration\s+(?:groups?|missions?|attempts?|teams?))\b", I)
 INFINITIVE = re.compile(r"(?<![\w-])to\s*$", I)
 STRIKE = re.compile(r"(?<![\w-])(?:strikes?|struck|striking|shelling|shelled|missiles?|drones?|glide\s+bombs?|bombs?|"
                     r"bombing|bombed|airstrikes?|HIMARS|artillery\s+fire|hit\s+(?!Russian|Ukrainian))(?![\w-])", I)

@@ -50,6 +50,7 @@ _CASUALTIES = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring
 _FORCED_TO = re.compile(r"\b(?:forc(?:ed|ing)|compell(?:ed|ing))\s+(?:[\w'’-]+\s+){0,4}?to\s*$", re.I)
 _SENT_TO_REINFORCE = re.compile(r"\b(?:sent|brought|moved|transferred|redeployed|deployed|dispatched|rushed|"
                                 r"relocated|shifted|poured)\b[^.;]{0,80}\bto\s*$", re.I)
+_PUSHED = re.compile(r"pushed\s*", re.I)
 _SEEN = re.compile(r"\b(?:seen|spotted|sighted|observed)$", re.I)
 _MOVING = re.compile(r"mov(?:ing|ed)\s*$", re.I)
 _PUSH = re.compile(r"push(?:ing|ed)?$", re.I)
@@ -145,6 +146,8 @@ def adjust_kind(s: str, t: Trig, cs: int) -> str | None:
     before = s[cs:t.start]
     if t.kind == "attack" and _USED_IN.fullmatch(before):
         return "deployment"  # "withdrew its forces ... to use them in attacks toward X": sent to X
+    if t.kind == "attack" and _PUSHED.fullmatch(t.text) and not P.INFINITIVE.search(before):
+        return "advance"  # "recently pushed toward X": a movement reported as done
     if t.kind == "advance" and P.ATTEMPT_AND.search(before):
         return "attack"
     if t.kind == "deployment" and _SENT_TO_REINFORCE.search(s, max(0, t.start - 120), t.start):

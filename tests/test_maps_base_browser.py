@@ -107,6 +107,7 @@ def test_events_of_two_layers_at_one_place_are_both_visible(tmp_path, offline_pa
         kinds.add(page.locator(".fl-popup-head").first.inner_text())
         page.keyboard.press("Escape")
         page.evaluate("frontline.map.closePopup()")
+        page.wait_for_function("document.querySelectorAll('.fl-popup').length === 0")  # fades out
     assert len(kinds) == 2, kinds
 
 

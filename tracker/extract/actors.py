@@ -42,8 +42,6 @@ _IN_HANDS = re.compile(r"(?:in|under)\s+(Russian|Ukrainian)\s+(?:hands|control)"
 _BY_AGENT = re.compile(r"\s+by\s+((?:the\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+)")
 
 
-_CARRIES = re.compile(r"(?:transferr|committ|sen[dt]|mov|shift|relocat|br(?:ought|ing)|redirect|poured|rush|"
-                      r"dispatch|transport|ferr|shipp|airlift|fl[eo]w)", re.I)
 _RID = re.compile(r"(?:clear|cleans|purg|free|rid)\w*\s*$", re.I)
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$", re.I)
 
@@ -81,7 +79,7 @@ def actor(s: str, t: Trig, cs: int, ce: int, actors, last_side: str | None) -> t
                     if sd:
                         return sd, a[2]
     actors_all = actors
-    if t.kind == "deployment" and _CARRIES.match(t.text):
+    if t.kind == "deployment" and P.TRANSFER_VERB.match(t.text):
         # "Russia flew North Korean officers to X": the forces carried are the ones deployed
         for a in actors:
             if t.end <= a[0] <= t.end + 25 and a[3].group("noun"):

@@ -180,6 +180,10 @@ _DEPLOY = r"""
  |(?:been\s+)?(?:seen|spotted|sighted|observed)(?=\s+(?:(?!\w+ing\b)\w+\s+){0,2}?(?:in|near|at|around|close\s+to)\b)
  |(?:troops|soldiers|forces|units|personnel|servicemen)\s+(?:are|is|were|was)\s+(?:now\s+|already\s+|currently\s+|still\s+|reportedly\s+|also\s+)?(?=(?:in|inside|at)\s)
 """
+# verbs that carry forces somewhere: only their destination is a place of the deployment, and
+# forces named as their object are the ones deployed ("Russia flew North Korean officers to X")
+TRANSFER_VERB = re.compile(r"(?:transferr|committ|sen[dt]|mov|shift|relocat|br(?:ought|ing)|redirect|redeploy|"
+                           r"poured|rush|dispatch|transport|ferr|shipp|airlift|fl[eo]w)", re.I)
 # "North Korean troops are now in Kursk Oblast": a third country's contingent is deployed where it
 # is; a belligerent's forces "in" a contested town are a question of gain, which other cues decide
 PRESENCE = re.compile(r"(?:troops|soldiers|forces|units|personnel|servicemen)\s+(?:are|is|were|was)\b", I)

@@ -26,7 +26,6 @@ _OF_HEADS = re.compile(r"(?:\d[\d,.]*|percent|capture|liberation|control|outskir
 _NEW_VERB = re.compile(r"\b(?:will|would|may|might|could|should|can|is|are|was|were|has|have|had|did|does|do|"
                        r"been|being|said|says|claimed|reported)\b|\band\s+(?!also\b)\w+ed\b", re.I)
 _AND_VERB = re.compile(r"\band\s+(?!also\b)\w+ed\b", re.I)
-_TRANSFER = re.compile(r"(?:transferr|committ|sen[dt]|mov|shift|relocat|br(?:ought|ing)|redirect|redeploy)", re.I)
 _OUTSKIRTS_AFTER = re.compile(r"(?:['’]s)?\s+(?:\w+\s+){0,3}?(?:outskirts|outer\s+districts)\b", re.I)
 _DISTRICT_END = re.compile(r"\b(?:district|raion)$", re.I)
 _NEAR_GAP = re.compile(r"\s+(?:near|around|outside)\s+")
@@ -186,7 +185,7 @@ def places_fwd(s: str, t: Trig, stop: int, names: list[Name], kind: str):
         anchor = n.end
         if n.host is not None:
             anchor = max(anchor, n.host.end)
-    if kind == "deployment" and _TRANSFER.match(t.text):
+    if kind == "deployment" and P.TRANSFER_VERB.match(t.text):
         # "moved units from X to Y", "shifted its units in X to Y": only destinations
         dest = [o for o in out if o[1] in ("to", "into", "toward", "direction")]
         if dest:

@@ -142,3 +142,33 @@ def test_an_oblasts_centre_does_not_pick_the_village_inside_it():
     [e] = extract_events("DeepState said on Tuesday that Russian troops now occupy Zaporizke in the "
                          "Dnipropetrovsk region.", report_date=DATE)
     assert e.admin1 == "Dnipropetrovsk Oblast" and e.lon > 36.0
+
+
+def test_first_person_is_the_enemys_opponent_not_the_last_side_named():
+    # a General Staff summary: "our defenders" stop the enemy's assaults; they are not "the enemy"
+    got = facts("The enemy was most active in the Pokrovsk direction, where our defenders stopped 52 "
+                "assaults near Myrnohrad and Udachne.")
+    assert ("russia", "attack", "Myrnohrad", "near") in got and ("russia", "attack", "Udachne", "near") in got
+    assert not any(side == "ukraine" for side, *_ in got)
+
+
+def test_fighting_with_no_subject_is_the_attack_the_sentence_names():
+    # a wire story: the neutral "fighting" takes the side of whoever the sentence says attacks
+    got = facts("Heavy fighting raged around Chasiv Yar on Tuesday as Russian troops tried to storm the "
+                "canal district.")
+    assert got == {("russia", "attack", "Chasiv Yar", "near")}
+    got = facts("Fighting continued near Siversk, where Ukrainian troops repelled Russian assaults near "
+                "Bilohorivka.")
+    assert got == {("russia", "attack", "Siversk", "near"), ("russia", "attack", "Bilohorivka", "near")}
+    # a subject of its own still decides
+    got = facts("Russian forces fought near Kreminna and Ukrainian forces counterattacked near Dibrova.")
+    assert ("russia", "attack", "Kreminna", "near") in got and ("ukraine", "attack", "Dibrova", "near") in got
+
+
+def test_a_gain_with_no_agent_is_the_trailing_speakers_own():
+    # MoD digests and General Staff posts name units, not sides, and the speaker after the clause
+    got = facts("Units of the Southern group of forces liberated the settlement of Novoselivka, the "
+                "Russian Defence Ministry said.")
+    assert got == {("russia", "advance", "Novoselivka", "in")}
+    got = facts("Assault units took full control of Pishchane, Ukraine's General Staff reported on Sunday.")
+    assert got == {("ukraine", "advance", "Pishchane", "in")}

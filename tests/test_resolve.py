@@ -57,11 +57,38 @@ def test_place_located_by_another_must_lie_near_it(caplog):
 def test_reference_is_read_from_the_parenthesis_after_the_place():
     from tracker.extract.resolve import _reference
 
-    assert _reference("Krymske", "seized Krymske (north-northeast of Toretsk), but") == "Toretsk"
-    assert _reference("Krymske", "near Krymske (about 5 km east of Toretsk)") == "Toretsk"
-    assert _reference("Krymske", "near Krymske (near Toretsk and Dyliivka)") == "Toretsk"
-    assert _reference("Krymske", "near Krymske (Luhansk Oblast) and Toretsk") is None
-    assert _reference("Krymske", "near Krymske and east of Toretsk") is None
+    def name(place, quote):
+        ref = _reference(place, quote)
+        return ref.name if ref else None
+
+    assert name("Krymske", "seized Krymske (north-northeast of Toretsk), but") == "Toretsk"
+    assert name("Krymske", "near Krymske (about 5 km east of Toretsk)") == "Toretsk"
+    assert name("Krymske", "near Krymske (near Toretsk and Dyliivka)") == "Toretsk"
+    assert name("Krymske", "near Krymske (Luhansk Oblast) and Toretsk") is None
+    assert name("Krymske", "near Krymske and east of Toretsk") is None
+
+
+def test_reference_is_read_from_an_apposition_and_its_stated_distance_sets_the_reach():
+    from tracker.extract.resolve import _reference
+
+    ref = _reference("Andriivka", "troops have liberated Andriivka, south of Bakhmut, the General Staff said")
+    assert ref.name == "Bakhmut" and not ref.strict  # "east of Kharkiv" may mean the region's city
+    ref = _reference("Kruhliakivka", "Kruhliakivka, a village of about 1,200 people some 20 kilometers "
+                                     "south of Kupiansk")
+    assert ref.name == "Kupiansk" and ref.reach_km == 50
+    ref = _reference("Kalynivske", "flags in Kalynivske, around 70 kilometers north of Kherson.")
+    assert ref.name == "Kherson" and ref.strict and ref.reach_km >= 105
+    # a list of locators is no apposition: Kupyansk is not "north of Bakhmut"
+    assert _reference("Kupyansk", "advances northeast of Kupyansk, north of Bakhmut and south of Avdiivka") is None
+
+
+def test_an_apposition_picks_the_namesake_by_the_place_it_names():
+    # 125 Ivanivkas in the settlement layer: the one "northeast of Kupiansk" is in Kharkiv Oblast
+    events = _by_place("Ukrainian analyst Kostiantyn Mashovets wrote that Russian troops had captured "
+                       "Ivanivka, northeast of Kupiansk.")
+    assert events["Ivanivka"].admin1 == "Kharkiv Oblast"
+    events = _by_place("Ukrainian troops have liberated Andriivka, south of Bakhmut, the General Staff said.")
+    assert events["Andriivka"].place_name == "Andriivka" and events["Andriivka"].admin1 == "Donetsk Oblast"
 
 
 def test_a_theater_the_user_sets_replaces_the_default(monkeypatch):

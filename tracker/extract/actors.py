@@ -26,7 +26,7 @@ _SPEAKS = re.compile(r"\s+(?:\w+\s+)?(?:said|says|reported|reports|claimed|claim
 _SHARED_NOUN = re.compile(r"\s*(?:,\s*|,?\s+and\s+)(?:the\s+)?")
 _ALONGSIDE = re.compile(r"\b(?:joined|accompanied|supported|reinforced|backed)\s+by\s+(?:[\w,]+\s+){0,4}?$|"
                         r"\b(?:alongside|together\s+with|along\s+with)\s+(?:[\w,]+\s+){0,4}?$", re.I)
-_SPEAKER_AFTER = re.compile(r"[,'’\"”]\s+(?P<sp>[^,;.'’\"”]{1,60}?)\s+(?:said|says|stated|states|claimed|claims|"
+_SPEAKER_AFTER = re.compile(r"[,'’\"”]\s+(?P<sp>(?:[^,;.'’\"”]|(?<=\w)['’](?=s\b)){1,60}?)\s+(?:said|says|stated|states|claimed|claims|"
                             r"reported|reports|announced|wrote|added|noted)\b")
 _OBJECT_SLOT = re.compile(r"\b(?:drive|drove|driven|driving|push|pushed|pushing|forced?|forcing|repel|repelled|"
                           r"repelling|against|from|with|by|out|hit|hitting|toward|towards|encircle|encircled|"
@@ -151,6 +151,10 @@ def actor(s: str, t: Trig, cs: int, ce: int, actors, last_side: str | None) -> t
         sd = P.OPPOSITE.get(weak[0])
         if sd:
             return sd, ""
+    if t.kind == "advance" and t.mode != "withdraw":
+        sd = _speaker_side(s, t.end)
+        if sd:  # "Units of the Southern group liberated X, the Russian MoD said": its own side's gain
+            return sd, ""
     if last_side:
         return last_side, ""
     if weak:
@@ -187,6 +191,10 @@ def actor_side(s: str, a, last_side: str | None) -> str | None:
             sd = _speaker_side(s, a[1])
             if sd:  # "'Our units liberated X,' the Russian MoD said": the speaker's forces
                 return sd
+            if IMP.mentions_enemy(s):
+                # "the enemy was active ..., where our defenders stopped 52 assaults": first person is
+                # the enemy's opponent, never a third party named before it
+                return P.OPPOSITE.get(IMP.enemy_side(s))
         # "its troops" after "Russia's Defense Ministry": the owner's side
         before = s[:a[0]]
         for rx_m in reversed(list(P.ACTOR.finditer(before))):

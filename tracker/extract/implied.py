@@ -41,6 +41,10 @@ def enemy_side(s: str) -> str:
     return "ukraine" if _RUSSIAN_SOURCE.search(s) else "russia"
 
 
+def mentions_enemy(s: str) -> bool:
+    return bool(_ENEMY.search(s))
+
+
 def subject_side(s: str, cs: int, before: int, actors, side_of_actor) -> str | None:
     """The side of the last actor in ``cs:before`` that names one."""
     for a in reversed([a for a in actors if cs <= a[0] < before]):

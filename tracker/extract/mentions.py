@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from . import actors as A
 from . import dates as D
+from . import implied as IMP
 from . import deps as DEPS
 from . import names as N
 from . import patterns as P
@@ -165,17 +166,19 @@ class SentenceParser:
                                                                 not s[max(0, n.start - 4):n.start].lower().endswith("the "))]
         used: set[int] = set()
         cues: list[tuple[Mention, int, int]] = []  # each rule mention with its trigger's span
-        for ti, t in enumerate(trigs):
+        def clause(t) -> tuple[int, int]:
             cs = 0
             ce = len(s)
             i = bisect.bisect_right(bstarts, t.start) - 1
             if i >= 0 and breaks[i][1] <= t.start:
                 cs = breaks[i][1]
-            elif i >= 0:
-                cs = breaks[i][1] if breaks[i][1] <= t.start else cs
             j = bisect.bisect_left(bstarts, t.end)
             if j < len(breaks):
                 ce = breaks[j][0]
+            return cs, ce
+
+        for ti, t in enumerate(trigs):
+            cs, ce = clause(t)
             kind = t.kind
             if not T.allowed(s, t, cs):
                 continue
@@ -183,6 +186,17 @@ class SentenceParser:
             if kind is None:
                 continue
             side, actor = A.actor(s, t, cs, ce, actors, self.last_side)
+            if kind == "attack" and IMP.is_neutral_combat(t.text) and not (actor and actor in s[cs:t.start]):
+                # "heavy fighting raged around X as Russian troops tried to storm ...", "fighting near X,
+                # where Ukrainian troops repelled Russian assaults": fighting with no subject of its
+                # own is the attack of whoever the sentence says is attacking
+                for o in trigs:
+                    if o is not t and o.kind == "attack" and not IMP.is_neutral_combat(o.text) and \
+                            T.allowed(s, o, clause(o)[0]):
+                        attacker = A.actor(s, o, *clause(o), actors, self.last_side)[0]
+                        if attacker:
+                            side, actor = attacker, ""
+                            break
             if side is None:
                 continue
             if kind == "deployment" and actor and _BARE_NAT.fullmatch(actor) and not _CONTINGENT.match(t.text):

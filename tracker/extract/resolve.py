@@ -12,7 +12,7 @@ import logging
 import math
 import re
 import weakref
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..event import Event
 from ..geometry import locate
@@ -56,11 +56,12 @@ DISTRICT_SLACK_KM = 20.0
 FAR_KM = 150.0
 # "Krymske (northeast of Toretsk)": a place the report locates by another lies within this of it
 REFERENCE_KM = 50.0
+APPOSITION_KM = 120.0  # "X, east of Kharkiv": the region's city may be the yardstick
 PARAGRAPH_FAR_KM = 300.0
 _COMPASS_WORD = r"(?:north|south|east|west)(?:[- ]?(?:north|south|east|west))?(?:[- ]?(?:east|west))?"
 TOWN_POP = 10000  # towns this size are named with far-away places; villages rarely are
 CITY_POP = 100_000  # a city this size named as written is meant over a town bearing its former name
-LIMIT = 40  # enough candidates to hold every namesake context may pick from (Russia has 30 Druzhbas)
+LIMIT = 300  # every namesake context may pick from: the settlement layer holds 125 Ivanivkas
 _CACHES = weakref.WeakKeyDictionary()
 
 
@@ -88,17 +89,54 @@ def _front_rank(lat: float, lon: float) -> int:
 
 @functools.lru_cache(maxsize=4096)
 def _reference_pattern(place: str) -> re.Pattern:
-    # "Krymske (northeast of Toretsk)", "Krymske (about 5 km northeast of Toretsk)", "Krymske (near Toretsk)"
-    return re.compile(re.escape(place) + r"\s*\((?:[^()]{0,30}?\s)?(?:" + _COMPASS_WORD
-                      + r"\s+of|near)\s+([A-Z][^(),;]{1,40}?)\s*(?:[,;][^()]*)?\)")
+    # "Krymske (northeast of Toretsk)", "Krymske (about 5 km northeast of Toretsk)", "Krymske (near Toretsk)";
+    # and the wire stories' apposition: "Andriivka, south of Bakhmut", "Kruhliakivka, a village of about
+    # 1,200 people some 20 kilometers south of Kupiansk"
+    return re.compile(re.escape(place) + r"(?:\s*\((?:[^()]{0,30}?\s)?(?:" + _COMPASS_WORD
+                      + r"\s+of|near)\s+(?P<paren>[A-Z][^(),;]{1,40}?)\s*(?:[,;][^()]*)?\)"
+                      + r"|,\s+" + _APPOSITION + r"(?:" + _COMPASS_WORD + r"\s+of|near)\s+"
+                      r"(?:the\s+(?:city|town)\s+of\s+)?(?P<appos>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?))")
 
 
-def _reference(place: str, quote: str) -> str | None:
-    """The place a report locates ``place`` by, in a parenthesis right after it."""
-    if "(" not in quote:
+# what may stand between a place and the compass words locating it: "a village (of 1,200 people)",
+# "about 20 km", "just"
+_APPOSITION = (r"(?:(?:a|the)\s+(?:small\s+|large\s+|key\s+|frontline\s+|front-line\s+)?"
+               r"(?:village|town|settlement|city|hamlet|stronghold)\s+"
+               r"(?:of\s+(?:about\s+|some\s+|around\s+|nearly\s+)?[\d,.]+\s+(?:people|residents|inhabitants)\s+)?)?"
+               r"(?:(?:about|some|roughly|around|nearly|just|located|lying|barely|only)\s+)*"
+               r"(?:[\d.,]+\s*(?:km|kilometers|kilometres|miles)\s+)?")
+
+
+def _reference(place: str, quote: str) -> "Reference | None":
+    """The place a report locates ``place`` by, in a parenthesis or an apposition right after it."""
+    if "(" not in quote and ", " not in quote:
         return None  # most sentences: no need to build (and cache) a pattern for the name
-    m = _reference_pattern(place).search(quote)
-    return re.split(r"\s+and\s+", m.group(1))[0] if m else None
+    for m in _reference_pattern(place).finditer(quote):
+        if m.group("appos") and _LOCATOR_BEFORE.search(quote, max(0, m.start() - 25), m.start()):
+            continue  # "advances northeast of Kupyansk, north of Bakhmut": a list of locators
+        name = re.split(r"\s+and\s+", m.group("paren") or m.group("appos"))[0]
+        stated = _DISTANCE.search(m.group(0))
+        if stated:  # "Kalynivske, around 70 kilometers north of Kherson"
+            km = float(stated.group(1).replace(",", "")) * (1.609 if stated.group(2) == "miles" else 1.0)
+            return Reference(name, max(REFERENCE_KM, 1.5 * km + 10), True)
+        # an apposition without a distance may be a region's city ("Volokhiv Yar, east of Kharkiv",
+        # 75 km away): looser, and never a reason to drop the place
+        return Reference(name, REFERENCE_KM if m.group("paren") else APPOSITION_KM, bool(m.group("paren")))
+    return None
+
+
+class Reference(NamedTuple):
+    """A place the report locates another by, how far off the other may lie, and whether a
+    namesake beyond that is certainly not the one meant."""
+    name: str
+    reach_km: float
+    strict: bool
+
+
+_DISTANCE = re.compile(r"([\d][\d,]*(?:\.\d+)?)\s*(km|kilometers|kilometres|miles)\b")
+
+
+_LOCATOR_BEFORE = re.compile(r"\b(?:of|near|around|toward|towards|outside)\s+$", re.I)
 
 
 @functools.lru_cache(maxsize=16384)
@@ -230,20 +268,20 @@ class Resolver:
         return None if best.kind == "region" else (best.lat, best.lon)
 
     # -- one mention -----------------------------------------------------------------
-    def settle(self, m: Mention, reference: str | None = None):
+    def settle(self, m: Mention, reference: Reference | None = None):
         """(place, note) for a mention, or (None, reason); cached per name and context.
 
         ``reference`` is a place the report locates this one by ("X (north of Y)": Y)."""
         near = () if m.is_region else tuple(self._anchor_points(m))
-        ref_pt = None if m.is_region or m.region else self._reference_point(reference)
+        ref_pt = None if m.is_region or m.region or not reference else self._reference_point(reference.name)
         key = (m.place, m.region, m.is_region, m.host, m.kind == "deployment",
-               tuple((round(a, 1), round(b, 1)) for a, b in near), ref_pt)
+               tuple((round(a, 1), round(b, 1)) for a, b in near), ref_pt, reference if ref_pt else None)
         hit = self._settled.get(key)
         if hit is None:
             hit = self._settled[key] = self._settle(m, list(near), reference, ref_pt)
         return hit
 
-    def _settle(self, m: Mention, near: list, reference: str | None = None,
+    def _settle(self, m: Mention, near: list, reference: Reference | None = None,
                 ref_pt: tuple[float, float] | None = None):
         if m.is_region:
             reg = self.region(m.place) or self.district(m.place)
@@ -284,11 +322,15 @@ class Resolver:
                 return region, f"{m.place!r} not in the gazetteer: placed at the region"
             return None, "not in the gazetteer"
         if ref_pt is not None:
-            close = [x for x in good if _km((x.place.lat, x.place.lon), ref_pt) <= REFERENCE_KM]
-            if not close:
+            close = [x for x in good if _km((x.place.lat, x.place.lon), ref_pt) <= reference.reach_km]
+            if not close and reference.strict:
                 # the report says where it is, and no namesake lies there: it is missing
-                return None, f"no {m.place!r} within {REFERENCE_KM:.0f} km of {reference}, where the report puts it"
-            good = close
+                return None, (f"no {m.place!r} within {reference.reach_km:.0f} km of {reference.name}, "
+                              "where the report puts it")
+            if close:
+                good = close
+            else:
+                ref_pt = None
         q = _fold(m.place)
 
         # The gazetteer's order already weighs region, proximity, theater and size;
@@ -332,7 +374,11 @@ class Resolver:
         sentence = self._strong_points(m)
         paragraph = sentence + (self._para_points[-4:] if m.paragraph == self._para else [])
 
-        if len(good) > 1:
+        if len(good) > 1 and ref_pt is not None:
+            # the report says where it lies: the namesake nearest that spot, spelled as written
+            good.sort(key=lambda x: (-round(x.score), _fold(x.place.name) != q,
+                                     _km((x.place.lat, x.place.lon), ref_pt)))
+        elif len(good) > 1:
             # villages of the layer differ by kilometres, not by 50 km buckets: the nearest of
             # several Holubivkas to Kupiansk and Kindrashivka is the one named with them
             good.sort(key=lambda x: (-round(x.score), unsupported(x), former_name(x), dist(x), fine(x),

@@ -73,17 +73,45 @@ def _surface_hint(lex: Lexicon) -> re.Pattern:
     Inflection only changes the end of these lemmas ("seize" -> "seiz-ed"), so a stem of the
     lemma less a final e/y finds every form; the parse then checks the real lemma.
     """
-    stems: set[str] = set()
+    lemmas: set[str] = set()
     for concept in ("gain", "attack", "deployment", "loss", "repel"):
         for key in ("verbs", "nouns"):
-            for w in lex.lists.get(f"{concept}.{key}", ()):
-                stems.add(w[:-1] if len(w) > 4 and w[-1] in "ey" else w)
-        for verb in lex.particles.get(concept, {}):
-            stems.add(verb[:-1] if len(verb) > 4 and verb[-1] in "ey" else verb)
-    # irregular past forms of the lexicon's verbs
-    stems |= {"took", "taken", "won", "fought", "fled", "left", "lost", "drove", "driven", "broke", "broken",
-              "beat", "fell", "held", "seiz", "made", "making"}
+            lemmas |= lex.lists.get(f"{concept}.{key}", frozenset())
+        lemmas |= set(lex.particles.get(concept, {}))
+    stems = {w[:-1] if len(w) > 3 and w[-1] in "ey" else w for w in lemmas}
+    # irregular forms ("overran", "withdrew", "fought"), read from the pipeline's own lemmatizer
+    # tables so that a verb added to the lexicon brings its forms with it
+    stems |= {form for form, lemma in _irregular_forms() if lemma in lemmas}
     return re.compile(r"(?<![\w-])(?:" + P._trie(sorted(stems)) + r")", re.I)
+
+
+@functools.cache
+def _irregular_forms() -> tuple[tuple[str, str], ...]:
+    """(form, lemma) pairs of the installed pipeline's lemmatizer exceptions ("took" -> "take"),
+    read from its data files without loading the pipeline; a fixed list of the common ones
+    when no pipeline is installed (the rules then run alone and need no hint)."""
+    import importlib.util
+    import pathlib
+
+    for name in _MODELS:
+        try:
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):
+            spec = None
+        if spec is None or not spec.origin:
+            continue
+        for path in pathlib.Path(spec.origin).parent.glob("*/lemmatizer/lookups/lookups.bin"):
+            try:
+                import srsly
+
+                tables = srsly.msgpack_loads(path.read_bytes())
+                return tuple((form, lemma) for by_pos in tables["lemma_exc"].values()
+                             for form, lemmas_of in by_pos.items() for lemma in lemmas_of)
+            except Exception as exc:  # an odd file only costs the hint its irregular forms
+                log.debug("lemmatizer tables unreadable (%s): %s", path, exc)
+    return (("took", "take"), ("taken", "take"), ("won", "win"), ("fought", "fight"), ("fled", "flee"),
+            ("lost", "lose"), ("drove", "drive"), ("driven", "drive"), ("broke", "break"),
+            ("broken", "break"), ("fell", "fall"), ("held", "hold"), ("made", "make"))
 
 
 @functools.cache
@@ -628,6 +656,9 @@ class SentenceReader:
                 if mode != "loss":
                     continue  # "attacked toward X from Sumy Oblast": where they came from
                 rel = "in"
+            if mode == "loss" and span.root.dep_ in ("compound", "amod", "nmod") and \
+                    _lemma(span.root.head) in _SECTORS:
+                continue  # "withdrew elements of a division from the Kherson direction": a redeployment
             if kind == "attack" and self.strike_means(cue):
                 continue
             if cue.pos_ in ("VERB", "AUX"):
@@ -679,6 +710,9 @@ class SentenceReader:
                                cue.idx, cue.idx + len(cue.text), cue.text, path, claimant, speaker, also))
         return out
 
+
+# a sector of the front: units leave it for elsewhere, nobody gains it
+_SECTORS = frozenset({"direction", "axis", "front", "sector", "frontline"})
 
 _RU_SPEAKER = re.compile(r"\b(?:Moscow|Kremlin|Konashenkov|Putin|Peskov|Zakharova|Shoigu|Gerasimov|Belousov|TASS|RIA|"
                          r"Pushilin|Saldo|Balitsky|Gladkov|Khinshtein|Smirnov|war\s+correspondents?)\b")

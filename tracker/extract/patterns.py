@@ -207,26 +207,65 @@ TRIGGER_SETS = (
 TRIGGERS = [(kind, mode, re.compile(r"(?<![\w-])(?:" + rx + r")(?:(?<=\s)|(?![\w-]))", re.X | I))
             for kind, mode, rx in TRIGGER_SETS]
 
-# First letters of every word a trigger can start with: triggers are only tried at words
-# starting so, not at every character of the text. Long enough to pass over common words
-# no trigger starts with ("forced" but not "forces", "drove" but not "drones").
-TRIGGER_PREFIXES = frozenset("""
-aband achiev raid compl finis under advan alr amass are arriv assaul attac attem bas battle bee bei bette block breakt brok brou bring
-buil came captur clash clear closi comb come comi contr conce conti count cross cut declar deplo driv dril drov
-dug encirc engag enter exerc expan faile fall fell fight flag focus forme formi fought freed front gain garri group
-had has hav headi held hit hoist hold impro kept left liber lost made main making make mass move movi
-now occupie offen opera packi place plant press prese progr pull punch push quart rais reach recap redep redir regai
-reinf reloc reta retr reto seiz semi- sent sendi shift show sits stati storm surro take taki thrust took train
-trans tried tryin was wer withd defen establ secur won forced forci ouste ousti expel dislo knock kick threw throw accum fled flee entren commi
-poure pouri rushe rushi dispa funne stren bolst edged crept inche got drew
-trans ferri shipp airli flown flew busse integ conti seen spott sight obser troop soldi force units perso servi
-""".split())
+# Where a trigger can start: the literal letters (up to six) every alternative of every trigger
+# pattern begins with, read from the patterns themselves, so a new verb brings its start with it.
+# Triggers are only tried at words starting so, not at every character of the text.
+_START_LEN = 6
+
+
+def _literal_starts(rx: str) -> set[str]:
+    """The lowercase literal beginnings (a whitespace written as " ") a match of ``rx`` can have."""
+    import re._constants as C
+    import re._parser as sre
+
+    def walk(items: list, acc: frozenset) -> set[str]:
+        out = {a[:_START_LEN] for a in acc if len(a) >= _START_LEN}
+        acc = frozenset(a for a in acc if len(a) < _START_LEN)
+        if not acc:
+            return out
+        if not items:
+            return out | acc
+        (op, av), rest = items[0], items[1:]
+        if op is C.LITERAL:
+            return out | walk(rest, frozenset(a + chr(av).lower() for a in acc))
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):  # zero-width: the letters come after it
+            return out | walk(rest, acc)
+        if op is C.SUBPATTERN:
+            return out | walk(list(av[-1]) + rest, acc)
+        if op is C.BRANCH:
+            for branch in av[1]:
+                out |= walk(list(branch) + rest, acc)
+            return out
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            lo, hi, sub = av
+            if lo == 0:
+                out |= walk(rest, acc)
+            once = list(sub)
+            if hi == C.MAXREPEAT or hi > 1:  # more repeats may follow: the start ends after one
+                return out | walk(once, acc) if lo <= 1 else out | walk(once + [items[0]] + rest, acc)
+            return out | walk(once + rest, acc)
+        if op is C.IN:
+            if any(k is C.CATEGORY and x is C.CATEGORY_SPACE for k, x in av):
+                return out | walk(rest, frozenset(a + " " for a in acc))
+            chars = {chr(x).lower() for k, x in av if k is C.LITERAL}
+            if chars and len(chars) == len(av) <= 4:
+                return out | walk(rest, frozenset(a + ch for a in acc for ch in chars))
+        return out | acc  # anything else ends the literal start
+
+    starts = walk(list(sre.parse(rx, re.X | I)), frozenset({""}))
+    if "" in starts:
+        raise ValueError(f"a trigger pattern may start with anything: {rx[:60]!r}")
+    return starts
+
+
+TRIGGER_PREFIXES = frozenset().union(*(_literal_starts(rx) for _, _, rx in TRIGGER_SETS))
 TRIGGER_SHORT_WORDS = frozenset(("is", "on"))  # "is captured", "on the outskirts of"
 # Auxiliaries start only passive triggers ("was captured", "is in Russian hands", "had fallen",
 # "are on the outskirts"): tried only in sentences that have such a word.
-AUX_WORDS = frozenset(("was", "wer", "is", "are", "has", "hav", "had", "bee", "bei", "on", "now", "alr"))
+AUX_WORDS = frozenset(("was ", "were ", "is ", "are ", "has ", "have ", "had ", "been ", "being ", "on ", "now ",
+                       "alread"))
 AUX_HINT_WORDS = ("liberated captured seized taken freed surrounded encircled recaptured retaken hands "
-                  "control fallen outskirts active pushed driven forced ousted expelled dislodged knocked thrown").split()
+                  "control fallen outskirts active pushed driven forced ousted expelled dislodged knocked thrown arrived").split()
 
 
 def _trie(words) -> str:
@@ -254,7 +293,7 @@ def _trie(words) -> str:
 
 AUX_HINT = re.compile(_trie(AUX_HINT_WORDS))  # searched in lowercased text
 # Candidate trigger words in lowercased text, found in one pass of the regex engine.
-TRIGGER_START = re.compile(r"(?<![\w-])(?:" + _trie(TRIGGER_PREFIXES) + r"|is\b|on\b)")
+TRIGGER_START = re.compile(r"(?<![\w-])(?:" + _trie(TRIGGER_PREFIXES).replace("\\ ", r"\s") + ")")
 # All trigger sets in one pattern, in priority order: one match attempt per candidate word.
 TRIGGER_ANY = re.compile("|".join(f"(?P<t{i}>(?<![\\w-])(?:{rx})(?:(?<=\\s)|(?![\\w-])))"
                                   for i, (_, _, rx) in enumerate(TRIGGER_SETS)), re.X | I)

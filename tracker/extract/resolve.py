@@ -87,41 +87,38 @@ def _front_rank(lat: float, lon: float) -> int:
     return 0 if km <= 50 else 1 if km <= 150 else 2
 
 
-@functools.lru_cache(maxsize=4096)
-def _reference_pattern(place: str) -> re.Pattern:
-    # "Krymske (northeast of Toretsk)", "Krymske (about 5 km northeast of Toretsk)", "Krymske (near Toretsk)";
-    # and the wire stories' apposition: "Andriivka, south of Bakhmut", "Kruhliakivka, a village of about
-    # 1,200 people some 20 kilometers south of Kupiansk"
-    return re.compile(re.escape(place) + r"(?:\s*\((?:[^()]{0,30}?\s)?(?:" + _COMPASS_WORD
-                      + r"\s+of|near)\s+(?P<paren>[A-Z][^(),;]{1,40}?)\s*(?:[,;][^()]*)?\)"
-                      + r"|,\s+" + _APPOSITION + r"(?:" + _COMPASS_WORD + r"\s+of|near)\s+"
-                      r"(?:the\s+(?:city|town)\s+of\s+)?(?P<appos>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?))")
-
-
-# what may stand between a place and the compass words locating it: "a village (of 1,200 people)",
-# "about 20 km", "just"
+# what follows a place that a report locates by another: "Krymske (northeast of Toretsk)", "Krymske
+# (about 5 km northeast of Toretsk)", "Krymske (near Toretsk)"; and the wire stories' apposition:
+# "Andriivka, south of Bakhmut", "Kruhliakivka, a village of about 1,200 people some 20 kilometers
+# south of Kupiansk"
 _APPOSITION = (r"(?:(?:a|the)\s+(?:small\s+|large\s+|key\s+|frontline\s+|front-line\s+)?"
                r"(?:village|town|settlement|city|hamlet|stronghold)\s+"
                r"(?:of\s+(?:about\s+|some\s+|around\s+|nearly\s+)?[\d,.]+\s+(?:people|residents|inhabitants)\s+)?)?"
                r"(?:(?:about|some|roughly|around|nearly|just|located|lying|barely|only)\s+)*"
                r"(?:[\d.,]+\s*(?:km|kilometers|kilometres|miles)\s+)?")
+_REFERENCE_AFTER = re.compile(
+    r"\s*\((?:[^()]{0,30}?\s)?(?:" + _COMPASS_WORD + r"\s+of|near)\s+(?P<paren>[A-Z][^(),;]{1,40}?)\s*(?:[,;][^()]*)?\)"
+    r"|,\s+" + _APPOSITION + r"(?:" + _COMPASS_WORD + r"\s+of|near)\s+"
+    r"(?:the\s+(?:city|town)\s+of\s+)?(?P<appos>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)")
+_LOCATOR_BEFORE = re.compile(r"\b(?:of|near|around|toward|towards|outside)\s+$", re.I)
 
 
 def _reference(place: str, quote: str) -> "Reference | None":
     """The place a report locates ``place`` by, in a parenthesis or an apposition right after it."""
-    if "(" not in quote and ", " not in quote:
-        return None  # most sentences: no need to build (and cache) a pattern for the name
-    for m in _reference_pattern(place).finditer(quote):
-        if m.group("appos") and _LOCATOR_BEFORE.search(quote, max(0, m.start() - 25), m.start()):
-            continue  # "advances northeast of Kupyansk, north of Bakhmut": a list of locators
-        name = re.split(r"\s+and\s+", m.group("paren") or m.group("appos"))[0]
-        stated = _DISTANCE.search(m.group(0))
-        if stated:  # "Kalynivske, around 70 kilometers north of Kherson"
-            km = float(stated.group(1).replace(",", "")) * (1.609 if stated.group(2) == "miles" else 1.0)
-            return Reference(name, max(REFERENCE_KM, 1.5 * km + 10), True)
-        # an apposition without a distance may be a region's city ("Volokhiv Yar, east of Kharkiv",
-        # 75 km away): looser, and never a reason to drop the place
-        return Reference(name, REFERENCE_KM if m.group("paren") else APPOSITION_KM, bool(m.group("paren")))
+    at = quote.find(place)
+    while at >= 0:
+        m = _REFERENCE_AFTER.match(quote, at + len(place))
+        if m and not (m.group("appos") and _LOCATOR_BEFORE.search(quote, max(0, at - 25), at)):
+            # (not "advances northeast of Kupyansk, north of Bakhmut": a list of locators)
+            name = re.split(r"\s+and\s+", m.group("paren") or m.group("appos"))[0]
+            stated = _DISTANCE.search(m.group(0))
+            if stated:  # "Kalynivske, around 70 kilometers north of Kherson"
+                km = float(stated.group(1).replace(",", "")) * (1.609 if stated.group(2) == "miles" else 1.0)
+                return Reference(name, max(REFERENCE_KM, 1.5 * km + 10), True)
+            # an apposition without a distance may be a region's city ("Volokhiv Yar, east of
+            # Kharkiv", 75 km away): looser, and never a reason to drop the place
+            return Reference(name, REFERENCE_KM if m.group("paren") else APPOSITION_KM, bool(m.group("paren")))
+        at = quote.find(place, at + 1)
     return None
 
 
@@ -134,9 +131,6 @@ class Reference(NamedTuple):
 
 
 _DISTANCE = re.compile(r"([\d][\d,]*(?:\.\d+)?)\s*(km|kilometers|kilometres|miles)\b")
-
-
-_LOCATOR_BEFORE = re.compile(r"\b(?:of|near|around|toward|towards|outside)\s+$", re.I)
 
 
 @functools.lru_cache(maxsize=16384)

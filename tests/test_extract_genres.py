@@ -172,3 +172,24 @@ def test_a_gain_with_no_agent_is_the_trailing_speakers_own():
     assert got == {("russia", "advance", "Novoselivka", "in")}
     got = facts("Assault units took full control of Pishchane, Ukraine's General Staff reported on Sunday.")
     assert got == {("ukraine", "advance", "Pishchane", "in")}
+
+
+def test_a_sentence_naming_its_place_only_as_the_town_is_read():
+    # an encyclopedia paragraph: the second sentence has no capitalised name after its first word
+    got = facts("Russian forces attacked near Toretsk on Monday. Russian forces also attacked north of the town.")
+    assert got == {("russia", "attack", "Toretsk", "near"), ("russia", "attack", "Toretsk", "north of")}
+
+
+def test_it_said_is_the_speaker_the_paragraph_opened_with():
+    # a wire story: the ministry is named in one sentence and speaks as "it" in the next
+    events = extract_events("The Russian Defence Ministry made several claims on Sunday. It said its forces "
+                            "had liberated Novoselivka and Petrivka.", DATE)
+    assert {(e.side, e.place, e.status, e.claimant) for e in events} == {
+        ("russia", "Novoselivka", "claimed", "Russian Defense Ministry"),
+        ("russia", "Petrivka", "claimed", "Russian Defense Ministry")}
+
+
+def test_a_name_qualifying_a_border_is_not_what_the_village_refers_to():
+    got = facts("Ukrainian troops won back Staromaiorske in the Donetsk region, on the Zaporizhzhia border. "
+                "Russian bloggers conceded that Ukrainian troops had taken part of the village.")
+    assert {p for _, _, p, _ in got} == {"Staromaiorske"}

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..errors import ExtractionError, InputError
 from ..event import Event
+from . import names as N
 from .dates import date_from_filename, find_report_date
 from .mentions import Mention, SentenceParser
 from .text import read_report, split_sentences
@@ -46,8 +47,9 @@ def extract_mentions(text: str, report_date: str | None = None) -> list[Mention]
     parser = SentenceParser(rd)
     out: list[Mention] = []
     for sent in split_sentences(text):
-        if len(sent.text) < 12 or not _UPPER.search(sent.text, 1):
-            continue  # no proper name, no place: skip cheaply
+        if len(sent.text) < 12 or not (_UPPER.search(sent.text, 1) or
+                                       (parser.last_place and N.has_anaphor(sent.text))):
+            continue  # no proper name and no "the town" after one: no place, skip cheaply
         out.extend(parser.parse(sent))
     return out
 

@@ -94,6 +94,13 @@ _ORDINARY_START = re.compile(r"^(?:[A-Z][a-z]+(?:ly|ed|ing|ers|ists|ions|ments|n
                              r"Fighters|Heavy|Visual|Analysts|Freedom|Units|Troops|Forces|Soldiers)$")
 
 
+# the capitalised noun phrase a sentence opens with: "The Russian Defence Ministry (made ...)"
+_LEAD_SUBJECT = re.compile(r"((?:The\s+)?(?:[A-Z][\w'’.-]*\s+){1,6})(?=[a-z])")
+# "on the Zaporizhzhia border", "the Kupiansk front": the name qualifies a line, it is no place "the
+# village" can refer back to
+_MODIFIES_LINE = re.compile(r"\s+(?:border|frontier|boundary|front|frontline|sector|axis|line)s?\b", re.I)
+
+
 def _not_a_candidate(s: str, n, names) -> bool:
     """Names the parse need not read: a yardstick of another place, a person or a speaker."""
     prev = [x for x in names if x.end <= n.start and not x.tg and x is not n]
@@ -146,6 +153,14 @@ class SentenceParser:
             self._status.last_claimant = None
         trigs = T.find_triggers(s)
         if not trigs:
+            if self.last_side is None:
+                # "The Russian Defence Ministry made several claims. It said its forces had ...": a
+                # sentence with no event still says whose paragraph it is, until a side acts, and
+                # who "it" is when it speaks next
+                self.last_side = self._subject_side(s)
+                lead = _LEAD_SUBJECT.match(s)
+                if lead and self._status.last_claimant is None and S._ORG_WORD.search(lead.group(1)):
+                    self._status.last_claimant = S._claimant(lead.group(1))
             if not (DEPS.enabled() and DEPS.may_hold_event(s)):
                 return []
             names = [n for n in N.find_names(s, self.last_place) if len(n.text) > 1]
@@ -258,10 +273,20 @@ class SentenceParser:
         self._after(s, names, actors, out)
         return out
 
+    @staticmethod
+    def _subject_side(s: str) -> str | None:
+        """The side of the first actor phrase in ``s`` that is no verb's object."""
+        for m in P.ACTOR.finditer(s):
+            a = (m.start(), m.end(), m.group(0), m)
+            if not m.group("pron") and not A.is_object(s, a[0]):
+                return A.actor_side(s, a, None)
+        return None
+
     def _after(self, s: str, names: list, actors: list | None, out: list[Mention]) -> None:
         """Paragraph context for the next sentence: the last place slot, the last side acting."""
         for n in names:
-            if not n.tg and not n.is_region and not n.anaphor and N.PLACE_SLOT.search(s, max(0, n.start - 40), n.start):
+            if not n.tg and not n.is_region and not n.anaphor and not _MODIFIES_LINE.match(s, n.end) and \
+                    N.PLACE_SLOT.search(s, max(0, n.start - 40), n.start):
                 self.last_place = n.text
         if out:
             self.last_side = out[-1].side if out[-1].why.startswith("parse") else self.last_side

@@ -50,6 +50,11 @@ _COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)", re.I)
 _HOST_GAP = re.compile(r"\s+(?:in|near|at|outside)\s+(?:the\s+)?", re.I)
 
 
+def has_anaphor(s: str) -> bool:
+    """True when ``s`` names a place only as "the town", "the village", ..."""
+    return _ANAPHOR.search(s) is not None
+
+
 def _clean_name(text: str, start: int) -> tuple[str, int] | None:
     cleaned = _cleaned(text)
     return None if cleaned is None else (cleaned[0], start + cleaned[1])

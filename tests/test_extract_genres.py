@@ -193,3 +193,20 @@ def test_a_name_qualifying_a_border_is_not_what_the_village_refers_to():
     got = facts("Ukrainian troops won back Staromaiorske in the Donetsk region, on the Zaporizhzhia border. "
                 "Russian bloggers conceded that Ukrainian troops had taken part of the village.")
     assert {p for _, _, p, _ in got} == {"Staromaiorske"}
+
+
+def test_a_count_of_the_events_just_named_places_them():
+    # General Staff summaries and MoD digests count the attacks, then say where "most of them" were
+    got = facts("Ukraine's General Staff reported 31 clashes in the Pokrovsk direction. Most of them took place "
+                "near Myrnohrad and Udachne.")
+    assert {("russia", "attack", "Myrnohrad", "near"), ("russia", "attack", "Udachne", "near")} <= got
+    got = facts("The Russian army said it had repelled several Ukrainian attacks on the southern front, carried "
+                "out by forces reinforced with tanks, two of them near Malaya Tokmachka.")
+    assert got == {("ukraine", "attack", "Malaya Tokmachka", "near")}
+
+
+def test_a_window_cut_inside_a_word_reads_no_word_there():
+    # "governor" ends in "nor": a look back that began inside it read a negation
+    got = facts("Kursk's acting deputy governor said on Thursday that fighting was still going on around "
+                "the town of Sudzha, where Ukrainian forces had made a significant incursion.")
+    assert ("ukraine", "attack", "Sudzha", "near") in got

@@ -12,6 +12,7 @@ import re
 
 from . import implied as IMP
 from . import patterns as P
+from .text import word_start
 from .triggers import Trig
 
 
@@ -54,7 +55,7 @@ def actor(s: str, t: Trig, cs: int, ce: int, actors, last_side: str | None) -> t
         if implied:
             return implied
     # nominal triggers take the adjective just before them: "Russian assaults", "Ukrainian gains"
-    pre = s[max(0, t.start - 40):t.start]
+    pre = s[word_start(s, max(0, t.start - 40)):t.start]
     if _NOMINAL.match(t.text):
         m = _NAT_BEFORE.search(pre)
         if m:

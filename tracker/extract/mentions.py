@@ -12,6 +12,7 @@ import bisect
 import datetime as dt
 import logging
 import re
+import dataclasses
 from dataclasses import dataclass, field
 
 from . import actors as A
@@ -24,7 +25,7 @@ from . import places as PL
 from . import triggers as T
 from . import status as S
 from .status import StatusReader
-from .text import Sentence
+from .text import Sentence, word_start
 
 log = logging.getLogger(__name__)
 
@@ -94,6 +95,10 @@ _ORDINARY_START = re.compile(r"^(?:[A-Z][a-z]+(?:ly|ed|ing|ers|ists|ions|ments|n
                              r"Fighters|Heavy|Visual|Analysts|Freedom|Units|Troops|Forces|Soldiers)$")
 
 
+# a count of the events just named, placed after it: "two of them near X", "most of these in X"
+_OF_THEM = re.compile(r"(?<![\w-])(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                      r"dozens|some|most|many|several|all|half|the\s+(?:majority|bulk|rest))\s+of\s+"
+                      r"(?:them|these|those|which)(?![\w-])", re.I)
 # the capitalised noun phrase a sentence opens with: "The Russian Defence Ministry (made ...)"
 _LEAD_SUBJECT = re.compile(r"((?:The\s+)?(?:[A-Z][\w'’.-]*\s+){1,6})(?=[a-z])")
 # "on the Zaporizhzhia border", "the Kupiansk front": the name qualifies a line, it is no place "the
@@ -104,7 +109,7 @@ _MODIFIES_LINE = re.compile(r"\s+(?:border|frontier|boundary|front|frontline|sec
 def _not_a_candidate(s: str, n, names) -> bool:
     """Names the parse need not read: a yardstick of another place, a person or a speaker."""
     prev = [x for x in names if x.end <= n.start and not x.tg and x is not n]
-    before = s[max(0, n.start - 60):n.start]
+    before = s[word_start(s, max(0, n.start - 60)):n.start]
     if prev and _YARDSTICK_BEFORE.search(s, prev[-1].end, n.start) and \
             _YARDSTICK_BEFORE.search(s[prev[-1].end:n.start]):
         return True
@@ -140,6 +145,7 @@ class SentenceParser:
         self._status = StatusReader()
         self._reader: DEPS.SentenceReader | None = None
         self._doc = None
+        self._last_events: list[Mention] = []  # the paragraph's last sentence with events
 
     # the trigger search, reachable from a parser as before (a test compares its fast and full scans)
     _triggers = staticmethod(T.find_triggers)
@@ -151,6 +157,14 @@ class SentenceParser:
             self.last_side = None
             self.last_place = None
             self._status.last_claimant = None
+            self._last_events = []
+        out = self._parse(sent, base)
+        if out:
+            self._last_events = out
+        return out
+
+    def _parse(self, sent: Sentence, base: int) -> list[Mention]:
+        s = sent.text
         trigs = T.find_triggers(s)
         if not trigs:
             if self.last_side is None:
@@ -165,6 +179,7 @@ class SentenceParser:
                 return []
             names = [n for n in N.find_names(s, self.last_place) if len(n.text) > 1]
             out = self._from_parse(sent, base, names, [], [])
+            out += self._of_them(sent, base, names, out, [])
             if out:  # a sentence no rule reads keeps the paragraph's context as it was
                 self._after(s, names, [], out)
             return out
@@ -181,6 +196,7 @@ class SentenceParser:
                                                                 not s[max(0, n.start - 4):n.start].lower().endswith("the "))]
         used: set[int] = set()
         cues: list[tuple[Mention, int, int]] = []  # each rule mention with its trigger's span
+        unplaced: list[tuple[int, Mention]] = []  # events whose trigger governs no place
         def clause(t) -> tuple[int, int]:
             cs = 0
             ce = len(s)
@@ -205,9 +221,12 @@ class SentenceParser:
                 # "heavy fighting raged around X as Russian troops tried to storm ...", "fighting near X,
                 # where Ukrainian troops repelled Russian assaults": fighting with no subject of its
                 # own is the attack of whoever the sentence says is attacking
-                for o in trigs:
-                    if o is not t and o.kind == "attack" and not IMP.is_neutral_combat(o.text) and \
-                            T.allowed(s, o, clause(o)[0]):
+                # (or gaining: "fighting around Sudzha, where Ukrainian forces had made an incursion")
+                others = sorted((o for o in trigs if o is not t and o.kind in ("attack", "advance")
+                                 and o.mode != "withdraw" and not IMP.is_neutral_combat(o.text)),
+                                key=lambda o: o.kind != "attack")
+                for o in others:
+                    if T.allowed(s, o, clause(o)[0]):
                         attacker = A.actor(s, o, *clause(o), actors, self.last_side)[0]
                         if attacker:
                             side, actor = attacker, ""
@@ -228,6 +247,16 @@ class SentenceParser:
             else:
                 places = PL.places_fwd(s, t, min(ce, max(nxt, t.end)), names, kind)
             if not places:
+                if t.mode == "fwd" and kind in ("attack", "advance"):
+                    # "repelled several Ukrainian attacks on the southern front, ..., two of them near
+                    # X": an event placed only later, by a count of it
+                    date, dprec = D.trigger_date(s, t, cs, ce, nxt, self.report_date)
+                    status, claimant = self._status(s, t.start, t.end, cs, ce, breaks) if kind == "advance" \
+                        else (None, None)
+                    unplaced.append((t.start, Mention(
+                        side=side, actor=actor, kind=kind, place="", relation="", status=status,
+                        claimant=claimant, event_date=date, date_precision=dprec, quote_start=0, quote_end=0,
+                        why=f"rule: {kind} trigger '{t.text}' ({t.mode})")))
                 continue
             status = claimant = None
             if kind == "advance":
@@ -268,10 +297,39 @@ class SentenceParser:
             self._doc = None
             self._check_claims(s, cues)
             out.extend(self._from_parse(sent, base, names, out, breaks))
+        out += self._of_them(sent, base, names, out, [(a, m) for m, a, _ in cues] + unplaced)
         if P.NO_CONTROL_CHANGE.search(s):
             out = [m for m in out if m.kind != "advance"]
         self._after(s, names, actors, out)
         return out
+
+    def _of_them(self, sent: Sentence, base: int, names: list, out: list[Mention],
+                 referents: list[tuple[int, Mention]]) -> list[Mention]:
+        """"31 clashes took place ... Most of them near Myrnohrad", "repelled several attacks ..., two
+        of them near Malaya Tokmachka": the events counted before, at the places named after.
+
+        ``referents`` are this sentence's rule events with their trigger's position; failing
+        those, the count refers to the events of the paragraph's sentence before."""
+        s = sent.text
+        found: list[Mention] = []
+        for q in _OF_THEM.finditer(s):
+            before = [m for a, m in sorted(referents, key=lambda r: r[0]) if a < q.start()] or \
+                (self._last_events if not out else [])
+            if not before:
+                continue
+            ref = before[-1]
+            t = T.Trig(q.start(), q.end(), ref.kind, "fwd", q.group(0))
+            taken = {(m.place, m.kind, m.side) for m in out + found}
+            for n, rel, region in PL.places_fwd(s, t, len(s), names, ref.kind):
+                if (n.text, ref.kind, ref.side) in taken or n.start < q.end():
+                    continue
+                found.append(dataclasses.replace(
+                    ref, place=n.text, relation=rel, region=region.text if region else None,
+                    host=n.host.text if n.host else None, is_region=n.is_region,
+                    quote_start=base + sent.start, quote_end=base + sent.end, paragraph=sent.paragraph,
+                    near=[x.text for x in names if x is not n and not x.tg][:6],
+                    why=f"rule: '{q.group(0)}' counts the {ref.kind}s before ({ref.why}); place {rel} '{n.text}'"))
+        return found
 
     @staticmethod
     def _subject_side(s: str) -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from . import patterns as P
+from .text import word_start
 
 _HEDGE = re.compile(r"\b(?:may|might|could)\s+(?:already\s+|have\s+already\s+)?have\b|\blikely\b|\bprobably\b", re.I)
 _CITING = re.compile(r"\b[Cc]iting\s+((?:[^,;.]|\.(?=\w))+),")
@@ -135,10 +136,10 @@ def _eval_cue(s: str, c, unconfirmed: bool) -> tuple[str, str | None] | None:
                 return "claimed", _claimant(subj)
         return "confirmed", None
     verb = m.group(0).lower()
-    nat = re.search(r"\b(Russian|Ukrainian)\s+$", s[max(0, start - 12):start])
+    nat = re.search(r"\b(Russian|Ukrainian)\s+$", s[word_start(s, max(0, start - 12)):start])
     if verb in ("claims", "claim") and nat:
         return "claimed", f"{nat.group(1)} sources"  # "Russian claims to have captured X"
-    if re.search(r"\b(?:was|were|is|are|been|being)\s+$", s[max(0, start - 12):start]) and \
+    if re.search(r"\b(?:was|were|is|are|been|being)\s+$", s[word_start(s, max(0, start - 12)):start]) and \
             not verb.endswith("ing"):
         return "claimed", None  # "were reported to have entered": someone unnamed says so
     if verb in ("according to", "citing", "per") or verb.startswith("as "):  # "as confirmed by footage"

@@ -226,3 +226,11 @@ def _emit(text: str, s: int, e: int, para: int, out: list[Sentence]) -> None:
             s += 1
     if e > s:
         out.append(Sentence(s, e, text[s:e], para))
+
+
+def word_start(s: str, i: int) -> int:
+    """``i``, moved past the rest of a word it falls inside, so that a look back over a window of
+    ``s[i:]`` starts at a word ("gover|nor" is no "nor")."""
+    while 0 < i < len(s) and (s[i - 1].isalnum() or s[i - 1] == "-") and (s[i].isalnum() or s[i] == "-"):
+        i += 1
+    return i

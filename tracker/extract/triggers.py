@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from . import implied as IMP
 from . import patterns as P
+from .text import word_start
 
 
 @dataclass
@@ -105,7 +106,7 @@ def allowed(s: str, t: Trig, cs: int) -> bool:
     # "which ISW could not verify" qualifies a claim; it neither negates nor forecasts
     s = P.UNCONFIRMED.sub(lambda m: "_" * len(m.group(0)), s)
     before = s[cs:t.start]
-    window = s[max(cs, t.start - 45):t.start]
+    window = s[word_start(s, max(cs, t.start - 45)):t.start]
     after = s[t.end:t.end + 25]
     # negation close before the verb ("did not advance", "no confirmed advances")
     neg = list(P.NEGATION.finditer(window)) + list(P.NEGATION.finditer(t.text))
@@ -135,7 +136,7 @@ def allowed(s: str, t: Trig, cs: int) -> bool:
     if t.kind == "attack" and _ATTACKS.fullmatch(t.text) and _CASUALTIES.search(s):
         return False  # "a Russian attack on Sumy killed 11 civilians": a strike, not ground combat
     if t.kind == "attack":
-        prev = s[max(0, t.start - 30):t.start]
+        prev = s[word_start(s, max(0, t.start - 30)):t.start]
         if _WEAPON_BEFORE.search(prev):
             return False
     return True

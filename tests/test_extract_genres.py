@@ -210,3 +210,19 @@ def test_a_window_cut_inside_a_word_reads_no_word_there():
     got = facts("Kursk's acting deputy governor said on Thursday that fighting was still going on around "
                 "the town of Sudzha, where Ukrainian forces had made a significant incursion.")
     assert ("ukraine", "attack", "Sudzha", "near") in got
+
+
+def test_a_place_opening_the_sentence_frames_its_clause():
+    # General Staff and wire style: the place comes first, then the clause that reports the event
+    assert facts("Near Siversk, Ukrainian troops repelled seven Russian assaults.") == {
+        ("russia", "attack", "Siversk", "near")}
+    assert facts("Around Kreminna, Russian forces are trying to push Ukrainian units back.") == {
+        ("russia", "attack", "Kreminna", "around")}
+    assert facts("In the Kupiansk direction, Russian troops attacked 12 times over the past day.") == {
+        ("russia", "attack", "Kupiansk", "direction")}
+
+
+def test_a_subject_of_no_side_gains_for_the_side_that_reports_it():
+    events = extract_events("Ukraine's General Staff said on Sunday that joint actions had won back six "
+                            "settlements in the eastern Donetsk region.", DATE)
+    assert [(e.side, e.admin1, e.status) for e in events] == [("ukraine", "Donetsk Oblast", "claimed")]

@@ -332,6 +332,10 @@ class SentenceReader:
         subj, passive = self.subject_of(cue)
         if subj is not None and not passive:
             sd = self.np_side(subj, speaker, last_side)
+            if sd is None and mode == "gain" and speaker and subj.lower_ not in _PRONOUNS:
+                # "joint actions had won back six settlements, the General Staff said": a subject of
+                # no side gains ground for the side that reports it
+                return speaker, subj.text
             return sd, subj.text
         if passive and mode == "gain" and speaker:
             return speaker, ""  # "X has been liberated, the ministry said": the speaker's side gained it

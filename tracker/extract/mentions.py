@@ -95,6 +95,35 @@ _ORDINARY_START = re.compile(r"^(?:[A-Z][a-z]+(?:ly|ed|ing|ers|ists|ions|ments|n
                              r"Fighters|Heavy|Visual|Analysts|Freedom|Units|Troops|Forces|Soldiers)$")
 
 
+# a place the sentence opens with, before its clause: "Near Siversk, Ukrainian troops repelled ...",
+# "Around Kreminna, Russian forces are trying to ...", "In the Lyman direction, the enemy attacked"
+_FRONTED = re.compile(r"\s*(?P<prep>In|Near|Around|Outside|Close\s+to|On|(?:North|South|East|West|Northeast|Northwest|"
+                      r"Southeast|Southwest)\s+of)\s+(?:the\s+)?$")
+_FRONTED_HEAD = re.compile(r"\s+(?P<head>direction|axis|front|sector|area)\b", re.I)
+
+
+def _fronted_place(s: str, names: list, before: int) -> list:
+    """[(name, relation, None)] for a place that opens the sentence ahead of the trigger's clause."""
+    for n in names:
+        if n.start >= before or n.tg:
+            break
+        m = _FRONTED.fullmatch(s, 0, n.start)
+        if not m:
+            continue
+        end = n.end
+        head = _FRONTED_HEAD.match(s, end)
+        if head:
+            end = head.end()
+        if not s.startswith(",", end) or "," in s[end + 1:before]:
+            return []  # the frame must be the clause's own: "Near X, ... troops attacked"
+        prep = m.group("prep").lower()
+        rel = "direction" if head and head.group("head").lower() in ("direction", "axis") else \
+            {"in": "in", "on": "in", "near": "near", "around": "around", "outside": "near",
+             "close to": "near"}.get(re.sub(r"\s+", " ", prep), re.sub(r"\s+", " ", prep))
+        return [(n, rel, None)]
+    return []
+
+
 # a count of the events just named, placed after it: "two of them near X", "most of these in X"
 _OF_THEM = re.compile(r"(?<![\w-])(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                       r"dozens|some|most|many|several|all|half|the\s+(?:majority|bulk|rest))\s+of\s+"
@@ -246,6 +275,8 @@ class SentenceParser:
                 places = PL.places_back(s, t, cs, names)
             else:
                 places = PL.places_fwd(s, t, min(ce, max(nxt, t.end)), names, kind)
+            if not places and t.mode == "fwd":
+                places = _fronted_place(s, names, t.start)
             if not places:
                 if t.mode == "fwd" and kind in ("attack", "advance"):
                     # "repelled several Ukrainian attacks on the southern front, ..., two of them near

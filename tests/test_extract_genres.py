@@ -226,3 +226,15 @@ def test_a_subject_of_no_side_gains_for_the_side_that_reports_it():
     events = extract_events("Ukraine's General Staff said on Sunday that joint actions had won back six "
                             "settlements in the eastern Donetsk region.", DATE)
     assert [(e.side, e.admin1, e.status) for e in events] == [("ukraine", "Donetsk Oblast", "claimed")]
+
+
+def test_a_third_countrys_forces_seen_or_arriving_are_deployed():
+    # intelligence statements about North Korean troops: seen, arrived, regrouped, carried
+    assert facts("Satellite images showed North Korean troops at the Sergeevsky training ground in "
+                 "Primorsky Krai.") == {("north_korea", "deployment", "Sergeevsky training ground", "in")}
+    got = facts("The first North Korean units have already reached the Kursk region.")
+    assert {(s, k) for s, k, _, _ in got} == {("north_korea", "deployment")}
+    assert facts("Russia has deployed about 1,000 North Korean engineers to Kursk Oblast to clear mines.") == {
+        ("north_korea", "deployment", "Kursk Oblast", "to")}
+    assert facts("Russia is regrouping its forces near Kupiansk, the Ukrainian military said.") == {
+        ("russia", "deployment", "Kupiansk", "near")}

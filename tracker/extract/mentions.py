@@ -124,6 +124,11 @@ def _fronted_place(s: str, names: list, before: int) -> list:
     return []
 
 
+_ARRIVES = re.compile(r"(?:reached|reaching|entered|entering|crossed\s+into|moved\s+into)\b", re.I)
+# the presence trigger of footage: "footage shows troops in ...", "places soldiers near ..."
+_SHOWS_FORCES = re.compile(r"(?:places|placed|shows?|showed|showing)\b", re.I)
+
+
 # a count of the events just named, placed after it: "two of them near X", "most of these in X"
 _OF_THEM = re.compile(r"(?<![\w-])(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                       r"dozens|some|most|many|several|all|half|the\s+(?:majority|bulk|rest))\s+of\s+"
@@ -266,6 +271,10 @@ class SentenceParser:
                 continue  # "a North Korean delegation arrived in ...": forces must be named to deploy
             if kind == "deployment" and P.PRESENCE.match(t.text) and side not in P.THIRD_PARTIES:
                 continue
+            if kind == "advance" and _SHOWS_FORCES.match(t.text) and side in P.THIRD_PARTIES:
+                # "satellite images showed North Korean troops at the Sergeevsky training ground": a
+                # third country's forces seen somewhere are deployed there, not gaining it
+                kind = "deployment"
             if t.mode == "withdraw":
                 side = P.OPPOSITE.get(side)
                 if side is None:
@@ -289,6 +298,9 @@ class SentenceParser:
                         claimant=claimant, event_date=date, date_precision=dprec, quote_start=0, quote_end=0,
                         why=f"rule: {kind} trigger '{t.text}' ({t.mode})")))
                 continue
+            if kind == "advance" and side in P.THIRD_PARTIES and _ARRIVES.match(t.text) and \
+                    all(n.is_region for n, _, _ in places):
+                kind = "deployment"  # "the first North Korean units have reached the Kursk region": arrived
             status = claimant = None
             if kind == "advance":
                 status, claimant = self._status(s, t.start, t.end, cs, ce, breaks)

@@ -45,7 +45,8 @@ _FORCE_NOUN = (r"(?:forces|troops|units|unit|soldiers|personnel|fighters|service
                r"elements|assault groups|assault group|groups|group|defenders|infantry|paratroopers|"
                r"marines|detachments?|sabotage(?: and reconnaissance)? groups?|brigades?|regiments?|"
                r"battalions?|divisions?|corps|command|grouping|(?:border\s+)?guards(?:men)?|contingents?|formations?|reservists|"
-               r"mercenaries|volunteers|reinforcements|operators|crews?|officers|tanks?|armor|armored vehicles|columns?|mechanized assault|"
+               r"mercenaries|volunteers|reinforcements|operators|crews?|officers|engineers|sappers|gunners|snipers|"
+               r"tanks?|armor|armored vehicles|columns?|mechanized assault|"
                r"soldier|counteroffensive|counterattacks?|assaults?|attacks?|advances?|gains?|progress|"
                r"offensive|forward units|naval infantry|airborne(?: units| troops)?|VDV|artillery)")
 _NAT = "|".join(p for p, _ in NATIONALITIES)
@@ -176,13 +177,14 @@ _DEPLOY = r"""
  |(?:transferred|transferring|committed|committing|sent|sending|moved|moving|shifted|shifting|relocated|relocating|brought|bringing|redirected|poured|pouring|rushed|rushing|dispatched|dispatching|funnell?ed|funnell?ing|transported|transporting|ferried|ferrying|shipped|shipping|airlifted|airlifting|flown|flew|bussed|integrated)(?!\s+(?:forward|up\b(?!\s+to\s+(?:\d|one|two|three|four|five|several|a\b))))\s+(?=(?:[\w'’,-]+\s+){0,12}?(?:to|into|in|toward|towards)\b)
  |heading\s+(?:to|toward)|(?:is|are|were|was)\s+(?:\w+\s+)?active|operating|present|holding(?=\s+(?-i:[A-Z]))|grouping\s+(?:\w+\s+){0,6}?sits|sits\s+(?:\w+\s+){0,4}?in
  |packing\s+(?:\w+\s+){0,3}?(?=around|near|in)
+ |regroup(?:ing|ed)(?=\s+(?:(?:its|their|the)\s+)?(?:(?:forces|troops|units|reserves)\s+)?(?:near|in|around|at)\s)
  |presence(?=\s+of\s)|contingents?(?=\s+(?:in|at|near|stationed|based|deployed)\b)
  |(?:been\s+)?(?:seen|spotted|sighted|observed)(?=\s+(?:(?!\w+ing\b)\w+\s+){0,2}?(?:in|near|at|around|close\s+to)\b)
  |(?:troops|soldiers|forces|units|personnel|servicemen)\s+(?:are|is|were|was)\s+(?:now\s+|already\s+|currently\s+|still\s+|reportedly\s+|also\s+)?(?=(?:in|inside|at)\s)
 """
 # verbs that carry forces somewhere: only their destination is a place of the deployment, and
 # forces named as their object are the ones deployed ("Russia flew North Korean officers to X")
-TRANSFER_VERB = re.compile(r"(?:transferr|committ|sen[dt]|mov|shift|relocat|br(?:ought|ing)|redirect|redeploy|"
+TRANSFER_VERB = re.compile(r"(?:transferr|committ|sen[dt]|mov|shift|relocat|br(?:ought|ing)|redirect|(?:re)?deploy|"
                            r"poured|rush|dispatch|transport|ferr|shipp|airlift|fl[eo]w)", re.I)
 # "North Korean troops are now in Kursk Oblast": a third country's contingent is deployed where it
 # is; a belligerent's forces "in" a contested town are a question of gain, which other cues decide

@@ -170,17 +170,20 @@ def main(argv=None) -> int:
           f"{len(mixed)} documents, {n} events")
     print(f"  first pass: {nbytes / 1e6 / c1:.2f} MB/s per core (CPU), {nbytes / 1e6 / w1:.2f} MB/s wall;  "
           f"warm: {nbytes / 1e6 / cb:.2f} MB/s per core  (goal >= 0.5 MB/s per core)")
-    big = "\n\n".join(mixed)
-    while len(big.encode()) < 100_000:
-        big += "\n\n" + big
+    dense = "\n\n".join(mixed)
+    while len(dense.encode()) < 100_000:
+        dense += "\n\n" + dense
+    # a report's own mix: the seed report, then generated paragraphs with 1 in 4 event sentences
+    sparse = (report.read_text(encoding="utf-8") if report.exists() else "") + "\n\n" + corpus(0.1, event_share=0.25)
     with tempfile.TemporaryDirectory() as tmp:
-        path = pathlib.Path(tmp) / "report-100kB.txt"
-        path.write_text(big.encode()[:100_000].decode("utf-8", "ignore").rsplit("\n\n", 1)[0], encoding="utf-8")
-        cold = cold_extract(path)
-        if cold is None:
-            return 1
-        print(f"`frontline extract` on a {path.stat().st_size / 1000:.0f} kB report from a cold start: "
-              f"{cold[0]:.2f} s best of 3 ({cold[1]} events)  (goal < 2 s)")
+        for label, text in (("every sentence from the labelled sets", dense), ("report-like mix", sparse)):
+            path = pathlib.Path(tmp) / "report-100kB.txt"
+            path.write_text(text.encode()[:100_000].decode("utf-8", "ignore").rsplit("\n\n", 1)[0], encoding="utf-8")
+            cold = cold_extract(path)
+            if cold is None:
+                return 1
+            print(f"`frontline extract` on a {path.stat().st_size / 1000:.0f} kB report ({label}) from a cold "
+                  f"start: {cold[0]:.2f} s best of 3 ({cold[1]} events)  (goal < 2 s)")
 
     for label, share in (("report-like mix (1 in 4 sentences an event sentence)", 0.25),
                          ("dense (every sentence an event sentence)", 1.0)):

@@ -48,3 +48,16 @@ def test_the_table_is_there():
 def test_convention(convention, example, events):
     got = sorted((m.side, m.kind, m.relation, m.place, m.status) for m in extract_mentions(example, "2025-01-10"))
     assert got == _parse(events), convention
+
+
+def test_forces_moving_or_advancing_on_a_place_are_an_effort_under_way():
+    # the convention: an effort under way is an attack; footage of troops having moved is an advance
+    from tracker.extract import extract_mentions
+
+    def facts(text):
+        return {(m.side, m.kind, m.place) for m in extract_mentions(text, "2026-12-01")}
+
+    assert facts("Russian forces are moving toward Dobropillia.") == {("russia", "attack", "Dobropillia")}
+    assert facts("Russian troops are advancing on Pokrovsk from the south.") == {("russia", "attack", "Pokrovsk")}
+    assert facts("Footage shows Russian troops moving toward Dobropillia.") == {("russia", "advance", "Dobropillia")}
+    assert facts("Russia is moving troops toward the border near Kharkiv.") == {("russia", "deployment", "Kharkiv")}

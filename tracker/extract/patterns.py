@@ -161,7 +161,8 @@ _ATTACK = r"""
  |(?:trying|tried|attempting|attempted|attempts?|attempt)\s+to\s+(?:\w+\s+){0,2}?(?:advance|capture|seize|break\s+through|break\s+into|enter|push|encircle|take|storm|cross|reach|drive|win\s+back|regain|retake|recapture|restore|dislodge|oust|expel|envelop|outflank|bypass|cut\s+off)
  |failed\s+to\s+(?:\w+\s+){0,2}?(?:advance|capture|seize|drive|take|break)
  |pushing\s+(?:\w+\s+){0,2}?(?=toward|towards|in\s+the\s+direction)|pressing\s+(?:\w+\s+){0,2}?(?=toward|towards|on)|pushed\s+(?=toward|towards)
- |advancing\s+(?=toward|towards)|drive\s+(?=toward|towards)
+ |advancing\s+(?=toward|towards|on\s+(?-i:[A-Z]))|drive\s+(?=toward|towards)
+ |(?:(?<=\bare\s)|(?<=\bis\s)|(?<=\bwere\s)|(?<=\bwas\s))moving\s+(?=toward|towards)
  |(?:focusing|concentrating|focused|concentrated)\s+(?:their|its)\s+(?:main\s+)?(?:efforts|attacks)
  |operation\s+to\s+encircle|hit\s+(?:Russian|Ukrainian)\s+(?:troops|forces|positions)
  |(?:main\s+)?thrusts?(?:\s+(?:aimed|directed))?|raids?|raided|kept\s+up|continued\s+(?:ground\s+)?(?:attacks|assaults)|storming|stormed

@@ -158,7 +158,7 @@ def adjust_kind(s: str, t: Trig, cs: int) -> str | None:
         if P.ATTEMPT.search(before) and t.kind == "advance":
             return "attack"
         return None
-    if t.kind == "deployment" and _MOVING.match(t.text) and P.FOOTAGE.search(s, 0, t.start):
+    if t.kind in ("deployment", "attack") and _MOVING.search(t.text) and P.FOOTAGE.search(s, 0, t.start):
         return "advance"  # footage of troops moving toward a place: ground gained
     if t.kind == "deployment" and _SEEN.search(t.text) and P.FOOTAGE.search(s):
         return None  # troops seen in footage: the advance rules read it

@@ -238,3 +238,10 @@ def test_a_third_countrys_forces_seen_or_arriving_are_deployed():
         ("north_korea", "deployment", "Kursk Oblast", "to")}
     assert facts("Russia is regrouping its forces near Kupiansk, the Ukrainian military said.") == {
         ("russia", "deployment", "Kupiansk", "near")}
+
+
+def test_the_names_other_writers_give_the_forces():
+    # Russian digests' "AFU", milbloggers' "Storm-Z", wire stories' "Putin's troops"
+    for actor, side in (("AFU units", "ukraine"), ("Storm-Z units", "russia"), ("Putin's troops", "russia"),
+                        ("Zelensky's troops", "ukraine")):
+        assert facts(f"{actor} attacked near Kreminna.") == {(side, "attack", "Kreminna", "near")}, actor

@@ -24,12 +24,15 @@ NAMED_UNITS: tuple[tuple[str, str], ...] = (
     (r"Rosgvardia", "russia"),
     (r"(?:the\s+)?(?:Tsentr|Yug|Zapad|Vostok|Sever|Dnepr|Center|Centre|South|West|East|North)\s+(?:group|grouping|Group|Grouping)(?: of forces| of Forces)?", "russia"),
     (r"Battlegroup\s+(?:West|East|Center|Centre|South|North|Dnepr)", "russia"),
+    (r"Storm-[ZV](?: units| fighters| detachments?| companies| company)?", "russia"),
+    # the Armed Forces of Ukraine by their initials, as Russian sources and milbloggers write them
+    (r"(?:AFU|ZSU|VSU)(?: units| troops| forces| formations| servicemen| soldiers| fighters)?", "ukraine"),
 )
 NATIONALITIES: tuple[tuple[str, str], ...] = (
     (r"North Korean|North Korea's|DPRK|Korean People's Army|KPA", "north_korea"),
     (r"Belarusian|Belarussian|Belarus's", "belarus"),
-    (r"Russian|Russia's|DNR|LNR|DPR|LPR|Chechen|Kadyrov(?:ite)?|Russian-led|Russian-controlled", "russia"),
-    (r"Ukrainian|Ukraine's", "ukraine"),
+    (r"Russian|Russia's|DNR|LNR|DPR|LPR|Chechen|Kadyrov(?:ite)?|Russian-led|Russian-controlled|Putin's", "russia"),
+    (r"Ukrainian|Ukraine's|Zelensky(?:y)?'s", "ukraine"),
 )
 SIDE_OF_WORD = {
     "russians": "russia", "moscow": "russia", "russia": "russia", "kremlin": "russia",

@@ -77,6 +77,9 @@
     var selected = null, mode = null, pending = null, selection = null, pick = false;
     var mapWin = null, lmap = null, ring = null, pickMark = null, mapSig = "";
     var historyFor = null;
+    var formBase = null;  // the event as it was when the correction form opened: only what the
+                          // analyst changed from it is sent, so a reload after a conflict keeps
+                          // the other analyst's changes instead of writing the old values back
 
     function index() { byId = {}; events.forEach(function (e) { byId[e.id] = e; }); }
     index();
@@ -407,6 +410,10 @@
           placeMoved = true;
         }
       });
+      events.sort(function (a, b) {
+        return ((a.quote_start === null ? 1e12 : a.quote_start) - (b.quote_start === null ? 1e12 : b.quote_start)) ||
+               ((a.quote_end || 0) - (b.quote_end || 0));
+      });
       renderAll();
       if (placeMoved) { loadMap(); }
       if (selected && !keepForms) { select(selected, false); }
@@ -521,6 +528,7 @@
       if (!e) { return; }
       closeForms();
       mode = "correct";
+      formBase = JSON.parse(JSON.stringify(e));
       fillForm(e);
       $("correct-form").hidden = false;
       $("place-q").value = "";
@@ -626,10 +634,9 @@
           if (!r.ok) { banner((r.body && r.body.error) || "could not log the event", "error"); return; }
           var made = r.body.events[0];
           report.event_ids.push(made.id);
-          events.push(made);
-          events.sort(function (a, b) { return (a.quote_start || 0) - (b.quote_start || 0); });
           selection = null;
           window.getSelection().removeAllRanges();
+          mode = null;
           update([made]);
           select(made.id, true);
           banner("logged: " + describe(made), "ok");
@@ -637,7 +644,7 @@
         return;
       }
       var e = byId[selected];
-      var changes = formChanges(e);
+      var changes = formChanges(formBase && formBase.id === e.id ? formBase : e);
       changes.version = e.version;
       changes.reason = $("f-reason").value.trim();
       post(evUrl("correct"), changes, function () { closeForms(); });
@@ -646,7 +653,7 @@
     $("btn-split").addEventListener("click", function () {
       var e = byId[selected];
       if (!pending) { banner("choose the other place first (search or click the map)", "error"); return; }
-      var c = formChanges(e);
+      var c = formChanges(formBase && formBase.id === e.id ? formBase : e);
       delete c.place_id; delete c.lat; delete c.lon;
       if (pending.place_id) { c.place_id = pending.place_id; } else { c.lat = pending.lat; c.lon = pending.lon; c.uncertainty_km = pending.uncertainty_km; }
       c.version = e.version;

@@ -20,6 +20,15 @@ SEED = (REPO / "tracker" / "data" / "demo_report.txt").read_text(encoding="utf-8
 
 
 @contextlib.contextmanager
+def run_quietly(server) -> None:
+    """waitress's loop, stopped by server.close() from another thread: the select on the
+    closed sockets then fails, which is the end, not an error."""
+    try:
+        server.run()
+    except OSError:
+        pass
+
+
 def live_server(location: str, **kw: Any) -> Iterator[str]:
     """The app under waitress on a free port of 127.0.0.1, as `frontline serve` runs it."""
     import waitress
@@ -28,7 +37,7 @@ def live_server(location: str, **kw: Any) -> Iterator[str]:
 
     app = create_app(location, analyst=kw.pop("analyst", "ana"), **kw)
     server = waitress.create_server(app, host="127.0.0.1", port=0, threads=4)
-    thread = threading.Thread(target=server.run, daemon=True)
+    thread = threading.Thread(target=run_quietly, args=(server,), daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.effective_port}"

@@ -37,7 +37,7 @@ from . import service
 log = logging.getLogger(__name__)
 
 MAX_UPLOAD_BYTES = 8 * 1024 * 1024  # a long daily assessment is ~100 KB; 8 MB is room to spare
-REPORTS_PER_PAGE = 50
+REPORTS_PER_PAGE = 30
 MAX_QUEUE_EVENTS = 500  # events shown on one report's page; more are paged
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "connect-src 'self'; frame-src 'self'; form-action 'self'; base-uri 'none'; "
@@ -268,13 +268,12 @@ def create_app(store: str, *, require_login: bool = False, analyst: str | None =
         more = len(reports) > REPORTS_PER_PAGE
         reports = reports[:REPORTS_PER_PAGE]
         states: dict[str, dict[str, int]] = {}
-        ids = [i for r in reports for i in r.event_ids]
-        events = s.get_many(ids)
+        known = s.review_states_of([i for r in reports for i in r.event_ids])
         for r in reports:
             c = {k: 0 for k in REVIEW_STATES}
             for i in r.event_ids:
-                if i in events:
-                    c[events[i].review_state] += 1
+                if i in known:
+                    c[known[i]] += 1
             states[r.id] = c
         return {"reports": reports, "states": states, "page": page, "more": more,
                 "unreviewed": s.count(Query(review_states=("unreviewed",))),

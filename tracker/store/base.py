@@ -523,6 +523,10 @@ class Store(ABC):
         """Stored events by id (unknown ids left out)."""
         raise NotImplementedError
 
+    def review_states_of(self, ids: Iterable[str]) -> dict[str, str]:
+        """The review state of each stored id (unknown ids left out), without building events."""
+        return {i: e.review_state for i, e in self.get_many(ids).items()}
+
     def add_user(self, name: str, password_hash: str) -> None:
         raise NotImplementedError
 

@@ -673,6 +673,17 @@ class GeoPackageStore(Store):
                 out[e.id] = e
         return out
 
+    def review_states_of(self, ids: Iterable[str]) -> dict[str, str]:
+        ids = list(ids)
+        out: dict[str, str] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            sql = (f'SELECT id, COALESCE(review_state, \'unreviewed\'), retracted FROM "{TABLE}" '
+                   f'WHERE id IN ({",".join("?" * len(chunk))})')
+            for eid, state, retracted in self.con.execute(sql, chunk):
+                out[eid] = "retracted" if retracted and state == "unreviewed" else state
+        return out
+
     def add_user(self, name: str, password_hash: str) -> None:
         name = check_user_name(name)
         try:

@@ -253,6 +253,11 @@ class PostGISStore(Store):
         rows = self._read(f'SELECT {_COLUMNS} FROM "{TABLE}" WHERE id = ANY(%s)', (list(ids),))
         return {e.id: e for e in map(row_event, rows)}
 
+    def review_states_of(self, ids: Iterable[str]) -> dict[str, str]:
+        rows = self._read(f"SELECT id, COALESCE(review_state, 'unreviewed'), retracted "
+                          f'FROM "{TABLE}" WHERE id = ANY(%s)', (list(ids),))
+        return {eid: "retracted" if r and st == "unreviewed" else st for eid, st, r in rows}
+
     def add_user(self, name: str, password_hash: str) -> None:
         name = check_user_name(name)
         try:

@@ -19,7 +19,6 @@ REPO = Path(__file__).resolve().parent.parent
 SEED = (REPO / "tracker" / "data" / "demo_report.txt").read_text(encoding="utf-8")
 
 
-@contextlib.contextmanager
 def run_quietly(server) -> None:
     """waitress's loop, stopped by server.close() from another thread: the select on the
     closed sockets then fails, which is the end, not an error."""
@@ -29,6 +28,7 @@ def run_quietly(server) -> None:
         pass
 
 
+@contextlib.contextmanager
 def live_server(location: str, **kw: Any) -> Iterator[str]:
     """The app under waitress on a free port of 127.0.0.1, as `frontline serve` runs it."""
     import waitress

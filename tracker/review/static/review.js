@@ -334,6 +334,7 @@
       $("ed-state").className = "badge " + e.review_state;
       $("ed-state").textContent = STATE_LABEL[e.review_state] + (e.reviewed_by ? " by " + e.reviewed_by : "");
       $("ed-quote").textContent = e.quote || "(no quote)";
+      $("ed-where").textContent = "placed at " + where(e) + " · " + e.lat.toFixed(4) + ", " + e.lon.toFixed(4) + " · " + e.event_date;
       $("btn-accept").disabled = e.retracted;
       $("btn-retract").disabled = e.retracted;
       document.querySelectorAll("#event-list li").forEach(function (li) {
@@ -420,9 +421,16 @@
       else if (selected) { loadHistory(selected); showOnMap(); }
     }
 
+    var busy = false;  // one change at a time: a key pressed twice must not send a stale version
+
     function post(url, payload, done) {
       var id = selected;
+      if (busy) { return Promise.resolve({ ok: false, status: 0, body: {} }); }
+      busy = true;
+      document.body.classList.add("busy");
       return request("POST", url, payload).then(function (r) {
+        busy = false;
+        document.body.classList.remove("busy");
         if (r.ok) {
           update(r.body.events);
           if (done) { done(r.body); }
@@ -547,6 +555,7 @@
       $("ed-state").className = "badge corrected";
       $("ed-state").textContent = "logged by you";
       $("ed-quote").textContent = "“" + sel.text + "”";
+      $("ed-where").textContent = "";
       fillForm(null);
       $("correct-form").hidden = false;
       $("selection-bar").hidden = true;
@@ -572,6 +581,8 @@
       if (p.distance_km !== null && p.distance_km !== undefined) {
         b.appendChild(el("span", "p-dist", " · " + p.distance_km + " km away"));
       }
+      if (p.population) { b.appendChild(el("span", "p-kind", " · pop. " + Number(p.population).toLocaleString("en"))); }
+      b.appendChild(el("span", "p-id", " " + p.id));
       b.title = p.id;
       b.addEventListener("click", function () {
         choose({ place_id: p.id, label: p.name + (p.admin1 ? ", " + p.admin1 : "") + " (" + p.id + ")" });

@@ -323,3 +323,38 @@ def test_cli_users_list_unreviewed_map_and_export_labels(tmp_path, seeded, locat
                                                             "PYTHONPATH": str(REPO)})
     assert p.returncode == 0, p.stderr
     assert "dev set: labels.jsonl" in p.stdout and "F1" in p.stdout
+
+
+def test_frontline_serve_runs_waitress_on_loopback(tmp_path, gazetteer):
+    """The command itself: starts, answers on 127.0.0.1 with the security headers, stops."""
+    import os
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    store = tmp_path / "served.gpkg"
+    proc = subprocess.Popen([sys.executable, "-m", "tracker.cli", "serve", "--store", str(store),
+                             "--port", str(port), "--analyst", "ana"], cwd=tmp_path,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONPATH": str(REPO)})
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as r:
+                    body, headers = r.read().decode(), r.headers
+                break
+            except OSError:
+                if time.monotonic() > deadline or proc.poll() is not None:
+                    raise AssertionError(proc.stderr.read() if proc.poll() is not None else "no answer")
+                time.sleep(0.3)
+        assert "Add a report" in body and "ana" in body
+        assert "script-src 'self'" in headers["Content-Security-Policy"]
+        assert headers["X-Content-Type-Options"] == "nosniff"
+    finally:
+        proc.terminate()
+        _, err = proc.communicate(timeout=30)
+    assert "frontline review on http://127.0.0.1:" in err and "this machine only" in err

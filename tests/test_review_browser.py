@@ -208,6 +208,27 @@ def test_review_the_seed_report_in_the_browser(browser, location):
         assert len(logged) == 1 and logged[0]["place"] == "Kostiantynivka"
         assert SEED[logged[0]["quote_start"]:logged[0]["quote_end"]] == logged[0]["quote"]
 
+        # a click on an event's symbol on the map selects it in the list (once the map, redrawn
+        # after the new event, is loaded again)
+        p.wait_for_function("""() => { const f = document.getElementById('map'), m = window.frontlineReview.map();
+            return m && f.contentDocument && f.contentDocument.readyState === 'complete'
+                && m.getContainer().ownerDocument === f.contentDocument; }""")
+        p.evaluate("""(id) => { const m = window.frontlineReview.map(),
+            e = window.frontlineReview.events().find(x => x.id === id);
+            m.setView([e.lat, e.lon], 9, {animate: false}); }""", first[1])
+        p.wait_for_timeout(500)  # the canvas redraws on the next animation frame
+        spot = p.evaluate("""(id) => {
+            const m = window.frontlineReview.map(), e = window.frontlineReview.events().find(x => x.id === id);
+            const fl = document.getElementById('map').contentWindow.frontline;
+            const pt = m.latLngToContainerPoint([e.lat, e.lon]);
+            const r = document.getElementById('map').getBoundingClientRect();
+            const hit = fl.hits(m.latLngToLayerPoint([e.lat, e.lon]));
+            return {x: r.x + pt.x, y: r.y + pt.y, id: hit.length ? fl.data.ev.id[hit[0]] : null};
+        }""", first[1])
+        assert spot["id"] is not None
+        p.mouse.click(spot["x"], spot["y"])
+        p.wait_for_selector(f'#event-list li.selected[data-id="{spot["id"]}"]')
+
         # undo the retraction
         tab.select(gone["id"])
         p.keyboard.press("u")

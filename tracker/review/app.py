@@ -354,6 +354,10 @@ def create_app(store: str, *, require_login: bool = False, analyst: str | None =
         resp.headers["Content-Security-Policy"] = csp
         return resp
 
+    @app.get("/favicon.ico")
+    def favicon():
+        return "", 204  # no icon: a browser asking for one gets no error
+
     # --- changes ------------------------------------------------------------------------
     def body() -> dict[str, Any]:
         data = request.get_json(silent=True)

@@ -266,7 +266,13 @@
       if (!lmap) { return; }
       ring = null;
       pickMark = null;
-      lmap.on("click", function (ev) { if (pick) { mapPicked(ev.latlng); } });
+      lmap.on("click", function (ev) {
+        if (pick) { mapPicked(ev.latlng); return; }
+        // a click on an event's symbol selects it here too (the map opens its popup as well)
+        var fl = mapWin.frontline, found = fl && fl.hits ? fl.hits(ev.layerPoint) : [];
+        var id = found.length ? fl.data.ev.id[found[0]] : null;
+        if (id && byId[id] && id !== selected) { select(id, true); }
+      });
       showOnMap();
     });
 

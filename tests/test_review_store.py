@@ -183,3 +183,18 @@ def test_exports_carry_review_fields(store):
     export_events(store.query(), buf, fmt="geojson")
     props = json.loads(buf.getvalue())["features"][0]["properties"]
     assert (props["review_state"], props["reviewed_by"], props["version"]) == ("accepted", "ana", 1)
+
+
+def test_changes_in_one_millisecond_stay_separate_changes(store, monkeypatch):
+    """Undo takes back one change: two edits stamped in the same millisecond must not merge."""
+    import tracker.store.base as base
+
+    e = make_event(12)
+    store.add([e])
+    monkeypatch.setattr(base, "utc_now", lambda: "2026-01-01T00:00:00.000Z")
+    store.edit(e.id, {"place": "First"}, reason="one", analyst="x")
+    store.edit(e.id, {"place": "Second"}, reason="two", analyst="x")
+    ats = [h["at"] for h in store.history(e.id) if h["action"] == "edit"]
+    assert len(set(ats)) == 2
+    assert store.undo(e.id)[0].place == "First"
+    assert store.undo(e.id)[0].place == e.place

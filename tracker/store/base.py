@@ -382,7 +382,7 @@ class Store(ABC):
         if not diff:
             log.info("edit of %s changes nothing", event_id)
             return before
-        who, at = resolve_analyst(analyst), utc_now()
+        who, at = resolve_analyst(analyst), self._stamp(before.id)
         if review:
             diff.update(review_state="corrected", reviewed_by=who, reviewed_at=at)
         return self._change(before, diff, "edit", who, at, reason.strip())
@@ -395,7 +395,7 @@ class Store(ABC):
         before = self._current(event_id, expected_version)
         if before.retracted:
             raise InputError(f"event {before.id} is already retracted")
-        who, at = resolve_analyst(analyst), utc_now()
+        who, at = resolve_analyst(analyst), self._stamp(before.id)
         # the review fields first: the retraction itself is the last row a person reads
         diff = {"review_state": "retracted", "reviewed_by": who, "reviewed_at": at,
                 "retracted": True}
@@ -407,7 +407,7 @@ class Store(ABC):
         before = self._current(event_id, expected_version)
         if before.retracted:
             raise InputError(f"event {before.id} is retracted; undo the retraction first")
-        who, at = resolve_analyst(analyst), utc_now()
+        who, at = resolve_analyst(analyst), self._stamp(before.id)
         state = "corrected" if before.review_state == "corrected" else "accepted"
         diff = {"review_state": state, "reviewed_by": who, "reviewed_at": at}
         return self._change(before, diff, "review", who, at, (reason or "").strip() or state)
@@ -429,7 +429,7 @@ class Store(ABC):
         if "sources" in diff:
             diff["sources"] = tuple(json.loads(diff["sources"])) if diff["sources"] else ()
         diff = {k: v for k, v in diff.items() if getattr(before, k) != v}
-        who, at = resolve_analyst(analyst), utc_now()
+        who, at = resolve_analyst(analyst), self._stamp(before.id)
         first = group[0]
         reason = f"undo of {first['action']} by {first['analyst']} at {first['at']}"
         if not diff:  # the fields hold their old values already: still record the undo
@@ -451,7 +451,7 @@ class Store(ABC):
         extra = tuple(x for x in dropped.sources if x not in target.sources)
         if not extra:
             return dropped, target
-        who, at = resolve_analyst(analyst), utc_now()
+        who, at = resolve_analyst(analyst), self._stamp(target.id)
         kept = self._change(target, {"sources": target.sources + extra}, "merge-events", who, at,
                             f"merged {dropped.id} into it: {reason.strip()}")
         return dropped, kept
@@ -476,6 +476,17 @@ class Store(ABC):
         before = self.get(event_id)
         self._update(event_id, before, before, [history_row(event_id, action, field_name, None,
                                                             new, who, at, reason)])
+
+    def _stamp(self, event_id: str) -> str:
+        """The time of a change to an event: now, but after its newest history row, so every
+        change (what undo takes back) has its own time even within one millisecond."""
+        at = utc_now()
+        rows = self.history(event_id)
+        if rows and rows[-1]["at"] >= at:
+            last = dt.datetime.fromisoformat(rows[-1]["at"].replace("Z", "+00:00"))
+            at = (last + dt.timedelta(milliseconds=1)).isoformat(timespec="milliseconds") \
+                .replace("+00:00", "Z")
+        return at
 
     def _current(self, event_id: str, expected_version: int | None) -> Event:
         before = self.get(event_id)

@@ -152,7 +152,7 @@ def test_review_the_seed_report_in_the_browser(browser, location):
         items = p.locator("#place-results button.pick-place")
         assert items.count() >= 3
         texts = [items.nth(i).inner_text() for i in range(items.count())]
-        assert all("km away" in t for t in texts) and any("Donetsk Oblast" in t for t in texts)
+        assert all("km from the event's point" in t for t in texts) and any("Donetsk Oblast" in t for t in texts)
         items.nth(1).click()
         p.fill("#f-reason", "wrong homonym")
         p.click("#btn-save")

@@ -460,8 +460,10 @@ def create_app(store: str, *, require_login: bool = False, analyst: str | None =
         s = st()
         report = s.get_report(report_id)
         e = service.missed_event(report, data)
+        why = (data.get("reason") or "").strip()
         made = s.add_derived(e, reason="missed by the extractor: logged from the selected text "
-                             f"[{int(data['start'])}:{int(data['end'])}]", analyst=g.user)
+                             f"[{int(data['start'])}:{int(data['end'])}]" + (f": {why}" if why else ""),
+                             analyst=g.user)
         s.link_event(report.id, made.id)
         return answer(made)
 

@@ -495,10 +495,16 @@ class Store(ABC):
         return before
 
     def _conflict(self, current: Event) -> ConflictError:
-        rows = self.history(current.id)
-        last = rows[-1] if rows else None
-        who = f" by {last['analyst']} at {last['at']} ({last['action']}" \
-              f"{' ' + last['field'] if last['field'] else ''})" if last else ""
+        groups = change_groups(self.history(current.id))
+        who = ""
+        if groups:
+            last = groups[-1]
+            head = last[0]
+            fields = [r["field"] for r in last if r["field"] and r["field"] not in REVIEW_FIELDS]
+            what = {"review": "accepted it", "retract": "retracted it", "undo": "undid a change",
+                    "merge-events": "merged another event into it"}.get(
+                head["action"], f"{head['action']} {', '.join(fields)}".strip())
+            who = f" by {head['analyst']} at {head['at']} ({what})"
         return ConflictError(f"event {current.id} was changed{who} since you loaded it; nothing "
                              "was written: reload it, check the change, and make yours again")
 

@@ -77,6 +77,7 @@
     var selected = null, mode = null, pending = null, selection = null, pick = false;
     var mapWin = null, lmap = null, ring = null, pickMark = null, mapSig = "";
     var historyFor = null;
+    var refLabel = "";     // what the distances in the place search are measured from
     var formBase = null;  // the event as it was when the correction form opened: only what the
                           // analyst changed from it is sent, so a reload after a conflict keeps
                           // the other analyst's changes instead of writing the old values back
@@ -333,16 +334,8 @@
       if (!byId[id]) { return; }
       selected = id;
       closeForms();
+      showHead(byId[id]);
       var e = byId[id];
-      $("editor").hidden = false;
-      $("ed-actions").hidden = false;
-      $("ed-title").textContent = describe(e);
-      $("ed-state").className = "badge " + e.review_state;
-      $("ed-state").textContent = STATE_LABEL[e.review_state] + (e.reviewed_by ? " by " + e.reviewed_by : "");
-      $("ed-quote").textContent = e.quote || "(no quote)";
-      $("ed-where").textContent = "placed at " + where(e) + " · " + e.lat.toFixed(4) + ", " + e.lon.toFixed(4) + " · " + e.event_date;
-      $("btn-accept").disabled = e.retracted;
-      $("btn-retract").disabled = e.retracted;
       document.querySelectorAll("#event-list li").forEach(function (li) {
         li.classList.toggle("selected", li.dataset.id === id);
         if (li.dataset.id === id) { li.scrollIntoView({ block: "nearest" }); }
@@ -356,6 +349,18 @@
       }
       showOnMap();
       loadHistory(id);
+    }
+
+    function showHead(e) {
+      $("editor").hidden = false;
+      $("ed-actions").hidden = false;
+      $("ed-title").textContent = describe(e);
+      $("ed-state").className = "badge " + e.review_state;
+      $("ed-state").textContent = STATE_LABEL[e.review_state] + (e.reviewed_by ? " by " + e.reviewed_by : "");
+      $("ed-quote").textContent = e.quote || "(no quote)";
+      $("ed-where").textContent = "placed at " + where(e) + " · " + e.lat.toFixed(4) + ", " + e.lon.toFixed(4) + " · " + e.event_date;
+      $("btn-accept").disabled = e.retracted;
+      $("btn-retract").disabled = e.retracted;
     }
 
     function selectNext(step, unreviewedOnly) {
@@ -424,7 +429,12 @@
       renderAll();
       if (placeMoved) { loadMap(); }
       if (selected && !keepForms) { select(selected, false); }
-      else if (selected) { loadHistory(selected); showOnMap(); }
+      else if (selected) {
+        showHead(byId[selected]);
+        $("f-place-now").textContent = where(byId[selected]);
+        loadHistory(selected);
+        showOnMap();
+      }
     }
 
     var busy = false;  // one change at a time: a key pressed twice must not send a stale version
@@ -553,7 +563,9 @@
       closeForms();
       mode = "new";
       selected = null;
+      showOnMap();
       document.querySelectorAll("#event-list li.selected").forEach(function (li) { li.classList.remove("selected"); });
+      document.querySelectorAll("#report-text .sel").forEach(function (seg) { seg.classList.remove("sel"); });
       $("editor").hidden = false;
       $("ed-actions").hidden = true;
       $("history").hidden = true;
@@ -585,7 +597,7 @@
       b.appendChild(el("span", "p-admin", p.admin1 ? ", " + p.admin1 : (p.country ? ", " + p.country : "")));
       b.appendChild(el("span", "p-kind", " · " + p.kind));
       if (p.distance_km !== null && p.distance_km !== undefined) {
-        b.appendChild(el("span", "p-dist", " · " + p.distance_km + " km away"));
+        b.appendChild(el("span", "p-dist", " · " + p.distance_km + " km from " + refLabel));
       }
       if (p.population) { b.appendChild(el("span", "p-kind", " · pop. " + Number(p.population).toLocaleString("en"))); }
       b.appendChild(el("span", "p-id", " " + p.id));
@@ -607,7 +619,14 @@
     function searchPlaces() {
       var q = $("place-q").value.trim();
       if (!q) { return; }
-      var ref = (selected && byId[selected]) || events[0];
+      var ref = selected && byId[selected];
+      if (!ref && selection) {  // a new event: distances from the nearest event in the text
+        events.forEach(function (e) {
+          if (e.quote_start === null || e.quote_start === undefined) { return; }
+          if (!ref || Math.abs(e.quote_start - selection.start) < Math.abs(ref.quote_start - selection.start)) { ref = e; }
+        });
+      }
+      refLabel = ref ? (selected ? "the event's point" : ref.place_name || ref.place) : "";
       var url = "/api/places?q=" + encodeURIComponent(q) + (ref ? "&lat=" + ref.lat + "&lon=" + ref.lon : "");
       request("GET", url).then(function (r) {
         var list = $("place-results");
@@ -647,6 +666,7 @@
         c.start = selection.start;
         c.end = selection.end;
         c.place = selection.text.trim();
+        c.reason = $("f-reason").value.trim();
         request("POST", root.dataset.logUrl, c).then(function (r) {
           if (!r.ok) { banner((r.body && r.body.error) || "could not log the event", "error"); return; }
           var made = r.body.events[0];

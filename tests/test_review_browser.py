@@ -92,6 +92,13 @@ class Tab:
         self.page.wait_for_function("() => window.frontlineReview && window.frontlineReview.map()",
                                     timeout=60_000)
 
+    def wait_map_ready(self) -> None:
+        """The map frame loaded again (it reloads after a change that moves a symbol)."""
+        self.page.wait_for_function("""() => { const f = document.getElementById('map'), m = window.frontlineReview.map();
+            return m && f.contentDocument && f.contentDocument.readyState === 'complete'
+                && m.getContainer().ownerDocument === f.contentDocument; }""", timeout=60_000)
+        self.page.wait_for_timeout(300)  # its canvas draws on the next animation frame
+
     def events(self) -> list[dict]:
         return self.page.evaluate("window.frontlineReview.events()")
 
@@ -162,6 +169,7 @@ def test_review_the_seed_report_in_the_browser(browser, location):
         moved = events[4]
         tab.select(moved["id"])
         p.keyboard.press("e")
+        tab.wait_map_ready()
         p.click("#place-map")
         box = p.locator("#map").bounding_box()
         p.mouse.click(box["x"] + box["width"] * 0.3, box["y"] + box["height"] * 0.75)
@@ -210,9 +218,7 @@ def test_review_the_seed_report_in_the_browser(browser, location):
 
         # a click on an event's symbol on the map selects it in the list (once the map, redrawn
         # after the new event, is loaded again)
-        p.wait_for_function("""() => { const f = document.getElementById('map'), m = window.frontlineReview.map();
-            return m && f.contentDocument && f.contentDocument.readyState === 'complete'
-                && m.getContainer().ownerDocument === f.contentDocument; }""")
+        tab.wait_map_ready()
         p.evaluate("""(id) => { const m = window.frontlineReview.map(),
             e = window.frontlineReview.events().find(x => x.id === id);
             m.setView([e.lat, e.lon], 9, {animate: false}); }""", first[1])

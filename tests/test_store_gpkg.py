@@ -53,7 +53,10 @@ def test_gdal_reads_the_layer_as_it_is(gpkg):
     assert df["retracted"].dtype == bool and df["retracted"].sum() == 1
     assert df["uncertainty_km"].dtype.kind == "f"
     hist = pyogrio.read_dataframe(gpkg, layer="event_history")
-    assert set(hist["action"]) == {"add", "retract"} and len(hist) == 41
+    # 40 adds, and the retraction's rows: review_state, reviewed_by, reviewed_at, retracted
+    assert set(hist["action"]) == {"add", "retract"} and len(hist) == 44
+    assert {"reports", "users"} <= set(layers)  # attributes tables GDAL lists too
+    assert (df["review_state"] == "retracted").sum() == 1
 
 
 def test_ogrinfo_uses_the_spatial_index(gpkg):

@@ -9,6 +9,7 @@ __all__ = [
     "ExtractionError",
     "StoreError",
     "EventNotFound",
+    "ConflictError",
     "ExportError",
 ]
 
@@ -27,6 +28,10 @@ class StoreError(FrontlineError):
 
 class EventNotFound(StoreError, LookupError):
     """No stored event has the given id."""
+
+
+class ConflictError(StoreError):
+    """Someone else changed the event since it was read: nothing was written (versioned rows)."""
 
 
 class ExportError(FrontlineError):

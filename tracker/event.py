@@ -31,6 +31,9 @@ STATUSES = ("confirmed", "assessed", "claimed")
 # uncertainty_km of the point; district: a whole raion or Russian district
 PRECISIONS = ("point", "near", "offset", "direction", "hromada", "district", "region")
 DATE_PRECISIONS = ("day", "recent", "before")
+# What a person made of an extracted or logged event (``frontline serve``): not yet looked at,
+# accepted as extracted, corrected (some field changed by an analyst), or retracted.
+REVIEW_STATES = ("unreviewed", "accepted", "corrected", "retracted")
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,10 @@ FIELDS: tuple[Field, ...] = (
     Field("place_note", str, "why the place is uncertain, when the gazetteer could not settle it"),
     Field("sources", str, "JSON list of every source that reported this event (stores merge duplicates)"),
     Field("retracted", bool, "true once an analyst retracted the event (kept, hidden by default)"),
+    Field("review_state", str, "unreviewed | accepted | corrected | retracted: what an analyst made of the event"),
+    Field("reviewed_by", str, "the analyst who last accepted, corrected or retracted the event"),
+    Field("reviewed_at", str, "when (UTC, ISO 8601) the event was last reviewed"),
+    Field("version", int, "row version, raised by every change: two analysts editing one event conflict instead of overwriting"),
 )
 FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in FIELDS)
 FIELD_TYPES: dict[str, type] = {f.name: f.type for f in FIELDS}
@@ -124,6 +131,10 @@ class Event(Mapping):
     place_note: str | None = None
     sources: tuple[str, ...] = ()
     retracted: bool = False
+    review_state: str = "unreviewed"
+    reviewed_by: str | None = None
+    reviewed_at: str | None = None
+    version: int = 0
     id: str = field(default="")
 
     def __post_init__(self) -> None:
@@ -133,6 +144,9 @@ class Event(Mapping):
                 self.event_date, self.status, self.claimant))
         if not self.sources:
             object.__setattr__(self, "sources", (self.source,))
+        if self.retracted and self.review_state == "unreviewed":
+            # a store or file from before review states: retracted is the state
+            object.__setattr__(self, "review_state", "retracted")
 
     def replace(self, **changes: Any) -> "Event":
         """A copy with ``changes``; the id stays unless ``id`` is given."""

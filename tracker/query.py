@@ -20,10 +20,13 @@ class Query:
     near: tuple[float, float] | None = None                # (lat, lon)
     within_km: float | None = None
     include_retracted: bool = False
+    review_states: tuple[str, ...] = ()   # unreviewed, accepted, corrected, retracted
 
     def matches(self, e: Event) -> bool:
         """The same filter in Python, for in-memory events; stores translate it to SQL."""
-        if e.retracted and not self.include_retracted:
+        if e.retracted and not self.shows_retracted:
+            return False
+        if self.review_states and e.review_state not in self.review_states:
             return False
         if self.since and e.event_date < self.since:
             return False
@@ -43,6 +46,11 @@ class Query:
             if haversine_km(self.near[0], self.near[1], e.lat, e.lon) > self.within_km:
                 return False
         return True
+
+    @property
+    def shows_retracted(self) -> bool:
+        """Retracted events are shown when asked for, or when their review state is."""
+        return self.include_retracted or "retracted" in self.review_states
 
     def search_bbox(self) -> tuple[float, float, float, float] | None:
         """The bbox a spatial index should scan: the given bbox, or one around ``near``."""

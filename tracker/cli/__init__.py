@@ -32,6 +32,9 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "import": ("tracker.cli.export_cmd", "import_", "Import events from a GeoJSON file into the store."),
     "demo": ("tracker.cli.demo_cmd", "demo", "Run the whole path on a built-in example report."),
     "store": ("tracker.cli.check_cmd", "store", "Check the event store file (store check)."),
+    "serve": ("tracker.cli.serve_cmd", "serve", "Review events in the browser: accept, correct, log."),
+    "users": ("tracker.cli.serve_cmd", "users", "Accounts for frontline serve (users add NAME)."),
+    "review": ("tracker.cli.serve_cmd", "review", "Reviewed events out as labels (review export-labels)."),
 }
 
 

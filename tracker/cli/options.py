@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
 import click
 
-from ..event import KINDS, SIDES, STATUSES
+from ..event import KINDS, REVIEW_STATES, SIDES, STATUSES
 from ..geometry import DIRECTION_RELATIONS, NEAR_RELATIONS, POINT_RELATIONS, bearing_of, on_globe
 from ..query import Query
 from ..store.base import DEFAULT_STORE
@@ -146,11 +146,15 @@ def filter_options(f: Callable) -> Callable:
                      metavar="KM", help="Distance from --near in km (default 25)."),
         click.option("--bbox", callback=_bbox, metavar="MINLON,MINLAT,MAXLON,MAXLAT"),
         click.option("--include-retracted", is_flag=True, help="Also show retracted events."),
+        click.option("--review-state", "review_states", multiple=True,
+                     type=click.Choice(REVIEW_STATES),
+                     help="Only events in this review state (repeatable; 'retracted' shows them)."),
+        click.option("--unreviewed", is_flag=True, help="Only events no analyst has reviewed yet."),
     ]
 
     @functools.wraps(f)
     def wrapper(*args: Any, since, until, sides, kinds, statuses, near_place, within_km, bbox,
-                include_retracted, **kwargs: Any):
+                include_retracted, review_states=(), unreviewed=False, **kwargs: Any):
         if since and until and since > until:
             raise click.BadParameter(f"--since {since} is after --until {until}")
         near = None
@@ -163,7 +167,9 @@ def filter_options(f: Callable) -> Callable:
             raise click.UsageError("--within needs --near PLACE")
         kwargs["query"] = Query(since=since, until=until, sides=tuple(sides), kinds=tuple(kinds),
                                 statuses=tuple(statuses), bbox=bbox, near=near, within_km=within_km,
-                                include_retracted=include_retracted)
+                                include_retracted=include_retracted,
+                                review_states=tuple(dict.fromkeys(
+                                    tuple(review_states) + (("unreviewed",) if unreviewed else ()))))
         return f(*args, **kwargs)
 
     for opt in reversed(opts):

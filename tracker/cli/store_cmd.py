@@ -370,10 +370,10 @@ def list_(fmt: str, store: str, query: Any) -> None:
         return
     # place as reported and place_name as placed, under the names `extract` uses
     head = ("id", "date", "side", "kind", "status", "claimant", "relation", "place", "place_name",
-            "region", "lat", "lon", "precision")
+            "region", "lat", "lon", "precision", "review")
     rows = ((e.id + ("*" if e.retracted else ""), e.event_date, e.side, e.kind, e.status,
              e.claimant, e.relation, e.place, e.place_name, e.admin1, f"{e.lat:.4f}",
-             f"{e.lon:.4f}", e.precision) for e in events)
+             f"{e.lon:.4f}", e.precision, e.review_state) for e in events)
     for line in table_lines(head, rows):
         click.echo(line)
     retracted = sum(e.retracted for e in events)

@@ -19,8 +19,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
-from ..errors import EventNotFound, InputError
-from ..event import DATE_PRECISIONS, FIELD_NAMES, FIELD_TYPES, KINDS, PRECISIONS, STATUSES, Event
+from ..errors import ConflictError, EventNotFound, InputError
+from ..event import (DATE_PRECISIONS, FIELD_NAMES, FIELD_TYPES, KINDS, PRECISIONS, REVIEW_STATES,
+                     STATUSES, Event)
 from ..geometry import on_globe
 from ..query import Query
 
@@ -28,8 +29,11 @@ log = logging.getLogger(__name__)
 
 DEFAULT_STORE = "frontline.gpkg"
 
-# Fields an analyst may change with edit(); id, sources and retracted have their own paths.
-EDITABLE = tuple(n for n in FIELD_NAMES if n not in ("id", "sources", "retracted"))
+# Fields an analyst may change with edit(); id, sources, retracted and the review fields have
+# their own paths (retract, review, undo), and the row version is the store's own.
+REVIEW_FIELDS = ("review_state", "reviewed_by", "reviewed_at")
+EDITABLE = tuple(n for n in FIELD_NAMES
+                 if n not in ("id", "sources", "retracted", "version") + REVIEW_FIELDS)
 _TEXT_FIELDS = tuple(n for n in FIELD_NAMES if FIELD_TYPES[n] is str and n != "sources")
 REQUIRED = ("side", "kind", "place", "relation", "event_date", "report_date", "source")
 
@@ -142,6 +146,9 @@ def check_event(e: Event) -> None:
         raise InputError(f"event {e.id} has coordinates out of range (lat {e.lat}, lon {e.lon})")
     _check_date("event_date", e.event_date)
     _check_date("report_date", e.report_date)
+    if e.review_state not in REVIEW_STATES:
+        raise InputError(f"event {e.id} has review_state {e.review_state!r}; use one of "
+                         + ", ".join(REVIEW_STATES))
     texts = [getattr(e, n) for n in _TEXT_FIELDS]
     if "\x00" in "".join(t for t in texts if t) or any("\x00" in x for x in e.sources):
         # PostgreSQL cannot store NUL in text and GDAL cuts strings at it: refuse for both.
@@ -155,6 +162,8 @@ def check_changes(changes: dict[str, Any]) -> dict[str, Any]:
         if name not in EDITABLE:
             if name in ("id", "sources", "retracted"):
                 raise InputError(f"{name} cannot be edited (ids are stable; use retract to hide an event)")
+            if name in REVIEW_FIELDS + ("version",):
+                raise InputError(f"{name} is set by reviewing (accept, correct, retract), not edited")
             raise InputError(f"unknown field {name!r}; editable fields: {', '.join(EDITABLE)}")
         typ = FIELD_TYPES[name]
         if value is not None:
@@ -237,6 +246,8 @@ def row_event(row: Iterable[Any]) -> Event:
     d = {n: v for n, v in zip(FIELD_NAMES, row) if v is not None}
     d["sources"] = parse_sources(d.get("sources"), d.get("source"))
     d["retracted"] = bool(d.get("retracted", False))
+    if "version" in d:
+        d["version"] = int(d["version"])
     return Event(**d)
 
 
@@ -356,33 +367,287 @@ class Store(ABC):
         return self._count(query)
 
     def edit(self, event_id: str, changes: dict[str, Any], *, reason: str,
-             analyst: str | None = None) -> Event:
-        """Change fields of a stored event; its id stays and history keeps old and new values."""
+             analyst: str | None = None, expected_version: int | None = None,
+             review: bool = False) -> Event:
+        """Change fields of a stored event; its id stays and history keeps old and new values.
+
+        ``expected_version``: the row version the caller saw; ConflictError if the event has
+        changed since. ``review``: the change is an analyst's correction of an extracted event
+        (``frontline serve``), so the event becomes ``corrected`` by ``analyst``."""
         if not reason or not reason.strip():
             raise InputError("an edit needs a reason (--reason), kept in the event's history")
         changes = check_changes(changes)
-        before = self.get(event_id)
+        before = self._current(event_id, expected_version)
         diff = {k: v for k, v in changes.items() if getattr(before, k) != v}
         if not diff:
             log.info("edit of %s changes nothing", event_id)
             return before
-        after = before.replace(**diff)
-        who, at = resolve_analyst(analyst), utc_now()
-        rows = [history_row(before.id, "edit", k, getattr(before, k), v, who, at, reason.strip())
-                for k, v in diff.items()]
-        return self._update(before.id, before, after, rows)
+        who, at = resolve_analyst(analyst), self._stamp(before.id)
+        if review:
+            diff.update(review_state="corrected", reviewed_by=who, reviewed_at=at)
+        return self._change(before, diff, "edit", who, at, reason.strip())
 
-    def retract(self, event_id: str, *, reason: str, analyst: str | None = None) -> Event:
+    def retract(self, event_id: str, *, reason: str, analyst: str | None = None,
+                expected_version: int | None = None) -> Event:
         """Hide an event from maps and lists by default; it stays stored, with the reason."""
         if not reason or not reason.strip():
             raise InputError("a retraction needs a reason (--reason), kept in the event's history")
-        before = self.get(event_id)
+        before = self._current(event_id, expected_version)
         if before.retracted:
             raise InputError(f"event {before.id} is already retracted")
-        after = before.replace(retracted=True)
-        row = history_row(before.id, "retract", "retracted", False, True,
-                          resolve_analyst(analyst), utc_now(), reason.strip())
-        return self._update(before.id, before, after, [row])
+        who, at = resolve_analyst(analyst), self._stamp(before.id)
+        # the review fields first: the retraction itself is the last row a person reads
+        diff = {"review_state": "retracted", "reviewed_by": who, "reviewed_at": at,
+                "retracted": True}
+        return self._change(before, diff, "retract", who, at, reason.strip())
+
+    def accept(self, event_id: str, *, analyst: str | None = None,
+               expected_version: int | None = None, reason: str | None = None) -> Event:
+        """An analyst read the event against its sentence and agrees with it as stored."""
+        before = self._current(event_id, expected_version)
+        if before.retracted:
+            raise InputError(f"event {before.id} is retracted; undo the retraction first")
+        who, at = resolve_analyst(analyst), self._stamp(before.id)
+        state = "corrected" if before.review_state == "corrected" else "accepted"
+        diff = {"review_state": state, "reviewed_by": who, "reviewed_at": at}
+        return self._change(before, diff, "review", who, at, (reason or "").strip() or state)
+
+    def undo(self, event_id: str, *, analyst: str | None = None,
+             expected_version: int | None = None) -> tuple[Event, list[dict]]:
+        """Undo the last change to an event that is not yet undone (an edit, a review, a
+        retraction, a merge): its fields get their old values back, and the undo is itself a
+        change in the history. Returns the event and the history rows that were undone."""
+        before = self._current(event_id, expected_version)
+        group = undoable_change(self.history(before.id))
+        if group is None:
+            raise InputError(f"event {before.id} has no change to undo (only how it was added)")
+        diff: dict[str, Any] = {}
+        for row in reversed(group):
+            name = row["field"]
+            if name in FIELD_TYPES:
+                diff[name] = from_text(name, row["old"])
+        if "sources" in diff:
+            diff["sources"] = tuple(json.loads(diff["sources"])) if diff["sources"] else ()
+        diff = {k: v for k, v in diff.items() if getattr(before, k) != v}
+        who, at = resolve_analyst(analyst), self._stamp(before.id)
+        first = group[0]
+        reason = f"undo of {first['action']} by {first['analyst']} at {first['at']}"
+        if not diff:  # the fields hold their old values already: still record the undo
+            diff = {"reviewed_at": before.reviewed_at}
+        return self._change(before, diff, "undo", who, at, reason, force_rows=True), group
+
+    def merge_into(self, event_id: str, target_id: str, *, reason: str,
+                   analyst: str | None = None, expected_version: int | None = None,
+                   target_version: int | None = None) -> tuple[Event, Event]:
+        """Two events are one fact: ``event_id`` is retracted (merged into ``target_id``) and
+        the target gains its sources. Returns (retracted, target)."""
+        if event_id == target_id:
+            raise InputError("an event cannot be merged into itself")
+        if not reason or not reason.strip():
+            raise InputError("a merge needs a reason, kept in both events' history")
+        target = self._current(target_id, target_version)
+        dropped = self.retract(event_id, reason=f"merged into {target.id}: {reason.strip()}",
+                               analyst=analyst, expected_version=expected_version)
+        extra = tuple(x for x in dropped.sources if x not in target.sources)
+        if not extra:
+            return dropped, target
+        who, at = resolve_analyst(analyst), self._stamp(target.id)
+        kept = self._change(target, {"sources": target.sources + extra}, "merge-events", who, at,
+                            f"merged {dropped.id} into it: {reason.strip()}")
+        return dropped, kept
+
+    def add_derived(self, event: Event, *, reason: str, analyst: str | None = None) -> Event:
+        """Store an event an analyst made (split from another, or logged from selected text):
+        reviewed by them as it is stored; ConflictError-free (a new id), InputError if known."""
+        who, at = resolve_analyst(analyst), utc_now()
+        if self._get(event.id) is not None:
+            raise InputError(f"this event is already stored as {event.id}; accept or correct it there")
+        event = event.replace(reviewed_by=who, reviewed_at=at,
+                              review_state=event.review_state if event.review_state != "unreviewed"
+                              else "corrected")
+        result = self.add([event], analyst=who)
+        stored = result.events[event.id]
+        self._note(stored.id, "note", None, None, reason, who, at)
+        return stored
+
+    def _note(self, event_id: str, action: str, field_name: str | None, new: Any, reason: str,
+              who: str, at: str) -> None:
+        """Append one history row that changes no field (why an event was made)."""
+        before = self.get(event_id)
+        self._update(event_id, before, before, [history_row(event_id, action, field_name, None,
+                                                            new, who, at, reason)])
+
+    def _stamp(self, event_id: str) -> str:
+        """The time of a change to an event: now, but after its newest history row, so every
+        change (what undo takes back) has its own time even within one millisecond."""
+        at = utc_now()
+        rows = self.history(event_id)
+        if rows and rows[-1]["at"] >= at:
+            last = dt.datetime.fromisoformat(rows[-1]["at"].replace("Z", "+00:00"))
+            at = (last + dt.timedelta(milliseconds=1)).isoformat(timespec="milliseconds") \
+                .replace("+00:00", "Z")
+        return at
+
+    def _current(self, event_id: str, expected_version: int | None) -> Event:
+        before = self.get(event_id)
+        if expected_version is not None and int(expected_version) != before.version:
+            raise self._conflict(before)
+        return before
+
+    def _conflict(self, current: Event) -> ConflictError:
+        groups = change_groups(self.history(current.id))
+        who = ""
+        if groups:
+            last = groups[-1]
+            head = last[0]
+            fields = [r["field"] for r in last if r["field"] and r["field"] not in REVIEW_FIELDS]
+            what = {"review": "accepted it", "retract": "retracted it", "undo": "undid a change",
+                    "merge-events": "merged another event into it"}.get(
+                head["action"], f"{head['action']} {', '.join(fields)}".strip())
+            who = f" by {head['analyst']} at {head['at']} ({what})"
+        return ConflictError(f"event {current.id} was changed{who} since you loaded it; nothing "
+                             "was written: reload it, check the change, and make yours again")
+
+    def _change(self, before: Event, diff: dict[str, Any], action: str, who: str, at: str,
+                reason: str | None, force_rows: bool = False) -> Event:
+        after = before.replace(**diff, version=before.version + 1)
+        rows = [history_row(before.id, action, k, getattr(before, k), v, who, at, reason)
+                for k, v in diff.items() if force_rows or getattr(before, k) != v]
+        try:
+            return self._update(before.id, before, after, rows)
+        except ConflictError:
+            raise self._conflict(self.get(before.id)) from None
+
+    # --- reports and accounts (frontline serve) -----------------------------------------
+    def add_report(self, report: "Report", events: Iterable[Event], *,
+                   analyst: str | None = None) -> tuple["Report", AddResult]:
+        """Store a report's text and its events in one transaction. The same text from the
+        same source again adds nothing new: the stored report comes back."""
+        raise NotImplementedError
+
+    def get_report(self, report_id: str) -> "Report":
+        raise NotImplementedError
+
+    def reports(self, limit: int = 50, offset: int = 0) -> list["Report"]:
+        """Reports, newest added first, without their text's weight (``text`` is '')."""
+        raise NotImplementedError
+
+    def link_event(self, report_id: str, event_id: str) -> None:
+        """Add ``event_id`` to the events of a report (a missed event logged from its text)."""
+        raise NotImplementedError
+
+    def get_many(self, ids: Iterable[str]) -> dict[str, Event]:
+        """Stored events by id (unknown ids left out)."""
+        raise NotImplementedError
+
+    def review_states_of(self, ids: Iterable[str]) -> dict[str, str]:
+        """The review state of each stored id (unknown ids left out), without building events."""
+        return {i: e.review_state for i, e in self.get_many(ids).items()}
+
+    def add_user(self, name: str, password_hash: str) -> None:
+        raise NotImplementedError
+
+    def user_hash(self, name: str) -> str | None:
+        raise NotImplementedError
+
+    def users(self) -> list[str]:
+        raise NotImplementedError
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.location}>"
+
+
+def from_text(name: str, value: str | None) -> Any:
+    """A field value back from its history text (the inverse of ``text_value``)."""
+    if value is None:
+        return None
+    typ = FIELD_TYPES[name]
+    if typ is bool:
+        return value == "true"
+    if typ is float:
+        return float(value)
+    if typ is int:
+        return int(value)
+    return value
+
+
+def change_groups(rows: list[dict]) -> list[list[dict]]:
+    """History rows grouped into changes: one action by one analyst at one time."""
+    groups: list[list[dict]] = []
+    for r in rows:
+        if groups and (groups[-1][0]["action"], groups[-1][0]["analyst"], groups[-1][0]["at"]) == \
+                (r["action"], r["analyst"], r["at"]):
+            groups[-1].append(r)
+        else:
+            groups.append([r])
+    return groups
+
+
+UNDOABLE = ("edit", "retract", "review", "merge-events")
+
+
+def undoable_change(rows: list[dict]) -> list[dict] | None:
+    """The newest change not yet undone, walking back over undos (each names what it undid)."""
+    undone: set[tuple[str, str, str]] = set()
+    for group in reversed(change_groups(rows)):
+        head = group[0]
+        if head["action"] == "undo":
+            reason = head["reason"] or ""
+            # "undo of ACTION by ANALYST at AT"
+            try:
+                what, rest = reason[len("undo of "):].split(" by ", 1)
+                who, when = rest.rsplit(" at ", 1)
+                undone.add((what, who, when))
+            except ValueError:
+                pass
+            continue
+        key = (head["action"], head["analyst"], head["at"])
+        if key in undone:
+            continue
+        if head["action"] in UNDOABLE:
+            return group
+        if head["action"] == "add":
+            return None  # how it was added: nothing older to undo
+    return None
+    return None
+
+
+@dataclass(frozen=True)
+class Report:
+    """A report's text as ingested in ``frontline serve``: the events' quote offsets index it."""
+    id: str
+    source: str
+    report_date: str
+    text: str
+    added_by: str = ""
+    added_at: str = ""
+    event_ids: tuple[str, ...] = ()
+
+    @staticmethod
+    def make_id(source: str, report_date: str, text: str) -> str:
+        import hashlib
+
+        key = "\x1f".join([source, report_date, text])
+        return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "source": self.source, "report_date": self.report_date,
+                "text": self.text, "added_by": self.added_by, "added_at": self.added_at,
+                "event_ids": list(self.event_ids)}
+
+
+def check_report(report: Report) -> None:
+    if not report.text.strip():
+        raise InputError("the report is empty; paste text or choose a file with text in it")
+    if "\x00" in report.text or "\x00" in report.source:
+        raise InputError("the report has a NUL character; it was not stored")
+    if not report.source.strip():
+        raise InputError("a report needs a source (a URL or a name for where it came from)")
+    _check_date("report_date", report.report_date)
+
+
+def check_user_name(name: str) -> str:
+    name = (name or "").strip()
+    if not name or len(name) > 64 or any(c.isspace() or ord(c) < 32 for c in name):
+        raise InputError("a user name is 1-64 characters without spaces, e.g. ana or j.smith")
+    return name

@@ -23,17 +23,21 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from .. import sqlitefile
-from ..errors import StoreError
+from ..errors import ConflictError, StoreError
 from ..event import FIELD_NAMES, FIELDS, Event
 from ..query import Query
-from .base import (HISTORY_COLUMNS, AddResult, Store, event_row, merge_batch, parse_sources,
-                   plan_add, resolve_analyst, row_event, sources_json, utc_now)
+from .base import (HISTORY_COLUMNS, AddResult, Report, Store, check_report, check_user_name,
+                   event_row, merge_batch, parse_sources, plan_add, resolve_analyst, row_event,
+                   sources_json, utc_now)
 
 log = logging.getLogger(__name__)
 
 TABLE = "events"
 GEOM = "geom"
 HISTORY = "event_history"
+REPORTS = "reports"
+USERS = "users"
+REPORT_COLUMNS = ("id", "source", "report_date", "text", "added_by", "added_at", "event_ids")
 RTREE = f"rtree_{TABLE}_{GEOM}"
 DATE_XY_INDEX = f"{TABLE}_date_xy"
 APPLICATION_ID = 0x47504B47  # "GPKG"
@@ -159,6 +163,7 @@ def _schema_sql() -> list[str]:
   'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')""",
         *_rtree_triggers(),
         *_history_sql(),
+        *_review_sql(),
     ]
 
 
@@ -172,6 +177,26 @@ def _history_sql() -> list[str]:
         f"""INSERT INTO gpkg_contents (table_name, data_type, identifier, description)
   VALUES ('{HISTORY}', 'attributes', '{HISTORY}',
   'Every change to an event: what, old and new values, who, when (UTC), why')""",
+    ]
+
+
+def _review_sql() -> list[str]:
+    """The tables of ``frontline serve``: the reports' text (quote offsets index it) and the
+    accounts; "attributes" tables in gpkg_contents, so GDAL and QGIS list them too."""
+    return [
+        f"""CREATE TABLE IF NOT EXISTS "{REPORTS}" (
+  fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+  id TEXT NOT NULL UNIQUE, source TEXT NOT NULL, report_date TEXT NOT NULL, text TEXT NOT NULL,
+  added_by TEXT NOT NULL, added_at TEXT NOT NULL, event_ids TEXT NOT NULL DEFAULT '[]')""",
+        f"""INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier, description)
+  VALUES ('{REPORTS}', 'attributes', '{REPORTS}',
+  'Report text as ingested for review; events quote_start/quote_end index it')""",
+        f"""CREATE TABLE IF NOT EXISTS "{USERS}" (
+  fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+  name TEXT NOT NULL UNIQUE, password_hash TEXT NOT NULL, added_at TEXT NOT NULL)""",
+        f"""INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier, description)
+  VALUES ('{USERS}', 'attributes', '{USERS}',
+  'Accounts of frontline serve (salted password hashes, never passwords)')""",
     ]
 
 
@@ -439,6 +464,11 @@ class GeoPackageStore(Store):
         # FULL: a commit is on disk before `frontline log` reports success.
         con.execute("PRAGMA synchronous = FULL")
         if TABLE in names and HISTORY in names:
+            if REPORTS not in names or USERS not in names:  # a store from before the review
+                with self._write():
+                    for sql in _review_sql():
+                        con.execute(sql)
+                log.info("added the %s and %s tables to %s", REPORTS, USERS, self.path)
             return
         with self._write():
             # A GeoPackage made by another tool: add our layers, under the write lock.
@@ -451,7 +481,7 @@ class GeoPackageStore(Store):
             if TABLE in names:
                 # An events layer with our columns (e.g. from `frontline export`): add the
                 # history table and use it as a store.
-                for sql in _history_sql():
+                for sql in _history_sql() + _review_sql():
                     con.execute(sql)
                 log.info("added %s to %s", HISTORY, self.path)
                 return
@@ -492,6 +522,9 @@ class GeoPackageStore(Store):
                     if f.name not in cols:
                         self.con.execute(
                             f'ALTER TABLE "{TABLE}" ADD COLUMN "{f.name}" {_SQL_TYPES[f.type]}')
+                if "review_state" not in cols:  # events stored before review states
+                    self.con.execute(f"""UPDATE "{TABLE}" SET review_state = CASE WHEN retracted
+                        THEN 'retracted' ELSE 'unreviewed' END, version = COALESCE(version, 0)""")
                 self.con.execute(f'CREATE INDEX IF NOT EXISTS "{DATE_XY_INDEX}" '
                                  f'ON "{TABLE}" (event_date, lon, lat)')
 
@@ -524,32 +557,154 @@ class GeoPackageStore(Store):
             return AddResult()
         who, at = resolve_analyst(analyst), utc_now()
         try:
-            with self._write() as con:
-                stored = self._stored_sources(list(batch))
-                inserts, updates, history, result = plan_add(batch, stored, who, at)
-                bulk = len(inserts) >= BULK_ROWS and self._has_insert_trigger()
-                if bulk:
-                    con.execute(f'DROP TRIGGER "{RTREE}_insert"')
-                    (first,) = con.execute(
-                        f"SELECT COALESCE(MAX(fid), 0) FROM \"{TABLE}\"").fetchone()
-                marks = ", ".join("?" * (len(FIELD_NAMES) + 1))
-                con.executemany(
-                    f'INSERT INTO "{TABLE}" ("{GEOM}", {_COLUMNS}) VALUES ({marks})',
-                    ((point_blob(e.lon, e.lat), *event_row(e)) for e in inserts))
-                if bulk:
-                    # Same bounds the trigger would compute, in one statement (points: min = max).
-                    con.execute(f'INSERT INTO "{RTREE}" SELECT fid, lon, lon, lat, lat '
-                                f'FROM "{TABLE}" WHERE fid > ?', (first,))
-                    con.execute(_insert_trigger_sql())
-                con.executemany(f'UPDATE "{TABLE}" SET sources = ? WHERE id = ?',
-                                ((sources_json(s), eid) for eid, s in updates.items()))
-                self._append_history(history)
-                if inserts or updates:
-                    self._touch([(e.lon, e.lat) for e in inserts])
+            with self._write():
+                result = self._add_batch(batch, who, at)
         except sqlite3.Error as exc:
             raise self._wrap("store the events", exc) from None
         log.info("stored %d new events, %d already known", len(result.new), len(result.known))
         return result
+
+    def _add_batch(self, batch: dict[str, Event], who: str, at: str) -> AddResult:
+        """Insert or merge ``batch`` inside the open write transaction."""
+        con = self.con
+        stored = self._stored_sources(list(batch))
+        inserts, updates, history, result = plan_add(batch, stored, who, at)
+        bulk = len(inserts) >= BULK_ROWS and self._has_insert_trigger()
+        if bulk:
+            con.execute(f'DROP TRIGGER "{RTREE}_insert"')
+            (first,) = con.execute(
+                f"SELECT COALESCE(MAX(fid), 0) FROM \"{TABLE}\"").fetchone()
+        marks = ", ".join("?" * (len(FIELD_NAMES) + 1))
+        con.executemany(
+            f'INSERT INTO "{TABLE}" ("{GEOM}", {_COLUMNS}) VALUES ({marks})',
+            ((point_blob(e.lon, e.lat), *event_row(e)) for e in inserts))
+        if bulk:
+            # Same bounds the trigger would compute, in one statement (points: min = max).
+            con.execute(f'INSERT INTO "{RTREE}" SELECT fid, lon, lon, lat, lat '
+                        f'FROM "{TABLE}" WHERE fid > ?', (first,))
+            con.execute(_insert_trigger_sql())
+        con.executemany(f'UPDATE "{TABLE}" SET sources = ? WHERE id = ?',
+                        ((sources_json(s), eid) for eid, s in updates.items()))
+        self._append_history(history)
+        if inserts or updates:
+            self._touch([(e.lon, e.lat) for e in inserts])
+        return result
+
+    # --- reports and accounts ----------------------------------------------------------
+    def add_report(self, report: Report, events: Iterable[Event], *,
+                   analyst: str | None = None) -> tuple[Report, AddResult]:
+        check_report(report)
+        batch = merge_batch(events)
+        who, at = resolve_analyst(analyst), utc_now()
+        import json
+
+        try:
+            with self._write() as con:
+                result = self._add_batch(batch, who, at) if batch else AddResult()
+                row = con.execute(f'SELECT event_ids FROM "{REPORTS}" WHERE id = ?',
+                                  (report.id,)).fetchone()
+                ids = list(json.loads(row[0])) if row else []
+                ids += [i for i in batch if i not in ids]
+                if row:
+                    con.execute(f'UPDATE "{REPORTS}" SET event_ids = ? WHERE id = ?',
+                                (json.dumps(ids), report.id))
+                else:
+                    con.execute(f'INSERT INTO "{REPORTS}" (id, source, report_date, text, added_by, '
+                                'added_at, event_ids) VALUES (?, ?, ?, ?, ?, ?, ?)',
+                                (report.id, report.source, report.report_date, report.text,
+                                 who, at, json.dumps(ids)))
+                con.execute("UPDATE gpkg_contents SET last_change = "
+                            "strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE table_name = ?", (REPORTS,))
+        except sqlite3.Error as exc:
+            raise self._wrap("store the report", exc) from None
+        return self.get_report(report.id), result
+
+    def _has_table(self, name: str) -> bool:
+        return self.con.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone() is not None
+
+    def get_report(self, report_id: str) -> Report:
+        import json
+
+        from ..errors import EventNotFound
+
+        row = None
+        if self._has_table(REPORTS):
+            row = self.con.execute(f'SELECT {", ".join(REPORT_COLUMNS)} FROM "{REPORTS}" WHERE id = ?',
+                                   (str(report_id),)).fetchone()
+        if row is None:
+            raise EventNotFound(f"no report with id {report_id!r} in {self.location}")
+        d = dict(zip(REPORT_COLUMNS, row))
+        d["event_ids"] = tuple(json.loads(d["event_ids"] or "[]"))
+        return Report(**d)
+
+    def reports(self, limit: int = 50, offset: int = 0) -> list[Report]:
+        import json
+
+        if not self._has_table(REPORTS):
+            return []
+        rows = self.con.execute(
+            f'SELECT id, source, report_date, \'\', added_by, added_at, event_ids FROM "{REPORTS}" '
+            "ORDER BY fid DESC LIMIT ? OFFSET ?", (int(limit), int(offset))).fetchall()
+        return [Report(*r[:6], tuple(json.loads(r[6] or "[]"))) for r in rows]
+
+    def link_event(self, report_id: str, event_id: str) -> None:
+        import json
+
+        with self._write() as con:
+            row = con.execute(f'SELECT event_ids FROM "{REPORTS}" WHERE id = ?', (report_id,)).fetchone()
+            if row is None:
+                from ..errors import EventNotFound
+                raise EventNotFound(f"no report with id {report_id!r} in {self.location}")
+            ids = json.loads(row[0] or "[]")
+            if event_id not in ids:
+                ids.append(event_id)
+                con.execute(f'UPDATE "{REPORTS}" SET event_ids = ? WHERE id = ?',
+                            (json.dumps(ids), report_id))
+
+    def get_many(self, ids: Iterable[str]) -> dict[str, Event]:
+        ids = list(ids)
+        out: dict[str, Event] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            sql = (f'SELECT {self._select_cols} FROM "{TABLE}" e '
+                   f'WHERE id IN ({",".join("?" * len(chunk))})')
+            for row in self.con.execute(sql, chunk):
+                e = row_event(row)
+                out[e.id] = e
+        return out
+
+    def review_states_of(self, ids: Iterable[str]) -> dict[str, str]:
+        ids = list(ids)
+        out: dict[str, str] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            sql = (f'SELECT id, COALESCE(review_state, \'unreviewed\'), retracted FROM "{TABLE}" '
+                   f'WHERE id IN ({",".join("?" * len(chunk))})')
+            for eid, state, retracted in self.con.execute(sql, chunk):
+                out[eid] = "retracted" if retracted and state == "unreviewed" else state
+        return out
+
+    def add_user(self, name: str, password_hash: str) -> None:
+        name = check_user_name(name)
+        try:
+            with self._write() as con:
+                con.execute(f'INSERT INTO "{USERS}" (name, password_hash, added_at) VALUES (?, ?, ?) '
+                            "ON CONFLICT(name) DO UPDATE SET password_hash = excluded.password_hash",
+                            (name, password_hash, utc_now()))
+        except sqlite3.Error as exc:
+            raise self._wrap("store the account", exc) from None
+
+    def user_hash(self, name: str) -> str | None:
+        if not self._has_table(USERS):
+            return None
+        row = self.con.execute(f'SELECT password_hash FROM "{USERS}" WHERE name = ?',
+                               (str(name),)).fetchone()
+        return row[0] if row else None
+
+    def users(self) -> list[str]:
+        if not self._has_table(USERS):
+            return []
+        return [r[0] for r in self.con.execute(f'SELECT name FROM "{USERS}" ORDER BY name')]
 
     def _has_insert_trigger(self) -> bool:
         # A GeoPackage made by another tool may index differently: then the triggers do it all.
@@ -591,8 +746,8 @@ class GeoPackageStore(Store):
             with self._write() as con:
                 current = self._get(event_id)
                 if current != before:
-                    raise StoreError(f"event {event_id} was changed by someone else meanwhile; "
-                                     "run the command again")
+                    raise ConflictError(f"event {event_id} was changed by someone else meanwhile; "
+                                        "run the command again")
                 con.execute(f'UPDATE "{TABLE}" SET "{GEOM}" = ?, {sets} WHERE id = ?',
                             (point_blob(after.lon, after.lat), *values, event_id))
                 self._append_history(rows)
@@ -620,8 +775,12 @@ class GeoPackageStore(Store):
         that keeps the smaller share of the layer drives the query.
         """
         where, params = [], []
-        if not query.include_retracted:
+        if not query.shows_retracted:
             where.append("(e.retracted IS NULL OR e.retracted = 0)")
+        if query.review_states:
+            where.append(f"COALESCE(e.review_state, 'unreviewed') IN "
+                         f"({','.join('?' * len(query.review_states))})")
+            params.extend(query.review_states)
         box = query.search_bbox()
         use_rtree = box is not None and self._box_is_narrower(query, box)
         date_col = "+e.event_date" if use_rtree else "e.event_date"  # + keeps the date index out

@@ -13,16 +13,20 @@ import logging
 import re
 from typing import Any, Iterable, Iterator
 
-from ..errors import StoreError
+from ..errors import ConflictError, EventNotFound, StoreError
 from ..event import FIELD_NAMES, FIELDS, Event
 from ..query import Query
-from .base import (HISTORY_COLUMNS, AddResult, Store, event_row, merge_batch, parse_sources,
-                   plan_add, resolve_analyst, row_event, sources_json, utc_now)
+from .base import (HISTORY_COLUMNS, AddResult, Report, Store, check_report, check_user_name,
+                   event_row, merge_batch, parse_sources, plan_add, resolve_analyst, row_event,
+                   sources_json, utc_now)
 
 log = logging.getLogger(__name__)
 
 TABLE = "events"
 HISTORY = "event_history"
+REPORTS = "reports"
+USERS = "users"
+REPORT_COLUMNS = ("id", "source", "report_date", "text", "added_by", "added_at", "event_ids")
 _SQL_TYPES = {str: "text", float: "double precision", int: "bigint", bool: "boolean"}
 _COLUMNS = ", ".join(f'"{n}"' for n in FIELD_NAMES)
 # Serialises writers of one schema: merging needs "is this id stored?" to stay true until commit.
@@ -57,6 +61,20 @@ def _schema_sql() -> list[str]:
   event_id text NOT NULL, action text NOT NULL, field text, old text, new text,
   analyst text NOT NULL, at text NOT NULL, reason text)""",
         f'CREATE INDEX IF NOT EXISTS "{HISTORY}_event_id_idx" ON "{HISTORY}" (event_id)',
+        *_review_sql(),
+    ]
+
+
+def _review_sql() -> list[str]:
+    """The tables of ``frontline serve``: reports' text and accounts."""
+    return [
+        f"""CREATE TABLE IF NOT EXISTS "{REPORTS}" (
+  fid bigserial PRIMARY KEY,
+  id text NOT NULL UNIQUE, source text NOT NULL, report_date text NOT NULL, text text NOT NULL,
+  added_by text NOT NULL, added_at text NOT NULL, event_ids text NOT NULL DEFAULT '[]')""",
+        f"""CREATE TABLE IF NOT EXISTS "{USERS}" (
+  fid bigserial PRIMARY KEY,
+  name text NOT NULL UNIQUE, password_hash text NOT NULL, added_at text NOT NULL)""",
     ]
 
 
@@ -100,6 +118,13 @@ class PostGISStore(Store):
                              (f'"{TABLE}"', f'"{HISTORY}"')).fetchone()[0]
         if exists:
             self._check_columns()
+            review = con.execute("SELECT to_regclass(%s) IS NOT NULL AND to_regclass(%s) IS NOT NULL",
+                                 (f'"{REPORTS}"', f'"{USERS}"')).fetchone()[0]
+            if not review:  # a store from before the review: add its tables
+                with con.transaction():
+                    con.execute(_LOCK)
+                    for sql in _review_sql():
+                        con.execute(sql)
             return
         with con.transaction():
             con.execute(_LOCK)
@@ -124,6 +149,9 @@ class PostGISStore(Store):
                 for f in extra:
                     self.con.execute(f'ALTER TABLE "{TABLE}" ADD COLUMN IF NOT EXISTS '
                                      f'"{f.name}" {_SQL_TYPES[f.type]}')
+                if "review_state" not in cols:  # events stored before review states
+                    self.con.execute(f"""UPDATE "{TABLE}" SET review_state = CASE WHEN retracted
+                        THEN 'retracted' ELSE 'unreviewed' END, version = COALESCE(version, 0)""")
 
     # --- writing -----------------------------------------------------------------------
     def add(self, events: Iterable[Event], *, analyst: str | None = None) -> AddResult:
@@ -135,22 +163,117 @@ class PostGISStore(Store):
         try:
             with con.transaction():
                 con.execute(_LOCK)
-                stored = {eid: parse_sources(s, src) for eid, s, src in con.execute(
-                    f'SELECT id, sources, source FROM "{TABLE}" WHERE id = ANY(%s)', (list(batch),))}
-                inserts, updates, history, result = plan_add(batch, stored, who, at)
-                with con.cursor() as cur:
-                    with cur.copy(f'COPY "{TABLE}" (geom, {_COLUMNS}) FROM STDIN') as copy:
-                        for e in inserts:
-                            copy.write_row((f"SRID=4326;POINT({e.lon!r} {e.lat!r})",
-                                            *event_row(e)))
-                    if updates:
-                        cur.executemany(f'UPDATE "{TABLE}" SET sources = %s WHERE id = %s',
-                                        [(sources_json(s), eid) for eid, s in updates.items()])
-                    self._append_history(cur, history)
+                result = self._add_batch(batch, who, at)
         except self._psycopg.Error as exc:
             raise self._wrap("store the events", exc) from None
         log.info("stored %d new events, %d already known", len(result.new), len(result.known))
         return result
+
+    def _add_batch(self, batch: dict[str, Event], who: str, at: str) -> AddResult:
+        """Insert or merge ``batch`` inside the open, locked transaction."""
+        con = self.con
+        stored = {eid: parse_sources(s, src) for eid, s, src in con.execute(
+            f'SELECT id, sources, source FROM "{TABLE}" WHERE id = ANY(%s)', (list(batch),))}
+        inserts, updates, history, result = plan_add(batch, stored, who, at)
+        with con.cursor() as cur:
+            with cur.copy(f'COPY "{TABLE}" (geom, {_COLUMNS}) FROM STDIN') as copy:
+                for e in inserts:
+                    copy.write_row((f"SRID=4326;POINT({e.lon!r} {e.lat!r})", *event_row(e)))
+            if updates:
+                cur.executemany(f'UPDATE "{TABLE}" SET sources = %s WHERE id = %s',
+                                [(sources_json(s), eid) for eid, s in updates.items()])
+            self._append_history(cur, history)
+        return result
+
+    # --- reports and accounts ----------------------------------------------------------
+    def add_report(self, report: Report, events: Iterable[Event], *,
+                   analyst: str | None = None) -> tuple[Report, AddResult]:
+        import json
+
+        check_report(report)
+        batch = merge_batch(events)
+        who, at = resolve_analyst(analyst), utc_now()
+        con = self.con
+        try:
+            with con.transaction():
+                con.execute(_LOCK)
+                result = self._add_batch(batch, who, at) if batch else AddResult()
+                row = con.execute(f'SELECT event_ids FROM "{REPORTS}" WHERE id = %s',
+                                  (report.id,)).fetchone()
+                ids = list(json.loads(row[0])) if row else []
+                ids += [i for i in batch if i not in ids]
+                if row:
+                    con.execute(f'UPDATE "{REPORTS}" SET event_ids = %s WHERE id = %s',
+                                (json.dumps(ids), report.id))
+                else:
+                    con.execute(f'INSERT INTO "{REPORTS}" (id, source, report_date, text, added_by, '
+                                'added_at, event_ids) VALUES (%s, %s, %s, %s, %s, %s, %s)',
+                                (report.id, report.source, report.report_date, report.text,
+                                 who, at, json.dumps(ids)))
+        except self._psycopg.Error as exc:
+            raise self._wrap("store the report", exc) from None
+        return self.get_report(report.id), result
+
+    def get_report(self, report_id: str) -> Report:
+        import json
+
+        rows = self._read(f'SELECT {", ".join(REPORT_COLUMNS)} FROM "{REPORTS}" WHERE id = %s',
+                          (str(report_id),))
+        if not rows:
+            raise EventNotFound(f"no report with id {report_id!r} in {self.location}")
+        d = dict(zip(REPORT_COLUMNS, rows[0]))
+        d["event_ids"] = tuple(json.loads(d["event_ids"] or "[]"))
+        return Report(**d)
+
+    def reports(self, limit: int = 50, offset: int = 0) -> list[Report]:
+        import json
+
+        rows = self._read(f"SELECT id, source, report_date, '', added_by, added_at, event_ids "
+                          f'FROM "{REPORTS}" ORDER BY fid DESC LIMIT %s OFFSET %s',
+                          (int(limit), int(offset)))
+        return [Report(*r[:6], tuple(json.loads(r[6] or "[]"))) for r in rows]
+
+    def link_event(self, report_id: str, event_id: str) -> None:
+        import json
+
+        con = self.con
+        with con.transaction():
+            con.execute(_LOCK)
+            row = con.execute(f'SELECT event_ids FROM "{REPORTS}" WHERE id = %s FOR UPDATE',
+                              (report_id,)).fetchone()
+            if row is None:
+                raise EventNotFound(f"no report with id {report_id!r} in {self.location}")
+            ids = json.loads(row[0] or "[]")
+            if event_id not in ids:
+                ids.append(event_id)
+                con.execute(f'UPDATE "{REPORTS}" SET event_ids = %s WHERE id = %s',
+                            (json.dumps(ids), report_id))
+
+    def get_many(self, ids: Iterable[str]) -> dict[str, Event]:
+        rows = self._read(f'SELECT {_COLUMNS} FROM "{TABLE}" WHERE id = ANY(%s)', (list(ids),))
+        return {e.id: e for e in map(row_event, rows)}
+
+    def review_states_of(self, ids: Iterable[str]) -> dict[str, str]:
+        rows = self._read(f"SELECT id, COALESCE(review_state, 'unreviewed'), retracted "
+                          f'FROM "{TABLE}" WHERE id = ANY(%s)', (list(ids),))
+        return {eid: "retracted" if r and st == "unreviewed" else st for eid, st, r in rows}
+
+    def add_user(self, name: str, password_hash: str) -> None:
+        name = check_user_name(name)
+        try:
+            self.con.execute(f'INSERT INTO "{USERS}" (name, password_hash, added_at) '
+                             "VALUES (%s, %s, %s) ON CONFLICT (name) DO UPDATE "
+                             "SET password_hash = excluded.password_hash",
+                             (name, password_hash, utc_now()))
+        except self._psycopg.Error as exc:
+            raise self._wrap("store the account", exc) from None
+
+    def user_hash(self, name: str) -> str | None:
+        rows = self._read(f'SELECT password_hash FROM "{USERS}" WHERE name = %s', (str(name),))
+        return rows[0][0] if rows else None
+
+    def users(self) -> list[str]:
+        return [r[0] for r in self._read(f'SELECT name FROM "{USERS}" ORDER BY name')]
 
     def _append_history(self, cur: Any, rows: list[dict]) -> None:
         with cur.copy(f'COPY "{HISTORY}" ({", ".join(HISTORY_COLUMNS)}) FROM STDIN') as copy:
@@ -167,7 +290,7 @@ class PostGISStore(Store):
                 con.execute(_LOCK)
                 current = self._get(event_id)
                 if current != before:
-                    raise StoreError(f"event {event_id} was changed by someone else meanwhile; "
+                    raise ConflictError(f"event {event_id} was changed by someone else meanwhile; "
                                      "run the command again")
                 con.execute(f'UPDATE "{TABLE}" SET geom = ST_SetSRID(ST_MakePoint(%s, %s), 4326), '
                             f'{sets} WHERE id = %s',
@@ -191,8 +314,11 @@ class PostGISStore(Store):
 
     def _where(self, query: Query) -> tuple[str, list[Any]]:
         where, params = [], []
-        if not query.include_retracted:
+        if not query.shows_retracted:
             where.append("retracted IS NOT TRUE")
+        if query.review_states:
+            where.append("COALESCE(review_state, 'unreviewed') = ANY(%s)")
+            params.append(list(query.review_states))
         if query.since:
             where.append("event_date >= %s")
             params.append(query.since)

@@ -116,10 +116,9 @@ def _fronted_place(s: str, names: list, before: int) -> list:
             end = head.end()
         if not s.startswith(",", end) or "," in s[end + 1:before]:
             return []  # the frame must be the clause's own: "Near X, ... troops attacked"
-        prep = m.group("prep").lower()
+        prep = re.sub(r"\s+", " ", m.group("prep").lower())  # a compass relation stays as written
         rel = "direction" if head and head.group("head").lower() in ("direction", "axis") else \
-            {"in": "in", "on": "in", "near": "near", "around": "around", "outside": "near",
-             "close to": "near"}.get(re.sub(r"\s+", " ", prep), re.sub(r"\s+", " ", prep))
+            {"on": "in", "outside": "near", "close to": "near"}.get(prep, prep)
         return [(n, rel, None)]
     return []
 

@@ -245,3 +245,13 @@ def test_the_names_other_writers_give_the_forces():
     for actor, side in (("AFU units", "ukraine"), ("Storm-Z units", "russia"), ("Putin's troops", "russia"),
                         ("Zelensky's troops", "ukraine")):
         assert facts(f"{actor} attacked near Kreminna.") == {(side, "attack", "Kreminna", "near")}, actor
+
+
+def test_hearsay_marked_by_the_writer_is_a_claim():
+    # wire stories: "reportedly", "allegedly", "is reported to have been"
+    for text in ("Russian forces reportedly captured Novoselivka on Monday.",
+                 "Russian forces allegedly captured Novoselivka on Monday.",
+                 "Novoselivka is reported to have been captured by Russian troops."):
+        events = extract_events(text, DATE)
+        assert [(e.side, e.place, e.status) for e in events] == [("russia", "Novoselivka", "claimed")], text
+    assert facts("Russian forces plan to have captured Toretsk by May.") == set()

@@ -45,7 +45,9 @@ _BARE_GAP = re.compile(r"\s*(?:the\s+)?(?:(?:\w+[- ]){0,3}?(?:town|village|city|
 _THE_END = re.compile(r"(?<![\w-])the\s+$", re.I)
 _SURROUND = re.compile(r"surround|encircl", re.I)
 _COMMA_GAP = re.compile(r"\s*(?:,\s*)?")
-_BACK_GAP = re.compile(r"\s*(?:,\s*)?(?:\w+\s+){0,2}")
+_BACK_GAP = re.compile(r"\s*(?:,\s*)?(?:\w+\s+){0,2}"
+                       # "X is reported to have been captured", "X is said to have fallen"
+                       r"|\s+(?:is|are|was|were)\s+(?:\w+\s+)?(?:reported|said|believed|claimed|alleged|thought)\s+to\s+")
 _BACK_ASIDE_GAP = re.compile(r"\s*,[^,;]{1,120},\s*(?:\w+\s+){0,2}")
 _IN_GAP = re.compile(r"\s+in\s+(?:the\s+)?|,\s*")
 _AGENT_END = re.compile(r"\b(?:by|from|with)\s+(?:the\s+)?$", re.I)

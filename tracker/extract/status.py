@@ -35,6 +35,11 @@ _OFFICE = re.compile(r"\b(?i:chief|head|commander|minister|director|secretary|sp
 _CAP_WORD = re.compile(r"[A-Z][a-z'’-]+$")
 
 
+# the writer's own mark that a gain is hearsay
+_HEARSAY = re.compile(r"\b(?:reportedly|allegedly|purportedly|supposedly|(?:is|are|was|were)\s+(?:said|reported)\s+to)\b",
+                      re.I)
+
+
 def _office_holder(s: str) -> str | None:
     """The person's name that ends a subject naming an office ('... General Staff Valery Gerasimov')."""
     m = _OFFICE.search(s)
@@ -62,6 +67,9 @@ class StatusReader:
                  breaks: list[tuple[int, int]]) -> tuple[str, str | None]:
         """(status, claimant) of an advance whose verb spans ``t_start:t_end`` in clause ``cs:ce``."""
         status, claimant = self._read(s, t_start, t_end, cs, ce, breaks)
+        if status == "assessed" and _HEARSAY.search(s, word_start(s, max(cs, t_start - 25)), t_end):
+            # "Russian forces reportedly captured X": the writer passes on someone's claim, unnamed
+            return "claimed", None
         if claimant and _PRONOUN.match(claimant):
             claimant = self.last_claimant
         elif claimant:

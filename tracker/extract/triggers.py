@@ -142,6 +142,11 @@ def allowed(s: str, t: Trig, cs: int) -> bool:
     return True
 
 
+# "X is reported to have been captured", "troops are said to have entered": hearsay of a past event,
+# not an aim
+_REPORTED_TO = re.compile(r"\b(?:reported|said|believed|claimed|alleged|understood|thought|known)\s+to\s*$", re.I)
+
+
 def adjust_kind(s: str, t: Trig, cs: int) -> str | None:
     """The kind of event the trigger states in its clause, or None when it states none."""
     before = s[cs:t.start]
@@ -154,7 +159,8 @@ def adjust_kind(s: str, t: Trig, cs: int) -> str | None:
     if t.kind == "deployment" and _SENT_TO_REINFORCE.search(s, max(0, t.start - 120), t.start):
         return "deployment"  # "brought in from Kherson to reinforce troops near Vuhledar": sent there
     if t.kind in ("advance", "deployment") and P.INFINITIVE.search(before) and \
-            not _FORCED_TO.search(before) and not P.CONTINUED.search(before):
+            not _FORCED_TO.search(before) and not P.CONTINUED.search(before) and \
+            not (_REPORTED_TO.search(before) and t.text.lower().startswith("have ")):
         if P.ATTEMPT.search(before) and t.kind == "advance":
             return "attack"
         return None

@@ -255,3 +255,19 @@ def test_hearsay_marked_by_the_writer_is_a_claim():
         events = extract_events(text, DATE)
         assert [(e.side, e.place, e.status) for e in events] == [("russia", "Novoselivka", "claimed")], text
     assert facts("Russian forces plan to have captured Toretsk by May.") == set()
+
+
+def test_a_post_quoted_under_its_sources_name_is_that_sources_claim():
+    # DeepState notes and Telegram digests: "Source: statement"; a heading is no source
+    events = extract_events("DeepState: the enemy occupied Novoselivka and advanced near Zelenyi Hai.", DATE)
+    assert {(e.side, e.status, e.claimant) for e in events} == {("russia", "claimed", "DeepState")}
+    events = extract_events("Pokrovsk direction: Russian forces advanced near Kotlyne.", DATE)
+    assert [(e.place, e.status) for e in events] == [("Kotlyne", "assessed")]
+    events = extract_events("Kursk Oblast: Russian forces advanced near Sudzha.", DATE)
+    assert [(e.place, e.status) for e in events] == [("Sudzha", "assessed")]
+
+
+def test_a_bridgehead_established_is_ground_gained():
+    events = extract_events("In its daily update, the UK Ministry of Defence said Ukrainian forces had likely "
+                            "established a bridgehead near Krynky.", DATE)
+    assert [(e.side, e.kind, e.place, e.status) for e in events] == [("ukraine", "advance", "Krynky", "claimed")]

@@ -128,6 +128,9 @@ _ARRIVES = re.compile(r"(?:reached|reaching|entered|entering|crossed\s+into|move
 _SHOWS_FORCES = re.compile(r"(?:places|placed|shows?|showed|showing)\b", re.I)
 
 
+_HEADING_AFTER = re.compile(r"(?:\s+(?:direction|axis|sector|front|area|Oblast|region))?\s*:\s", re.I)
+
+
 # a count of the events just named, placed after it: "two of them near X", "most of these in X"
 _OF_THEM = re.compile(r"(?<![\w-])(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                       r"dozens|some|most|many|several|all|half|the\s+(?:majority|bulk|rest))\s+of\s+"
@@ -151,8 +154,8 @@ def _not_a_candidate(s: str, n, names) -> bool:
     if _TITLE_BEFORE.search(before) or _SPEAKS_AFTER.match(s, n.end) or _TITLE_AFTER.match(s, n.end) \
             or _APPOSITIVE_PERSON.match(s, n.end):
         return True
-    if not s[:n.start].strip(" \t•-*'\"‘“") and _ORDINARY_START.match(n.text):
-        return True
+    if not s[:n.start].strip(" \t•-*'\"‘“") and (_ORDINARY_START.match(n.text) or _HEADING_AFTER.match(s, n.end)):
+        return True  # also "Pokrovsk direction: Russian forces advanced near X": a heading, not a place of it
     return _locator_region(s, n, names)
 
 

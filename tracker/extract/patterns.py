@@ -127,7 +127,7 @@ _ADV_FWD = r"""
  |moved\s+forward|moving\s+forward|progressed|progress(?=\s+(?:along|on|in|near|toward|north|south|east|west))
  |reached\s+the\s+outskirts\s+of|reached|reaching|(?:are|were|is|was|now|already)\s+(?:\w+\s+)?on\s+the\s+outskirts\s+of(?=\s+\w)
  |surrounded|encircled|encircling|semi-encircled
- |(?:established|establishing|gained|gaining|secured|securing|won)\s+(?:a\s+|new\s+|several\s+)?footholds?
+ |(?:established|establishing|gained|gaining|secured|securing|won)\s+(?:a\s+|new\s+|several\s+)?(?:footholds?|bridgeheads?)
  |(?:established|establishing|secured|securing)\s+(?:new\s+|several\s+|some\s+)?positions
  |closing\s+in\s+on|expanded\s+(?:their|its)\s+(?:control|positions?)|expanding\s+(?:their|its)\s+(?:control|positions?)
  |(?:improved|bettered|improving)\s+(?:their|its)\s+(?:forward\s+|tactical\s+)?positions

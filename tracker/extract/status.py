@@ -35,6 +35,22 @@ _OFFICE = re.compile(r"\b(?i:chief|head|commander|minister|director|secretary|sp
 _CAP_WORD = re.compile(r"[A-Z][a-z'’-]+$")
 
 
+# a statement quoted under its source's name: "DeepState: ...", "Rybar: ...", "Russian MoD: ..."
+_SOURCE_COLON = re.compile(r"\s*((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*):\s")
+_OUTLET = re.compile(r"\b(?:DeepState|Rybar|TASS|RIA|Interfax|Ukrinform|Reuters|AP|AFP|Suspilne|Mashovets|"
+                     r"Podolyaka|Kotenok|Pushilin|Syrskyi|Syrsky|Zelensky\w*|Konashenkov|Gladkov|Khinshtein|"
+                     r"MoD|Staff)\b")
+
+
+def _is_source(name: str) -> bool:
+    return bool(_OUTLET.search(name) or _ORG_WORD.search(name)) and not _OWN_SOURCE.fullmatch(name) \
+        and not _PLACE_HEADING.search(name)
+
+
+# "Kursk Oblast: ...", "Pokrovsk direction: ...": a heading, not a source
+_PLACE_HEADING = re.compile(r"\b(?:Oblast|Krai|Republic|Region|Raion|District|Direction|Axis|Front|Sector)$", re.I)
+_OWN_SOURCE = re.compile(r"(?:the\s+)?(?:ISW|CTP|Institute\s+for\s+the\s+Study\s+of\s+War)", re.I)
+
 # the writer's own mark that a gain is hearsay
 _HEARSAY = re.compile(r"\b(?:reportedly|allegedly|purportedly|supposedly|(?:is|are|was|were)\s+(?:said|reported)\s+to)\b",
                       re.I)
@@ -70,6 +86,10 @@ class StatusReader:
         if status == "assessed" and _HEARSAY.search(s, word_start(s, max(cs, t_start - 25)), t_end):
             # "Russian forces reportedly captured X": the writer passes on someone's claim, unnamed
             return "claimed", None
+        lead = _SOURCE_COLON.match(s) if status == "assessed" else None
+        if lead and lead.end() <= t_start and _is_source(lead.group(1)):
+            # "DeepState: the enemy occupied X": a post quoted under its author's name
+            status, claimant = "claimed", _claimant(lead.group(1))
         if claimant and _PRONOUN.match(claimant):
             claimant = self.last_claimant
         elif claimant:

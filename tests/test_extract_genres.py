@@ -271,3 +271,13 @@ def test_a_bridgehead_established_is_ground_gained():
     events = extract_events("In its daily update, the UK Ministry of Defence said Ukrainian forces had likely "
                             "established a bridgehead near Krynky.", DATE)
     assert [(e.side, e.kind, e.place, e.status) for e in events] == [("ukraine", "advance", "Krynky", "claimed")]
+
+
+def test_milbloggers_quoted_by_name_speak_for_the_russian_side():
+    # quoted milblogger posts: their "enemy" is Ukraine, their "our units" Russia's
+    got = facts('"The enemy has been knocked out of Novoselivka," wrote the milblogger Yuri Podolyaka.')
+    assert got == {("russia", "advance", "Novoselivka", "in")}
+    got = facts('"Our assault units have cleared the northern part of Toretsk," the Two Majors channel said.')
+    assert got == {("russia", "advance", "Toretsk", "in")}
+    got = facts('"The Ukrainians are pushing hard near Robotyne," a Russian blogger wrote.')
+    assert got == {("ukraine", "attack", "Robotyne", "near")}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
+from . import deps as DEPS
 from . import implied as IMP
 from . import patterns as P
 from .text import word_start
@@ -232,7 +233,7 @@ def _speaker_side(s: str, start: int) -> str | None:
             sd = P.side_of(a.group("unit") or a.group("nat") or a.group("word") or "")
             if sd:
                 return sd
-    return None
+    return DEPS.speaker_by_word(m.group("sp"))  # "... ,' the Rybar channel wrote"
 
 
 def is_object(s: str, start: int) -> bool:

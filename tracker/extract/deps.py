@@ -680,7 +680,7 @@ class SentenceReader:
             verb, subj = self.reporter(cue)
             speaker = self.np_side(subj, None, None) if subj is not None else None
             if speaker is None and subj is not None:
-                speaker = _speaker_by_word(" ".join(w.text for w in subj.subtree))
+                speaker = speaker_by_word(" ".join(w.text for w in subj.subtree))
             if mode == "gain" and self.attempted(cue):
                 kind, mode = "attack", "attack"
             side, actor = self.side_of_cue(cue, mode, speaker, last_side)
@@ -719,7 +719,10 @@ class SentenceReader:
 _SECTORS = frozenset({"direction", "axis", "front", "sector", "frontline"})
 
 _RU_SPEAKER = re.compile(r"\b(?:Moscow|Kremlin|Konashenkov|Putin|Peskov|Zakharova|Shoigu|Gerasimov|Belousov|TASS|RIA|"
-                         r"Pushilin|Saldo|Balitsky|Gladkov|Khinshtein|Smirnov|war\s+correspondents?)\b")
+                         r"Pushilin|Saldo|Balitsky|Gladkov|Khinshtein|Smirnov|war\s+correspondents?|"
+                         # the milbloggers and channels the genre quotes (ISW's "milbloggers" are Russian)
+                         r"milbloggers?|Rybar|Two\s+Majors|Podolyaka|Kots|Poddubny|Sladkov|WarGonzo|Kotenok|"
+                         r"Readovka|Colonelcassad|Starshe\s+Eddy|Dva\s+Mayora)\b")
 _UA_SPEAKER = re.compile(r"\b(?:Kyiv|Kiev|General\s+Staff|Zelensky\w*|Syrsk\w*|Zaluzhn\w*|Maliar|Trehubov|Voloshyn|"
                          r"DeepState|Hayday|Haidai|Budanov|Umerov|Reznikov|Ukrinform)\b")
 
@@ -738,7 +741,8 @@ def words(t) -> str:
     return t.doc.text[start.idx:end.idx + len(end.text)]
 
 
-def _speaker_by_word(text: str) -> str | None:
+def speaker_by_word(text: str) -> str | None:
+    """The side of a speaker known by name ("Rybar", "the Kremlin", "Syrskyi"), or None."""
     if _RU_SPEAKER.search(text):
         return "russia"
     if _UA_SPEAKER.search(text):

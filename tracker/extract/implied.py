@@ -31,6 +31,9 @@ _ENEMY = re.compile(r"(?<![\w-])(?:the\s+)?enemy(?![\w-])", re.I)
 _RUSSIAN_SOURCE = re.compile(r"\b(?:Russian|Russia['’]s)\s+(?:[\w-]+\s+){0,2}?(?:Defen[cs]e\s+Ministry|MoD|Ministry|"
                              r"milbloggers?|bloggers?|sources?|officials?|war\s+correspondents?|correspondents?|"
                              r"General\s+Staff|command|channels?)\b", re.I)
+# milbloggers and channels that speak for the Russian side by name: their "enemy" is Ukraine
+_RUSSIAN_VOICE = re.compile(r"\b(?:milbloggers?|Rybar|Two\s+Majors|Podolyaka|Kots|Poddubny|Sladkov|WarGonzo|"
+                            r"Kotenok|Readovka|Colonelcassad)\b")
 _OWN_GAIN = re.compile(r"liberated|freed", re.I)
 _JOINS = re.compile(r"\s+(?:\w+\s+){0,2}?(?:joined|join|joining|took\s+part\s+in|taking\s+part\s+in|take\s+part\s+in|"
                     r"participated\s+in|participating\s+in|supported|supporting)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}", re.I)
@@ -38,7 +41,7 @@ _JOINS = re.compile(r"\s+(?:\w+\s+){0,2}?(?:joined|join|joining|took\s+part\s+in
 
 def enemy_side(s: str) -> str:
     """The side "the enemy" names in sentence ``s``: Ukraine when a Russian source speaks, else Russia."""
-    return "ukraine" if _RUSSIAN_SOURCE.search(s) else "russia"
+    return "ukraine" if _RUSSIAN_SOURCE.search(s) or _RUSSIAN_VOICE.search(s) else "russia"
 
 
 def mentions_enemy(s: str) -> bool:

@@ -144,6 +144,7 @@ def allowed(s: str, t: Trig, cs: int) -> bool:
 
 # "X is reported to have been captured", "troops are said to have entered": hearsay of a past event,
 # not an aim
+_BE_BEFORE = re.compile(r"\b(?:are|is|was|were)\s+(?:still\s+|now\s+|also\s+)?$", re.I)
 _REPORTED_TO = re.compile(r"\b(?:reported|said|believed|claimed|alleged|understood|thought|known)\s+to\s*$", re.I)
 
 
@@ -170,6 +171,9 @@ def adjust_kind(s: str, t: Trig, cs: int) -> str | None:
         return None  # troops seen in footage: the advance rules read it
     if t.kind == "advance" and _TAKES_PEOPLE.match(s, t.end):
         return None  # "captured a Ukrainian soldier": people or equipment, not ground
+    if t.kind == "advance" and t.text.strip().lower() == "pushing" and _BE_BEFORE.search(before) \
+            and not P.FOOTAGE.search(s, 0, t.start):
+        return "attack"  # "the Ukrainians are pushing hard near Robotyne": an effort under way
     if t.kind == "advance" and _PUSH.match(t.text):
         rest = s[t.end:t.end + 45]
         if _PUSH_TOWARD.match(rest) \

@@ -281,3 +281,12 @@ def test_milbloggers_quoted_by_name_speak_for_the_russian_side():
     assert got == {("russia", "advance", "Toretsk", "in")}
     got = facts('"The Ukrainians are pushing hard near Robotyne," a Russian blogger wrote.')
     assert got == {("ukraine", "attack", "Robotyne", "near")}
+
+
+def test_general_staff_and_mod_summaries_name_sectors_and_groupings():
+    # "in the X direction/sector" is a direction, not a place "in" X; Russia's groupings by their English names
+    got = facts("In the Kupiansk direction, Ukrainian defenders repelled 8 attacks in the area of Petropavlivka.")
+    assert ("russia", "attack", "Petropavlivka", "near") in got and ("russia", "attack", "Kupiansk", "near") not in got
+    got = facts("Over the past day, units of the Southern group of forces repelled 9 counterattacks by assault "
+                "groups of the AFU near Kurakhove.")
+    assert got == {("ukraine", "attack", "Kurakhove", "near")}

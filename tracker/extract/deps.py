@@ -511,6 +511,8 @@ class SentenceReader:
             path.append(dep)
             if parent.i not in name_tokens and any(a <= parent.idx < b for a, b in other_names):
                 return None  # "Udachne, southwest of Pokrovsk", "Kozinka in Belgorod Oblast": a locator
+            if rel is None and dep == "compound" and _lemma(parent) in ("direction", "axis", "sector"):
+                rel = "direction"  # "in the Kupiansk direction", "in the Pokrovsk sector"
             if dep == "pobj" and parent.dep_ in ("prep", "agent", "dative"):
                 prep = parent.lower_
                 if prep == "by" and parent.dep_ == "agent":

@@ -22,7 +22,8 @@ NAMED_UNITS: tuple[tuple[str, str], ...] = (
     (r"Wagner(?: Group)?(?: fighters| forces| units| assault units| mercenaries)?", "russia"),
     (r"Akhmat(?: special forces)?", "russia"),
     (r"Rosgvardia", "russia"),
-    (r"(?:the\s+)?(?:Tsentr|Yug|Zapad|Vostok|Sever|Dnepr|Center|Centre|South|West|East|North)\s+(?:group|grouping|Group|Grouping)(?: of forces| of Forces)?", "russia"),
+    (r"(?:the\s+)?(?:Tsentr|Yug|Zapad|Vostok|Sever|Dnepr|Center|Centre|South|West|East|North|Southern|Western|"
+     r"Eastern|Northern|Central)\s+(?:group|grouping|Group|Grouping)(?: of forces| of Forces| of troops)?", "russia"),
     (r"Battlegroup\s+(?:West|East|Center|Centre|South|North|Dnepr)", "russia"),
     (r"Storm-[ZV](?: units| fighters| detachments?| companies| company)?", "russia"),
     # the Armed Forces of Ukraine by their initials, as Russian sources and milbloggers write them
@@ -449,6 +450,7 @@ according geolocated footage russian ukrainian russians ukrainians russia ukrain
 belarusian north korean korea koreans moscow kyiv kiev america american western west east
 western europe european china chinese iran iranian syria turkey ssr soviet union federation he she
 they we i while after before since during other some many several most one two three
+over overnight throughout despite amid until
 unspecified meanwhile however also still yet additionally separately notably today yesterday
 mount airborne vdv hajun bars storm z akhmat wagner rosgvardia mobilized special private
 navy naval fleet black sea air space aerospace missile missiles spetsnaz marines infantry
@@ -461,4 +463,5 @@ NOT_PLACES = frozenset({"ukraine", "russia", "belarus", "europe", "donbas", "don
 SENTENCE_STARTERS = frozenset("""the a an in on at according geolocated footage russian ukrainian
 meanwhile however also additionally separately notably while after before since during if as
 some several many other one two three this that these those there it its he she they we
-recently reportedly further elsewhere near around south north east west earlier later""".split())
+recently reportedly further elsewhere near around south north east west earlier later
+over overnight throughout despite amid until""".split())

@@ -18,7 +18,6 @@ import re
 import statistics
 import sys
 import tempfile
-import threading
 import time
 import urllib.request
 
@@ -28,15 +27,6 @@ sys.path.insert(0, str(REPO))
 GOAL_MS = 200.0
 PLACES = ["Pokrovsk", "Toretsk", "Siversk", "Kupyansk", "Chasiv Yar", "Kurakhove", "Lyman",
           "Vuhledar", "Selydove", "Bakhmut"]
-
-
-def run_quietly(server) -> None:
-    """waitress's loop, stopped by server.close() from another thread: the select on the
-    closed sockets then fails, which is the end, not an error."""
-    try:
-        server.run()
-    except OSError:
-        pass
 
 
 def build(location: str, n: int, per_report: int) -> list[str]:
@@ -113,9 +103,8 @@ def main(argv=None) -> int:
     ap.add_argument("--backend", choices=("gpkg", "postgis"), default="gpkg")
     args = ap.parse_args(argv)
 
-    import waitress
-
     from tracker.review.app import create_app
+    from tracker.review.local import background_server
 
     tmp = tempfile.TemporaryDirectory(prefix="review-bench-")
     pg = None
@@ -129,9 +118,8 @@ def main(argv=None) -> int:
     try:
         report_ids = build(location, args.events, args.per_report)
         app = create_app(location, analyst="bench")
-        server = waitress.create_server(app, host="127.0.0.1", port=0, threads=4)
-        threading.Thread(target=run_quietly, args=(server,), daemon=True).start()
-        base = f"http://127.0.0.1:{server.effective_port}"
+        serving = background_server(app)
+        base = serving.__enter__()  # left at the end of the timings, below
         c = Client(base)
         from gazetteer import Gazetteer
 
@@ -170,7 +158,7 @@ def main(argv=None) -> int:
         for o in other:  # first view of a report's map: rendered (then cached)
             run("report map, first render", lambda: c.get(f"/reports/{o}/map"))
             run("report map, cached", lambda: c.get(f"/reports/{o}/map"))
-        server.close()
+        serving.__exit__(None, None, None)
         app.extensions["frontline"]["store"].close()
     finally:
         if pg is not None:

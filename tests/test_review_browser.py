@@ -3,7 +3,6 @@ and PostGIS), headless Chromium with every request to another origin blocked."""
 from __future__ import annotations
 
 import contextlib
-import threading
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -19,31 +18,17 @@ REPO = Path(__file__).resolve().parent.parent
 SEED = (REPO / "tracker" / "data" / "demo_report.txt").read_text(encoding="utf-8")
 
 
-def run_quietly(server) -> None:
-    """waitress's loop, stopped by server.close() from another thread: the select on the
-    closed sockets then fails, which is the end, not an error."""
-    try:
-        server.run()
-    except OSError:
-        pass
-
-
 @contextlib.contextmanager
 def live_server(location: str, **kw: Any) -> Iterator[str]:
     """The app under waitress on a free port of 127.0.0.1, as `frontline serve` runs it."""
-    import waitress
-
     from tracker.review.app import create_app
+    from tracker.review.local import background_server
 
     app = create_app(location, analyst=kw.pop("analyst", "ana"), **kw)
-    server = waitress.create_server(app, host="127.0.0.1", port=0, threads=4)
-    thread = threading.Thread(target=run_quietly, args=(server,), daemon=True)
-    thread.start()
     try:
-        yield f"http://127.0.0.1:{server.effective_port}"
+        with background_server(app) as base:
+            yield base
     finally:
-        server.close()
-        thread.join(5)
         app.extensions["frontline"]["store"].close()
 
 

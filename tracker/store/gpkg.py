@@ -661,28 +661,22 @@ class GeoPackageStore(Store):
                 con.execute(f'UPDATE "{REPORTS}" SET event_ids = ? WHERE id = ?',
                             (json.dumps(ids), report_id))
 
-    def get_many(self, ids: Iterable[str]) -> dict[str, Event]:
+    def _rows_of(self, columns: str, ids: Iterable[str]) -> Iterator[tuple]:
+        """``columns`` of the events with these ids, 500 ids a query (SQLite's variable limit)."""
         ids = list(ids)
-        out: dict[str, Event] = {}
         for i in range(0, len(ids), 500):
             chunk = ids[i:i + 500]
-            sql = (f'SELECT {self._select_cols} FROM "{TABLE}" e '
-                   f'WHERE id IN ({",".join("?" * len(chunk))})')
-            for row in self.con.execute(sql, chunk):
-                e = row_event(row)
-                out[e.id] = e
-        return out
+            yield from self.con.execute(f'SELECT {columns} FROM "{TABLE}" e '
+                                        f'WHERE id IN ({",".join("?" * len(chunk))})', chunk)
+
+    def get_many(self, ids: Iterable[str]) -> dict[str, Event]:
+        events = (row_event(row) for row in self._rows_of(self._select_cols, ids))
+        return {e.id: e for e in events}
 
     def review_states_of(self, ids: Iterable[str]) -> dict[str, str]:
-        ids = list(ids)
-        out: dict[str, str] = {}
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            sql = (f'SELECT id, COALESCE(review_state, \'unreviewed\'), retracted FROM "{TABLE}" '
-                   f'WHERE id IN ({",".join("?" * len(chunk))})')
-            for eid, state, retracted in self.con.execute(sql, chunk):
-                out[eid] = "retracted" if retracted and state == "unreviewed" else state
-        return out
+        rows = self._rows_of("id, COALESCE(review_state, 'unreviewed'), retracted", ids)
+        return {eid: "retracted" if retracted and state == "unreviewed" else state
+                for eid, state, retracted in rows}
 
     def add_user(self, name: str, password_hash: str) -> None:
         name = check_user_name(name)

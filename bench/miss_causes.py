@@ -23,6 +23,30 @@ def norm(s: str | None) -> str:
     return (s or "").casefold().replace("’", "'")
 
 
+FEATURES: Counter | None = None
+
+
+def link_features(s: str, place: str, trigs: list) -> list[str]:
+    """Shape of an unlinked (trigger, place) pair, as counts a held half can show without its text."""
+    import re as _re
+
+    from tracker.extract import patterns
+
+    at = s.index(place)
+    near = min(trigs, key=lambda t: min(abs(t.start - at), abs(t.end - at)))
+    side = "place after trigger" if at >= near.end else "place before trigger"
+    lo, hi = (near.end, at) if at >= near.end else (at + len(place), near.start)
+    gap = s[lo:hi]
+    words = len(gap.split())
+    prep = _re.search(r"(\w+)\s*$", s[:at])
+    broken = bool(patterns.BREAK.search(gap)) or any(c in gap for c in ";:")
+    return [side, f"gap {'0-3' if words <= 3 else '4-8' if words <= 8 else '9+'} words",
+            f"word before place: {prep.group(1).lower() if prep else '-'}",
+            "clause break between" if broken else "no break between",
+            f"nearest trigger kind {near.kind}", f"comma in gap: {',' in gap}",
+            f"sentence words {'<25' if len(s.split()) < 25 else '25-40' if len(s.split()) <= 40 else '>40'}"]
+
+
 def cause(item: dict, gold: dict, mentions: list) -> str | None:
     from tracker.extract import deps, names, triggers
     from tracker.extract.text import split_sentences
@@ -43,7 +67,10 @@ def cause(item: dict, gold: dict, mentions: list) -> str | None:
     s = sents[0]
     if not any(place in norm(n.text) for n in names.find_names(s, None)):
         return "place not read as a name"
-    if triggers.find_triggers(s):
+    trigs = triggers.find_triggers(s)
+    if trigs:
+        if FEATURES is not None:
+            FEATURES.update(link_features(s, gold["place"], trigs))
         return f"rule trigger present, place not linked ({gold['kind']})"
     if deps.may_hold_event(s):
         return f"parse cue only, place not linked ({gold['kind']})"
@@ -55,7 +82,11 @@ def main(argv=None) -> int:
     ap.add_argument("dev")
     ap.add_argument("--half", choices=("tune", "held"))
     ap.add_argument("--show", action="store_true", help="name each missed event (never on a held half)")
+    ap.add_argument("--features", action="store_true",
+                    help="also count the shape of each trigger-present, place-not-linked miss")
     args = ap.parse_args(argv)
+    global FEATURES
+    FEATURES = Counter() if args.features else None
     from tracker.extract import extract_mentions
 
     lines = [line for line in pathlib.Path(args.dev).read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -71,6 +102,10 @@ def main(argv=None) -> int:
                 print(f"{item['id']}: {gold['side']} {gold['kind']} {gold['place']}: {why}")
     for why, n in counts.most_common():
         print(f"{n:4d}  {why}")
+    if FEATURES:
+        print("shape of the trigger-present, place-not-linked misses:")
+        for what, n in sorted(FEATURES.items()):
+            print(f"{n:4d}  {what}")
     return 0
 
 

@@ -290,3 +290,42 @@ def test_general_staff_and_mod_summaries_name_sectors_and_groupings():
     got = facts("Over the past day, units of the Southern group of forces repelled 9 counterattacks by assault "
                 "groups of the AFU near Kurakhove.")
     assert got == {("ukraine", "attack", "Kurakhove", "near")}
+
+
+def test_a_where_clause_happens_at_the_place_before_it():
+    # wire-story relative clauses: ", where Russian troops made gains" refers back to the place
+    got = facts("Heavy fighting is raging for control of Toretsk, where Russian troops have made gains "
+                "in the past week.")
+    assert got == {("russia", "attack", "Toretsk", "near"), ("russia", "advance", "Toretsk", "in")}
+    got = facts("Ukrainian forces struck a depot in Belgorod, where Russian troops were massing.")
+    assert got == {("russia", "deployment", "Belgorod", "in")}
+    # said once already: the where-clause does not repeat the event at another relation
+    got = facts("Ukraine's General Staff said Russian forces were focusing their efforts near Selydove, where "
+                "12 clashes had been recorded that day.")
+    assert [k for s, k, p, _ in got if p == "Selydove"] == ["attack"]
+
+
+def test_fighting_for_control_of_a_place_is_an_attack_not_a_gain():
+    assert facts("Russian troops are fighting for control of Toretsk.") == {("russia", "attack", "Toretsk", "near")}
+    assert facts("Ukrainian forces fought for the capture of Robotyne for weeks.") == \
+        {("ukraine", "attack", "Robotyne", "near")}
+
+
+def test_being_forced_to_leave_a_town_loses_it():
+    got = facts("Ukrainian troops were forced to leave Vuhledar to avoid encirclement, the command said.")
+    assert got == {("russia", "advance", "Vuhledar", "in")}
+    assert facts("Officials urged residents to leave Pokrovsk.") == set()
+
+
+def test_a_comparison_or_a_time_names_no_place_of_the_event():
+    assert facts("The fall of Avdiivka in February was Russia's biggest gain since Bakhmut.") == set()
+    got = facts("Russian troops advanced faster than at Bakhmut, a Ukrainian officer said.")
+    assert not any(p == "Bakhmut" for _, _, p, _ in got)
+
+
+def test_a_capital_after_a_preposition_of_place_is_the_city():
+    # "Kyiv said" is the government; "around Kyiv" is the city (the battles of 2022)
+    got = facts("ISW maps show Ukrainian troops retaking large areas around Kyiv as the Russian units pulled back.")
+    assert got == {("ukraine", "advance", "Kyiv", "near")}
+    assert facts("Kyiv said Russian forces attacked near Pokrovsk.") == {("russia", "attack", "Pokrovsk", "near")}
+    assert facts("Russian forces withdrew from the area north of Kyiv.") == {("ukraine", "advance", "Kyiv", "north of")}

@@ -123,6 +123,18 @@ def _fronted_place(s: str, names: list, before: int) -> list:
     return []
 
 
+# ", where Russian troops made gains": the relative adverb stands for the place just before it
+_WHERE = re.compile(r"\s*,\s*(?:\w+\s+){0,3}?where\s*$", re.I)
+
+
+def _where_antecedent(s: str, names: list, cs: int) -> list:
+    """[(name, "in", None)] for the place a ", where ..." clause starting at ``cs`` refers back to."""
+    before = [n for n in names if n.end <= cs and not n.tg]
+    if not before or not _WHERE.fullmatch(s, before[-1].end, cs):
+        return []
+    return [(before[-1], "in", None)]
+
+
 _ARRIVES = re.compile(r"(?:reached|reaching|entered|entering|crossed\s+into|moved\s+into)\b", re.I)
 # the presence trigger of footage: "footage shows troops in ...", "places soldiers near ..."
 _SHOWS_FORCES = re.compile(r"(?:places|placed|shows?|showed|showing)\b", re.I)
@@ -253,13 +265,15 @@ class SentenceParser:
             if kind is None:
                 continue
             side, actor = A.actor(s, t, cs, ce, actors, self.last_side)
-            if kind == "attack" and IMP.is_neutral_combat(t.text) and not (actor and actor in s[cs:t.start]):
+            neutral = IMP.is_neutral_combat(t.text) or T.fought_over(s, t, cs)
+            if kind == "attack" and neutral and not (actor and actor in s[cs:t.start]):
                 # "heavy fighting raged around X as Russian troops tried to storm ...", "fighting near X,
                 # where Ukrainian troops repelled Russian assaults": fighting with no subject of its
                 # own is the attack of whoever the sentence says is attacking
                 # (or gaining: "fighting around Sudzha, where Ukrainian forces had made an incursion")
                 others = sorted((o for o in trigs if o is not t and o.kind in ("attack", "advance")
-                                 and o.mode != "withdraw" and not IMP.is_neutral_combat(o.text)),
+                                 and o.mode != "withdraw" and not IMP.is_neutral_combat(o.text)
+                                 and not T.fought_over(s, o, clause(o)[0])),
                                 key=lambda o: o.kind != "attack")
                 for o in others:
                     if T.allowed(s, o, clause(o)[0]):
@@ -288,6 +302,10 @@ class SentenceParser:
                 places = PL.places_fwd(s, t, min(ce, max(nxt, t.end)), names, kind)
             if not places and t.mode == "fwd":
                 places = _fronted_place(s, names, t.start)
+                if not places:
+                    # "efforts near Selydove, where 12 clashes were recorded": said once already
+                    places = [p for p in _where_antecedent(s, names, cs)
+                              if not any(o.place == p[0].text and (o.kind, o.side) == (kind, side) for o in out)]
             if not places:
                 if t.mode == "fwd" and kind in ("attack", "advance"):
                     # "repelled several Ukrainian attacks on the southern front, ..., two of them near

@@ -47,6 +47,13 @@ _REGION_WORD_END = re.compile(r"\b(?:regions?|oblasts?|krai|raions?|districts?|p
 # "the Sudzhansky and Korenevsky districts", "Kharkiv, Sumy and Chernihiv oblasts": one head, many regions
 _PLURAL_HEAD = re.compile(r"\s(oblast|region|raion|district|province)s$", re.I)
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)", re.I)
+# capitals usually stand for their governments ("Kyiv said", "Moscow's forces"); after a preposition
+# of place they are the cities ("retook areas around Kyiv", "the approaches to Kyiv")
+_CAPITAL = re.compile(r"Kyiv|Kiev|Moscow")
+_CAPITAL_AS_PLACE = re.compile(r"(?<![\w-])(?:around|near|toward|towards|outside|into|approaches\s+to|"
+                               r"(?:north|south|east|west)(?:\w*)?\s+of|outskirts\s+of|(?:capture|encirclement|"
+                               r"siege|battle|defen[cs]e|liberation)\s+of|(?:withdr\w+|retreat\w*|pull\w*\s+(?:back|out))"
+                               r"\s+from)\s+$", re.I)
 _HOST_GAP = re.compile(r"\s+(?:in|near|at|outside)\s+(?:the\s+)?", re.I)
 
 
@@ -127,6 +134,8 @@ def find_names(s: str, last_place: str | None) -> list[Name]:
         raw = L.strip_closing_quote(s, m.start(), m.group(0))  # "‘... for Russia’"
         mend = m.start() + len(raw)
         cleaned = _clean_name(raw, m.start())
+        if not cleaned and _CAPITAL.fullmatch(raw) and _CAPITAL_AS_PLACE.search(s, 0, m.start()):
+            cleaned = (raw, m.start())  # "the battle around Kyiv": the city, not its government
         if not cleaned:
             continue
         text, start = cleaned

@@ -156,6 +156,7 @@ _WITHDRAW = r"""
  |(?:was|were|been|being)\s+(?:\w+\s+)?(?:pushed|driven|forced|ousted|expelled|dislodged|knocked|thrown)\s+(?:back\s+|out\s+)?(?:from|out\s+of)
  |fled\s+from|fleeing\s+from|(?:fled|fleeing)(?=\s+(?-i:[A-Z]))
  |abandoned|abandoning|(?<!was\s)(?<!were\s)left(?=\s+(?-i:[A-Z]))|fall\s+back\s+in|fell\s+back\s+(?:in|from)
+ |(?:leave|leaving|ceded|ceding|cede)(?=\s+(?:the\s+(?:town|city|village)\s+of\s+)?(?-i:[A-Z]))
 
 """
 _ATTACK = r"""

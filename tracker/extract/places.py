@@ -60,6 +60,11 @@ def _narrowest(box: list, region: Name) -> None:
         box[0] = region
 
 
+# a comparison or a time just before the name: the event does not happen there
+_NOT_LOCATIVE = re.compile(r"\b(?:since|than|until|till|unlike|like)\s+(?:at\s+|in\s+|near\s+|around\s+)?(?:the\s+)?$",
+                           re.I)
+
+
 def places_fwd(s: str, t: Trig, stop: int, names: list[Name], kind: str):
     """(name, relation, region) for the names after a forward trigger, up to ``stop``."""
     out = []
@@ -116,6 +121,8 @@ def places_fwd(s: str, t: Trig, stop: int, names: list[Name], kind: str):
                 # "Volokhiv Yar, east of Kharkiv": a locator of the previous place
                 anchor = n.end
                 continue
+            if _NOT_LOCATIVE.search(gap):
+                continue  # "faster than at Bakhmut", "the biggest gain since Avdiivka": no place of it
             if P.DISTANCE.search(gap) and (prev is not None or "," in gap or
                                            _FROM_THE.search(gap)):
                 skip = "yardstick"

@@ -148,9 +148,23 @@ _BE_BEFORE = re.compile(r"\b(?:are|is|was|were)\s+(?:still\s+|now\s+|also\s+)?$"
 _REPORTED_TO = re.compile(r"\b(?:reported|said|believed|claimed|alleged|understood|thought|known)\s+to\s*$", re.I)
 
 
+# "fighting for control of X", "the struggle over X": the gain is what the fighting is for
+_FIGHT_FOR = re.compile(r"\b(?:fight\w*|fought|battl\w*|struggl\w*|clash\w*|vying|contest\w*|combat)\s+"
+                        r"(?:(?:is|are|was|were|has|have|had|been|continues?|continued|still|raging|rages|raged|"
+                        r"under\s+way|underway|ongoing|going\s+on|heavy|fierce)\s+){0,3}?"
+                        r"(?:for|over)\s+(?:the\s+)?(?:full\s+|complete\s+|total\s+)?$", re.I)
+
+
+def fought_over(s: str, t: Trig, cs: int) -> bool:
+    """True when the gain ``t`` names is what fighting is for ("fighting for control of X")."""
+    return t.kind == "advance" and _FIGHT_FOR.search(s[cs:t.start]) is not None
+
+
 def adjust_kind(s: str, t: Trig, cs: int) -> str | None:
     """The kind of event the trigger states in its clause, or None when it states none."""
     before = s[cs:t.start]
+    if fought_over(s, t, cs):
+        return "attack"
     if t.kind == "attack" and _USED_IN.fullmatch(before):
         return "deployment"  # "withdrew its forces ... to use them in attacks toward X": sent to X
     if t.kind == "attack" and _PUSHED.fullmatch(t.text) and not P.INFINITIVE.search(before):

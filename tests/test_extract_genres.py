@@ -329,3 +329,38 @@ def test_a_capital_after_a_preposition_of_place_is_the_city():
     assert got == {("ukraine", "advance", "Kyiv", "near")}
     assert facts("Kyiv said Russian forces attacked near Pokrovsk.") == {("russia", "attack", "Pokrovsk", "near")}
     assert facts("Russian forces withdrew from the area north of Kyiv.") == {("ukraine", "advance", "Kyiv", "north of")}
+
+
+def test_forces_a_side_has_or_a_grouping_numbers_somewhere_are_deployed_there():
+    # wire stories and intelligence statements count forces rather than moving them
+    got = facts("Russia has about 50,000 troops in the Kursk region, a Ukrainian commander said.")
+    assert got == {("russia", "deployment", "Kursk region", "in")}
+    got = facts("North Korea has 12,000 soldiers in Russia, including some in the Kursk region.")
+    assert got == {("north_korea", "deployment", "Kursk region", "in")}
+    assert facts("The Russian grouping near Pokrovsk numbers around 70,000 troops.") == \
+        {("russia", "deployment", "Pokrovsk", "in")}
+    assert facts("Russia has lost 600,000 troops in Ukraine, the UK said.") == set()
+
+
+def test_more_ways_of_putting_forces_somewhere():
+    assert facts("Ukraine says Russia has gathered a force of 50,000 troops near Kurakhove.") == \
+        {("russia", "deployment", "Kurakhove", "near")}
+    assert facts("North Korean units have taken up positions in Kursk Oblast.") == \
+        {("north_korea", "deployment", "Kursk Oblast", "in")}
+    assert facts("The Russian 8th Army is headquartered in Novocherkassk.") == \
+        {("russia", "deployment", "Novocherkassk", "in")}
+    assert facts("Belarus has moved troops to its border with Ukraine near Mozyr.") == \
+        {("belarus", "deployment", "Mozyr", "near")}
+    assert facts("Russia has brought up reserves to the Pokrovsk area.") == {("russia", "deployment", "Pokrovsk", "near")}
+    assert facts("Russia has pulled forces from Kherson to reinforce Pokrovsk.") == \
+        {("russia", "deployment", "Pokrovsk", "in")}
+    # armour and equipment are forces too
+    assert facts("Russian equipment is being concentrated near Tokmak.") == {("russia", "deployment", "Tokmak", "near")}
+
+
+def test_a_city_named_as_written_beats_a_front_line_village_that_shares_its_spelling():
+    events = extract_events("Satellite images show Russian armour massing near Voronezh.", DATE)
+    assert [(e.place_name, e.admin1) for e in events] == [("Voronezh", "Voronezh Oblast")]
+    # a front-line town under its former name still wins: MoD digests' "Dzerzhinsk" is Toretsk
+    events = extract_events("The Russian MoD said its forces liberated Dzerzhinsk.", DATE)
+    assert [e.place_name for e in events] == ["Toretsk"]

@@ -130,3 +130,14 @@ def test_namesakes_context_cannot_settle_go_to_the_one_on_the_front_line_flagged
     assert terny.place_note.startswith("ambiguous") and terny.uncertainty_km >= 25
     novo = _by_place("Russian forces attacked near Novoyehorivka.")["Novoyehorivka"]
     assert novo.admin1 == "Kharkiv Oblast"  # not Mykolaiv or Kirovohrad Oblast
+
+
+def test_a_district_the_gazetteer_lacks_is_placed_at_the_town_it_is_named_after():
+    # raions abolished in 2020 are still written ("Novoazovsk district"): their seat, with a district's reach
+    events = _by_place("Russian troops have concentrated in the Novoazovsk district of occupied Donetsk region.")
+    e = events["Novoazovsk district"]
+    assert e.admin1 == "Donetsk Oblast" and e.precision == "district" and e.uncertainty_km >= 30
+    assert "named after" in e.place_note
+    from gazetteer.distance import haversine_km
+    assert haversine_km(e.lat, e.lon, 47.11, 38.08) < 10  # Novoazovsk
+    assert _by_place("Russian forces attacked in the Foobarsky district.") == {}

@@ -38,7 +38,7 @@ NATIONALITIES: tuple[tuple[str, str], ...] = (
 SIDE_OF_WORD = {
     "russians": "russia", "moscow": "russia", "russia": "russia", "kremlin": "russia",
     "ukrainians": "ukraine", "kyiv": "ukraine", "ukraine": "ukraine", "ukrainains": "ukraine",
-    "north koreans": "north_korea", "north korea": "north_korea", "pyongyang": "north_korea", "belarusians": "belarus",
+    "north koreans": "north_korea", "north korea": "north_korea", "pyongyang": "north_korea", "belarusians": "belarus", "belarus": "belarus", "minsk": "belarus",
     # Ukrainian official usage for Russian forces
     "occupiers": "russia", "invaders": "russia", "occupation forces": "russia", "occupying forces": "russia",
     "ruscists": "russia",
@@ -50,7 +50,8 @@ _FORCE_NOUN = (r"(?:forces|troops|units|unit|soldiers|personnel|fighters|service
                r"marines|detachments?|sabotage(?: and reconnaissance)? groups?|brigades?|regiments?|"
                r"battalions?|divisions?|corps|command|grouping|(?:border\s+)?guards(?:men)?|contingents?|formations?|reservists|"
                r"mercenaries|volunteers|reinforcements|operators|crews?|officers|engineers|sappers|gunners|snipers|"
-               r"tanks?|armor|armored vehicles|columns?|mechanized assault|"
+               r"tanks?|armou?r|armou?red vehicles|columns?|convoys?|vehicles|equipment|manpower|reserves|"
+               r"mechanized assault|special forces|commandos|conscripts|recruits|servicemembers|"
                r"soldier|counteroffensive|counterattacks?|assaults?|attacks?|advances?|gains?|progress|"
                r"offensive|forward units|naval infantry|airborne(?: units| troops)?|VDV|artillery)")
 _NAT = "|".join(p for p, _ in NATIONALITIES)
@@ -63,7 +64,7 @@ ACTOR = re.compile(
     r"|(?<![\w-])(?:the\s+)?(?P<nat>" + _NAT + r")(?!-held|-installed|-occupied|-controlled territory)"
     # (?i:) for the noun: unit names are capitalised ("the Russian 5th Motorized Rifle Brigade")
     r"(?:\s+(?:" + _FILLER + r"[\w'’-]+\s+){0,4}?(?P<noun>(?i:" + _FORCE_NOUN + r"))\b)?"
-    r"|(?<![\w-])(?P<word>the Russians|the Ukrainians|Russians|Ukrainians|North Koreans|North Korea|Pyongyang|Moscow|the Kremlin|Kremlin|Kyiv|Russia|Ukraine|"
+    r"|(?<![\w-])(?P<word>the Russians|the Ukrainians|Russians|Ukrainians|North Koreans|North Korea|Pyongyang|Belarus|Minsk|Moscow|the Kremlin|Kremlin|Kyiv|Russia|Ukraine|"
     r"the occupiers|occupiers|the invaders|invaders|occupation forces|occupying forces|ruscists)\b(?!['’]s\s+(?:war|invasion))"
     r"|(?<![\w-])(?P<pron>(?i:its|their|his|our)\s+(?:own\s+|new\s+|remaining\s+)?(?:[\w-]+\s+){0,2}?" + _FORCE_NOUN + r"\b|they\b)",
 )
@@ -180,13 +181,19 @@ _DEPLOY = r"""
  |(?<=\bthe\s)front(?:\s*-?\s*lines?)?(?=\s+(?:in|near|around)\b)
  |trained|training|drilling|drilled|exercises?
  |reinforcing|reinforced(?!\s+(?:with|by)\b)|reinforcements\s+(?:to|in)|(?<=\bto\s)(?:reinforce|strengthen|bolster)(?=\s)
- |(?:transferred|transferring|committed|committing|sent|sending|moved|moving|shifted|shifting|relocated|relocating|brought|bringing|redirected|poured|pouring|rushed|rushing|dispatched|dispatching|funnell?ed|funnell?ing|transported|transporting|ferried|ferrying|shipped|shipping|airlifted|airlifting|flown|flew|bussed|integrated)(?!\s+(?:forward|up\b(?!\s+to\s+(?:\d|one|two|three|four|five|several|a\b))))\s+(?=(?:[\w'’,-]+\s+){0,12}?(?:to|into|in|toward|towards)\b)
+ |(?:transferred|transferring|committed|committing|sent|sending|moved|moving|shifted|shifting|relocated|relocating|brought|bringing|redirected|poured|pouring|rushed|rushing|dispatched|dispatching|funnell?ed|funnell?ing|transported|transporting|ferried|ferrying|shipped|shipping|airlifted|airlifting|flown|flew|bussed|integrated)(?!\s+(?:forward|up\b(?!\s+to\s+(?:\d|one|two|three|four|five|several|a\b)|\s+(?:(?:fresh|more|additional|new)\s+)?(?:reserves|reinforcements|troops|forces|units|equipment|manpower)\b)))\s+(?=(?:[\w'’,-]+\s+){0,12}?(?:to|into|in|toward|towards)\b)
  |heading\s+(?:to|toward)|(?:is|are|were|was)\s+(?:\w+\s+)?active|operating|present|holding(?=\s+(?-i:[A-Z]))|grouping\s+(?:\w+\s+){0,6}?sits|sits\s+(?:\w+\s+){0,4}?in
  |packing\s+(?:\w+\s+){0,3}?(?=around|near|in)
+ |gathered|gathering|assembled|assembling|headquartered|(?:taken|took|taking)\s+up\s+positions
+ |(?:has|have|had|keeps?|kept|maintains?|maintained|retains?|fields?|fielded)\s+(?:an\s+estimated\s+|about\s+|around\s+|some\s+|up\s+to\s+|roughly\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|at\s+least\s+)?\d[\d,.]*(?:\s+(?:thousand|million))?\s+(?:[\w-]+\s+){0,2}?(?:troops|soldiers|servicemen|personnel|fighters|men)(?=\s+(?:\w+\s+){0,3}?(?:in|near|at|around|inside)\b)
  |regroup(?:ing|ed)(?=\s+(?:(?:its|their|the)\s+)?(?:(?:forces|troops|units|reserves)\s+)?(?:near|in|around|at)\s)
  |presence(?=\s+of\s)|contingents?(?=\s+(?:in|at|near|stationed|based|deployed)\b)
  |(?:been\s+)?(?:seen|spotted|sighted|observed)(?=\s+(?:(?!\w+ing\b)\w+\s+){0,2}?(?:in|near|at|around|close\s+to)\b)
  |(?:troops|soldiers|forces|units|personnel|servicemen)\s+(?:are|is|were|was)\s+(?:now\s+|already\s+|currently\s+|still\s+|reportedly\s+|also\s+)?(?=(?:in|inside|at)\s)
+"""
+# "the grouping near Pokrovsk numbers some 70,000 troops": the forces are where the subject is
+_DEPLOY_BACK = r"""
+  numbers?\s+(?:about\s+|around\s+|some\s+|up\s+to\s+|roughly\s+|nearly\s+|more\s+than\s+|over\s+|at\s+least\s+)?\d[\d,.]*(?:\s+(?:thousand|million))?\s+(?:troops|soldiers|servicemen|personnel|men|fighters)
 """
 # verbs that carry forces somewhere: only their destination is a place of the deployment, and
 # forces named as their object are the ones deployed ("Russia flew North Korean officers to X")
@@ -209,6 +216,7 @@ TRIGGER_SETS = (
     ("attack", "back", _ATTACK_BACK),
     ("advance", "withdraw", _WITHDRAW),
     ("attack", "fwd", _ATTACK),
+    ("deployment", "back", _DEPLOY_BACK),
     ("deployment", "fwd", _DEPLOY),
     ("advance", "fwd", _ADV_FWD),
 )
@@ -273,7 +281,8 @@ TRIGGER_SHORT_WORDS = frozenset(("is", "on"))  # "is captured", "on the outskirt
 AUX_WORDS = frozenset(("was ", "were ", "is ", "are ", "has ", "have ", "had ", "been ", "being ", "on ", "now ",
                        "alread"))
 AUX_HINT_WORDS = ("liberated captured seized taken freed surrounded encircled recaptured retaken hands "
-                  "control fallen outskirts active pushed driven forced ousted expelled dislodged knocked thrown arrived").split()
+                  "control fallen outskirts active pushed driven forced ousted expelled dislodged knocked thrown arrived "
+                  "troops soldiers servicemen personnel").split()
 
 
 def _trie(words) -> str:

@@ -7,6 +7,7 @@ reported, with lower precision and a ``place_note`` saying why.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
 import math
@@ -28,6 +29,9 @@ THEATER = ("UA", "RU", "BY")
 HOMONYM_KM = 30.0
 AMBIGUOUS_UNCERTAINTY_KM = 25.0
 MIN_SCORE = 88.0
+SEAT_RADIUS_KM = 30.0  # a district placed at its seat: about a raion's reach
+_DISTRICT_WORD = re.compile(r"\s+(?:district|raion|rayon)$", re.I)
+_ADJECTIVE_END = re.compile(r"(?:s['’]?k(?:yi|iy|yy|y|ii|i))$", re.I)
 CACHE_MAX = 50_000
 # Regions where the genre's ground fighting happens: among namesakes that context cannot tell
 # apart, the one in these regions is the likelier subject of a front-line report.
@@ -275,11 +279,32 @@ class Resolver:
             hit = self._settled[key] = self._settle(m, list(near), reference, ref_pt)
         return hit
 
+    def _seat(self, name: str, region):
+        """The town a district the gazetteer lacks is named after, with a district's radius:
+        raions abolished in 2020 ("Novoazovsk district", "Bakhmutskyi raion") are still written."""
+        word = _DISTRICT_WORD.search(name)
+        if not word:
+            return None
+        stem = name[:word.start()].strip()
+        adj = _ADJECTIVE_END.search(stem)
+        forms = [stem[:adj.start()] + "sk", stem[:adj.start()]] if adj else [stem]  # Novoazovskyi: Novoazovsk
+        for form in forms:
+            hits = [x for x in self.lookup(form, region=region) if x.score >= 99 and
+                    x.place.kind == "settlement" and x.place.country in self.theater]
+            if hits:
+                return dataclasses.replace(hits[0].place, precision="district", radius_km=SEAT_RADIUS_KM)
+        return None
+
     def _settle(self, m: Mention, near: list, reference: Reference | None = None,
                 ref_pt: tuple[float, float] | None = None):
         if m.is_region:
             reg = self.region(m.place) or self.district(m.place)
-            return (reg, None) if reg is not None else (None, "unknown region")
+            if reg is not None:
+                return reg, None
+            seat = self._seat(m.place, self.region(m.region) if m.region else None)
+            if seat is not None:
+                return seat, f"district not in the gazetteer: placed at {seat.name}, the town it is named after"
+            return None, "unknown region"
         region = self.region(m.region) if m.region else None
         district = self.district(m.region) if m.region and region is None else None
         if district is not None:
@@ -355,7 +380,10 @@ class Resolver:
             # "Kaliningrad" is the city of 475,000, not Korolev near Moscow that once bore the name,
             # unless the text's places lie by Korolev or it is on the front (MoD digests'
             # "Dzerzhinsk" for Toretsk)
-            return (city_named and _fold(x.place.name) != q and x.place.admin1 not in FRONT_REGIONS
+            # A front-line village that only shares the spelling ("Voronezh" for Voronizh in Sumy
+            # Oblast) is not meant over the city either.
+            return (city_named and _fold(x.place.name) != q
+                    and (x.place.admin1 not in FRONT_REGIONS or (x.place.population or 0) < TOWN_POP)
                     and not (near and min(_km((x.place.lat, x.place.lon), pt) for pt in near) <= 60))
 
         def close_to(x, pts) -> bool:

@@ -50,7 +50,10 @@ _CASUALTIES = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring
                          r"residential|apartment|hospital|infrastructure|power\s+grid|energy)\b", re.I)
 _FORCED_TO = re.compile(r"\b(?:forc(?:ed|ing)|compell(?:ed|ing))\s+(?:[\w'’-]+\s+){0,4}?to\s*$", re.I)
 _SENT_TO_REINFORCE = re.compile(r"\b(?:sent|brought|moved|transferred|redeployed|deployed|dispatched|rushed|"
-                                r"relocated|shifted|poured)\b[^.;]{0,80}\bto\s*$", re.I)
+                                r"relocated|shifted|poured|diverted|diverting|drew|drawn|took|taken)\b[^.;]{0,80}\bto\s*$"
+                                # "pulled forces from Kherson to reinforce X", not "pulling out of X, calling
+                                # the move a regrouping to bolster ...": a framing of the retreat
+                                r"|\b(?:pulled|pulling)\b[^.;,]{0,60}\bto\s*$", re.I)
 _PUSHED = re.compile(r"pushed\s*", re.I)
 _SEEN = re.compile(r"\b(?:seen|spotted|sighted|observed)$", re.I)
 _MOVING = re.compile(r"mov(?:ing|ed)\s*$", re.I)

@@ -26,6 +26,29 @@ def norm(s: str | None) -> str:
 FEATURES: Counter | None = None
 
 
+def _verdict(s: str, t) -> str:
+    from tracker.extract import triggers
+
+    why = triggers.blocked_by(s, t, 0)
+    if why == "negated":
+        from tracker.extract import patterns
+        from tracker.extract.text import word_start
+
+        window = s[word_start(s, max(0, t.start - 45)):t.start]
+        words = [m.group(0).lower() for m in patterns.NEGATION.finditer(window + " " + t.text)]
+        return f"no (negated by {words[-1] if words else '?'}; trigger mode {t.mode})"
+    if why:
+        return f"no ({why})"
+    k = triggers.adjust_kind(s, t, 0)
+    return "yes" if k == t.kind else f"kind changed to {k}"
+
+
+def _names(s: str) -> list:
+    from tracker.extract import names
+
+    return names.find_names(s, None)
+
+
 def link_features(s: str, place: str, trigs: list) -> list[str]:
     """Shape of an unlinked (trigger, place) pair, as counts a held half can show without its text."""
     import re as _re
@@ -39,11 +62,15 @@ def link_features(s: str, place: str, trigs: list) -> list[str]:
     gap = s[lo:hi]
     words = len(gap.split())
     prep = _re.search(r"(\w+)\s*$", s[:at])
-    broken = bool(patterns.BREAK.search(gap)) or any(c in gap for c in ";:")
+    brk = patterns.BREAK.search(gap)
+    broken = bool(brk) or any(c in gap for c in ";:")
+    kind_of_break = (brk.group(0).strip(" ,").split() or [";"])[0].lower() if brk else "-"
     return [side, f"gap {'0-3' if words <= 3 else '4-8' if words <= 8 else '9+'} words",
             f"word before place: {prep.group(1).lower() if prep else '-'}",
             "clause break between" if broken else "no break between",
-            f"nearest trigger kind {near.kind}", f"comma in gap: {',' in gap}",
+            f"nearest trigger kind {near.kind}", f"break word: {kind_of_break}",
+            f"other names between: {sum(1 for n in _names(s) if lo <= n.start < hi)}",
+            f"trigger mode {near.mode}", f"nearest trigger allowed: {_verdict(s, near)}", f"comma in gap: {',' in gap}",
             f"sentence words {'<25' if len(s.split()) < 25 else '25-40' if len(s.split()) <= 40 else '>40'}"]
 
 

@@ -364,3 +364,34 @@ def test_a_city_named_as_written_beats_a_front_line_village_that_shares_its_spel
     # a front-line town under its former name still wins: MoD digests' "Dzerzhinsk" is Toretsk
     events = extract_events("The Russian MoD said its forces liberated Dzerzhinsk.", DATE)
     assert [e.place_name for e in events] == ["Toretsk"]
+
+
+def test_a_negation_negates_only_its_own_clause():
+    # idioms negate nothing; an aside's negation ends with the aside
+    assert ("russia", "advance", "Ocheretyne", "in") in facts(
+        "Russian forces have not only captured Ocheretyne but also advanced toward Novoselivka.")
+    assert facts("Russian troops, who had not moved for weeks, suddenly advanced near Toretsk.") == \
+        {("russia", "advance", "Toretsk", "near")}
+    assert facts("Not far from Pokrovsk, Russian forces advanced near Myrnohrad.") == \
+        {("russia", "advance", "Myrnohrad", "near")}
+    # a negation of the verb itself still negates it
+    assert facts("Russian forces did not advance near Toretsk.") == set()
+    assert facts("Russian forces did not, however, advance near Toretsk.") == set()
+    assert facts("There were no confirmed advances near Toretsk.") == set()
+
+
+def test_no_longer_holding_a_place_loses_it():
+    got = facts("Ukrainian troops no longer control Vuhledar, the governor said.")
+    assert got == {("russia", "advance", "Vuhledar", "in")}
+    assert facts("Ukrainian forces could not hold Avdiivka.") == {("russia", "advance", "Avdiivka", "in")}
+    assert facts("Ukraine will not be able to hold Pokrovsk, analysts warned.") == set()
+
+
+def test_a_town_under_assault_is_attacked_by_the_side_the_speaker_fights():
+    assert facts("The town of Chasiv Yar has been under constant Russian assault for months.") == \
+        {("russia", "attack", "Chasiv Yar", "near")}
+    assert facts("Kurakhove came under heavy attack again on Sunday, Ukrainian officials said.") == \
+        {("russia", "attack", "Kurakhove", "near")}
+    assert facts("Russian pressure on Kupiansk has intensified, the Ukrainian military said.") == \
+        {("russia", "attack", "Kupiansk", "on")}
+    assert facts("Washington put pressure on Kyiv to negotiate.") == set()

@@ -157,6 +157,10 @@ def actor(s: str, t: Trig, cs: int, ce: int, actors, last_side: str | None) -> t
         sd = _speaker_side(s, t.end)
         if sd:  # "Units of the Southern group liberated X, the Russian MoD said": its own side's gain
             return sd, ""
+    if t.kind == "attack" and t.mode == "back":
+        sd = P.OPPOSITE.get(_speaker_side(s, t.end) or "")
+        if sd:  # "Kurakhove came under heavy attack, Ukrainian officials said": the other side attacked
+            return sd, ""
     if last_side:
         return last_side, ""
     if weak:

@@ -142,6 +142,7 @@ _ADV_FWD = r"""
 # "X came under repeated Russian assaults": an attack at the place before
 _ATTACK_BACK = r"""
   (?:came|come|comes|coming)\s+under\s+(?:\w+\s+){0,3}?(?:attacks?|assaults?)
+ |(?:is|are|was|were|been|remains?|remained|stays?|stayed)\s+under\s+(?:\w+\s+){0,3}?(?:attacks?|assaults?|siege)
 """
 _ADV_BACK = r"""
   (?:was|were|is|are|has\s+been|have\s+been|had\s+been|been|being)\s+(?:\w+\s+){0,2}?(?:liberated|captured|seized|taken|freed|surrounded|encircled|recaptured|retaken)
@@ -157,6 +158,8 @@ _WITHDRAW = r"""
  |(?:was|were|been|being)\s+(?:\w+\s+)?(?:pushed|driven|forced|ousted|expelled|dislodged|knocked|thrown)\s+(?:back\s+|out\s+)?(?:from|out\s+of)
  |fled\s+from|fleeing\s+from|(?:fled|fleeing)(?=\s+(?-i:[A-Z]))
  |abandoned|abandoning|(?<!was\s)(?<!were\s)left(?=\s+(?-i:[A-Z]))|fall\s+back\s+in|fell\s+back\s+(?:in|from)
+ |no\s+longer\s+(?:control|controls|controlled|hold|holds|held|occupy|occupies|occupied)
+ |(?:could\s+not|couldn['’]t|cannot|can['’]t|did\s+not|didn['’]t|failed\s+to|unable\s+to)\s+(?:hold|keep|retain|defend)(?=\s+(?:on\s+to\s+)?(?-i:[A-Z]))
  |(?:leave|leaving|ceded|ceding|cede)(?=\s+(?:the\s+(?:town|city|village)\s+of\s+)?(?-i:[A-Z]))
 
 """
@@ -171,6 +174,7 @@ _ATTACK = r"""
  |(?:(?<=\bare\s)|(?<=\bis\s)|(?<=\bwere\s)|(?<=\bwas\s))moving\s+(?=toward|towards)
  |(?:focusing|concentrating|focused|concentrated)\s+(?:their|its)\s+(?:main\s+)?(?:efforts|attacks)
  |operation\s+to\s+encircle|hit\s+(?:Russian|Ukrainian)\s+(?:troops|forces|positions)
+ |pressure(?=\s+(?:on|near|around|toward|towards|in)\s)
  |(?:main\s+)?thrusts?(?:\s+(?:aimed|directed))?|raids?|raided|kept\s+up|continued\s+(?:ground\s+)?(?:attacks|assaults)|storming|stormed
 """
 _DEPLOY = r"""
@@ -282,7 +286,7 @@ AUX_WORDS = frozenset(("was ", "were ", "is ", "are ", "has ", "have ", "had ", 
                        "alread"))
 AUX_HINT_WORDS = ("liberated captured seized taken freed surrounded encircled recaptured retaken hands "
                   "control fallen outskirts active pushed driven forced ousted expelled dislodged knocked thrown arrived "
-                  "troops soldiers servicemen personnel").split()
+                  "troops soldiers servicemen personnel under").split()
 
 
 def _trie(words) -> str:
@@ -382,6 +386,9 @@ OWN_VOICE = re.compile(r"\b(?:ISW|Institute\s+for\s+the\s+Study\s+of\s+War|the\s
 NEGATION = re.compile(
     r"(?<![\w-])(?:not|no|never|n't|without|neither|nor|nothing|none|failed\s+to|unable\s+to|denied|deny|denies|"
     r"false|unsuccessful(?:ly)?|did\s+not|have\s+not|has\s+not|had\s+not|no\s+longer|refuted|dismissed|rejected|rejects|rejecting)(?![\w-])", I)
+# negators that negate nothing: "not only captured X but also", "not far from X", "no doubt"
+NOT_NEGATING = re.compile(r"(?<![\w-])(?:not\s+only|not\s+just|not\s+merely|not\s+far|no\s+doubt|no\s+fewer|"
+                          r"no\s+less|no\s+more\s+than|not\s+least|no\s+sooner)(?![\w-])", I)
 FORECAST = re.compile(
     r"(?<![\w-])(?:will|would|could|might|shall|should|(?:may|can)(?!\s+\d)(?!\s+(?:already\s+)?have\b)|"
     r"expects?|expected|expecting|likely\s+to|unlikely|intends?|intended|intention|intentions|plans?\s+to|planning|planned|"

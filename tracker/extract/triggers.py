@@ -24,6 +24,8 @@ class Trig:
 
 
 _SHORT_GAP = re.compile(r"\s+(?:\w+\s+){0,2}")
+# two or more words and a comma after a negation: its clause or aside has ended
+_ASIDE_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+)+[\w'’-]+\s*,(?=[^,]*$)")
 _FAILED_TO = re.compile(r"(?:failed\s+to|without)", re.I)
 _FAILED_WORD = re.compile(r"failed|repelled|unsuccessful", re.I)
 _NOTHING_AFTER = re.compile(r"\s*(?:nothing|no\s+ground|none)\b", re.I)
@@ -106,43 +108,53 @@ def find_triggers(s: str, full: bool = False) -> list[Trig]:
 
 def allowed(s: str, t: Trig, cs: int) -> bool:
     """False when the trigger does not state an event: negated, forecast, a purpose, a strike."""
+    return blocked_by(s, t, cs) is None
+
+
+def blocked_by(s: str, t: Trig, cs: int) -> str | None:
+    """Why the trigger states no event ("negated", "forecast", "purpose", "strike", ...), or None."""
     # "which ISW could not verify" qualifies a claim; it neither negates nor forecasts
     s = P.UNCONFIRMED.sub(lambda m: "_" * len(m.group(0)), s)
+    s = P.NOT_NEGATING.sub(lambda m: "_" * len(m.group(0)), s)
     before = s[cs:t.start]
     window = s[word_start(s, max(cs, t.start - 45)):t.start]
     after = s[t.end:t.end + 25]
     # negation close before the verb ("did not advance", "no confirmed advances")
-    neg = list(P.NEGATION.finditer(window)) + list(P.NEGATION.finditer(t.text))
+    neg = list(P.NEGATION.finditer(window))
+    if neg and _ASIDE_AFTER.match(window, neg[-1].end()):
+        neg = []  # "troops, who had not moved for weeks, advanced": the negation ends with its aside
+    if t.mode != "withdraw":  # "no longer control X", "could not hold X": the loss is the event
+        neg += list(P.NEGATION.finditer(t.text))
     if neg and not P.UNCONFIRMED.search(s[max(cs, t.start - 60):t.end + 40]):
         last = neg[-1]
         if not _FAILED_TO.match(last.group(0)) or t.kind != "attack":
             if not (t.kind == "attack" and _FAILED_WORD.search(last.group(0))):
-                return False
+                return "negated"
     if _NOTHING_AFTER.match(after):
-        return False
+        return "nothing gained"
     if IMP.map_control(s, cs, t.start, t.text) is False:
-        return False  # "villages still under Ukrainian control": held, not gained
+        return "held, not gained"  # "villages still under Ukrainian control": held, not gained
     if _PREVENTED.search(before):
-        return False  # "prevent Russian forces from advancing"
+        return "prevented"  # "prevent Russian forces from advancing"
     if t.kind != "deployment" and _PURPOSE.match(before) and not _USED_IN.fullmatch(before):
-        return False  # "... to capture Siversk": what forces are for, not what they did
+        return "purpose"  # "... to capture Siversk": what forces are for, not what they did
     # forecasts, plans and possibilities
     limit = 30 if t.kind == "deployment" else len(before)
-    if P.FORECAST.search(before[-limit:]) or P.FORECAST.search(t.text):
-        return False
+    if P.FORECAST.search(before[-limit:]) or (P.FORECAST.search(t.text) and t.mode != "withdraw"):
+        return "forecast"
     if _EXPECTED.search(s[:t.start]):
-        return False
+        return "expected"
     if t.kind == "deployment" and _PERSON_BEFORE.search(s, max(0, t.start - 40), t.start):
-        return False  # "a Ukrainian officer operating in the Toretsk direction said": a person, not a force
+        return "a person"  # "a Ukrainian officer operating in the Toretsk direction said": a person, not a force
     if t.kind == "attack" and _WITH_WEAPONS.match(s, t.end):
-        return False  # "attacked positions near Siversk with glide bombs": a strike
+        return "strike"  # "attacked positions near Siversk with glide bombs": a strike
     if t.kind == "attack" and _ATTACKS.fullmatch(t.text) and _CASUALTIES.search(s):
-        return False  # "a Russian attack on Sumy killed 11 civilians": a strike, not ground combat
+        return "strike"  # "a Russian attack on Sumy killed 11 civilians": a strike, not ground combat
     if t.kind == "attack":
         prev = s[word_start(s, max(0, t.start - 30)):t.start]
         if _WEAPON_BEFORE.search(prev):
-            return False
-    return True
+            return "strike"
+    return None
 
 
 # "X is reported to have been captured", "troops are said to have entered": hearsay of a past event,

@@ -145,3 +145,58 @@ def test_extract_explain_prints_why_each_event_is_on_the_map(tmp_path, gazetteer
     assert any("Ugledar: rule: advance trigger 'taken control of'" in line for line in why), res.stderr
     assert any("Severodonetsk: parse: advance cue 'control'" in line and "claim by 'Serhiy Hayday'" in line
                for line in why), res.stderr
+
+
+def _writers_report() -> str:
+    """The held-out writers' texts as one report, its first paragraphs twice (the same sentences again)."""
+    texts = [json.loads(line)["text"] for line in WRITERS.read_text(encoding="utf-8").splitlines()]
+    return "\n\n".join(texts + texts[:3])
+
+
+def test_parses_batched_ahead_read_as_each_sentence_parsed_alone(monkeypatch):
+    # extract_mentions parses the sentences it forecasts in one nlp.pipe batch; the events must be
+    # those of parsing every sentence alone, and the batch must really serve the parses
+    text = _writers_report()
+    served: list[bool] = []
+    parse = deps.parse
+
+    def spy(s: str):
+        served.append(s in deps._prefetched)
+        return parse(s)
+
+    monkeypatch.setattr(deps, "parse", spy)
+    batched = extract_mentions(text, DATE)
+    assert any(served) and any(m.why.startswith("parse:") for m in batched)
+    served.clear()
+    monkeypatch.setattr(deps, "prefetched", lambda texts: contextlib.nullcontext())
+    alone = extract_mentions(text, DATE)
+    assert served and not any(served)
+    assert batched == alone
+
+
+def test_prefetched_parses_do_not_outlive_their_document(monkeypatch):
+    sizes: list[int] = []
+    parse = deps.parse
+    monkeypatch.setattr(deps, "parse", lambda s: sizes.append(len(deps._prefetched)) or parse(s))
+    extract_mentions(_writers_report(), DATE)
+    assert max(sizes) > 0 and deps._prefetched == {}
+
+    def fail(s: str):
+        raise RuntimeError("parser failed")
+
+    monkeypatch.setattr(deps, "parse", fail)  # nor when the document's extraction fails halfway
+    with pytest.raises(RuntimeError):
+        extract_mentions(_writers_report(), DATE)
+    assert deps._prefetched == {}
+
+
+def test_nothing_is_parsed_ahead_without_the_parser(monkeypatch):
+    def no_load():
+        raise AssertionError("the parser was loaded")
+
+    monkeypatch.setattr(deps, "nlp", no_load)
+    monkeypatch.setenv("FRONTLINE_PARSE", "off")
+    assert extract_mentions(_writers_report(), DATE)
+    monkeypatch.delenv("FRONTLINE_PARSE")
+    monkeypatch.setattr(deps, "nlp", lambda: None)  # spaCy not installed: the rules alone
+    assert extract_mentions(_writers_report(), DATE) and deps._prefetched == {}

@@ -14,9 +14,10 @@ from typing import Any
 
 from ..errors import ExtractionError, InputError
 from ..event import Event
+from . import deps as DEPS
 from . import names as N
 from .dates import date_from_filename, find_report_date
-from .mentions import Mention, SentenceParser
+from .mentions import Mention, SentenceParser, may_parse
 from .text import read_report, split_sentences
 
 __all__ = ["extract_events", "extract_file", "extract_mentions", "explain_events", "read_report", "Mention",
@@ -46,11 +47,17 @@ def extract_mentions(text: str, report_date: str | None = None) -> list[Mention]
     rd = _check_date(report_date, text)
     parser = SentenceParser(rd)
     out: list[Mention] = []
-    for sent in split_sentences(text):
-        if len(sent.text) < 12 or not (_UPPER.search(sent.text, 1) or
-                                       (parser.last_place and N.has_anaphor(sent.text))):
-            continue  # no proper name and no "the town" after one: no place, skip cheaply
-        out.extend(parser.parse(sent))
+    sents = split_sentences(text)
+    # the sentences the parser will likely parse, parsed ahead in one batch (~2.5x faster per sentence);
+    # one it parses unforeseen is parsed alone
+    ahead = (s.text for s in sents if len(s.text) >= 12 and _UPPER.search(s.text, 1) and may_parse(s.text)) \
+        if DEPS.enabled() else ()
+    with DEPS.prefetched(ahead):
+        for sent in sents:
+            if len(sent.text) < 12 or not (_UPPER.search(sent.text, 1) or
+                                           (parser.last_place and N.has_anaphor(sent.text))):
+                continue  # no proper name and no "the town" after one: no place, skip cheaply
+            out.extend(parser.parse(sent))
     return out
 
 

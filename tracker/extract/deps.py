@@ -20,14 +20,16 @@ without spaCy installed, or with FRONTLINE_PARSE=off, the rules alone run.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
+import itertools
 import logging
 import os
 import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable, Iterator
 
 from . import implied as IMP
 from . import patterns as P
@@ -756,11 +758,38 @@ def speaker_by_word(text: str) -> str | None:
     return None
 
 
+# Docs of the document being read, parsed ahead by ``prefetched``, by sentence text. One nlp.pipe
+# batch costs ~2.5x less per sentence than parsing each sentence alone (2.6 against 6.4 ms here).
+# A Doc is only read, never changed, so a sentence that comes twice can share one.
+_prefetched: dict[str, Any] = {}
+
+
+@contextlib.contextmanager
+def prefetched(texts: Iterable[str]) -> Iterator[None]:
+    """Parse ``texts`` in one batch for ``parse`` to hand out, until the block ends.
+
+    ``texts`` is read lazily: with no text in it the parser is not even loaded."""
+    try:
+        texts = iter(texts)
+        first = next(texts, None)
+        model = nlp() if first is not None else None
+        if model is not None:
+            todo = list(dict.fromkeys(itertools.chain([first], texts)))
+            _prefetched.update(zip(todo, model.pipe(todo, batch_size=64)))
+        yield
+    finally:
+        _prefetched.clear()
+
+
 def parse(text: str):
-    """The parsed Doc of one sentence, or None when no parser is available."""
+    """The parsed Doc of one sentence (prefetched or parsed now), or None when no parser is available."""
+    doc = _prefetched.get(text)
+    if doc is not None:
+        return doc
     model = nlp()
     return model(text) if model is not None else None
 
 
-__all__ = ["Lexicon", "Reading", "SentenceReader", "enabled", "lexicon", "may_hold_event", "nlp", "parse"]
+__all__ = ["Lexicon", "Reading", "SentenceReader", "enabled", "lexicon", "may_hold_event", "nlp", "parse",
+           "prefetched"]
 _ = IMP  # implied's enemy_side is the rules' counterpart of np_side's "enemy"

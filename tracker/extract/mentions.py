@@ -182,6 +182,28 @@ def _locator_region(s: str, n, names) -> bool:
                 any(x.start > n.end and not x.is_region for x in names))
 
 
+def may_parse(s: str) -> bool:
+    """A forecast, before the rules run, that ``SentenceParser`` will parse ``s``: it may hold a
+    lexicon word and names a candidate place that no allowed trigger before it in its clause can
+    link to an event, so the rules leave the place to the parse. Only a forecast, to parse ahead in
+    a batch (``DEPS.prefetched``): the paragraph's context is not known yet, and a sentence parsed
+    without it being forecast is parsed alone."""
+    if not DEPS.may_hold_event(s):
+        return False
+    names = [n for n in N.find_names(s, None) if len(n.text) > 1]
+    cands = [n for n in names if not n.tg and not _not_a_candidate(s, n, names)]
+    if not cands:
+        return False
+    ends = [m.end() for m in P.BREAK.finditer(s)]
+
+    def clause(i: int) -> int:  # where the clause holding position i starts
+        j = bisect.bisect_right(ends, i) - 1
+        return ends[j] if j >= 0 else 0
+
+    trigs = [t for t in T.find_triggers(s) if T.allowed(s, t, clause(t.start))]
+    return any(not any(t.end <= n.start and clause(t.start) == clause(n.start) for t in trigs) for n in cands)
+
+
 class SentenceParser:
     """Finds mentions in one sentence, keeping paragraph context between calls."""
 

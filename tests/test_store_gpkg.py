@@ -269,3 +269,22 @@ def test_an_exported_geopackage_can_become_a_store(tmp_path):
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert con.execute("SELECT COUNT(*) FROM rtree_events_geom").fetchone()[0] == 3010
     con.close()
+
+
+def test_a_file_shorter_than_its_header_with_its_wal_beside_it_is_not_called_truncated(tmp_path):
+    # a checkpoint killed mid-way has written page 1 (the new page count) before the pages that
+    # grow the file; the WAL still holds them and SQLite replays it, so this is no damage
+    from tracker.sqlitefile import header_problem
+
+    db = tmp_path / "x.gpkg"
+    con = sqlite3.connect(db)
+    con.execute("CREATE TABLE t (x)")
+    con.executemany("INSERT INTO t VALUES (?)", [("x" * 500,)] * 200)
+    con.commit()
+    con.close()
+    data = db.read_bytes()
+    page = int.from_bytes(data[16:18], "big")
+    db.write_bytes(data[:-page])  # one page short of what the header says
+    assert header_problem(db).startswith("truncated?")
+    (tmp_path / "x.gpkg-wal").write_bytes(b"\0" * 32)
+    assert header_problem(db) is None

@@ -37,9 +37,18 @@ def header_problem(path: str | os.PathLike) -> str | None:
     expected = pages * page_size if pages and counter == valid_for else None
     if size % page_size:
         return f"truncated? {size:,} bytes is not a whole number of {page_size}-byte pages"
-    if expected is not None and size < expected:
+    if expected is not None and size < expected and not _wal_pending(path):
+        # (a checkpoint cut short by a crash writes page 1 before the pages that grow the file;
+        # the WAL still holds them, and SQLite replays it on open: not damage)
         return f"truncated? {size:,} of {expected:,} bytes"
     return None
+
+
+def _wal_pending(path: str | os.PathLike) -> bool:
+    try:
+        return os.path.getsize(f"{os.fspath(path)}-wal") > 0
+    except OSError:
+        return False
 
 
 def connect_readonly(path: str | os.PathLike, *, immutable: bool = False,

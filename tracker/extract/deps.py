@@ -176,8 +176,6 @@ _REL_OF_PREP = {"near": "near", "around": "around", "outside": "near", "by": "ne
                 "to": "to", "across": "in", "throughout": "in", "through": "in", "along": "near",
                 "behind": "near", "beyond": "near", "past": "near", "over": "in", "for": "on", "against": "on",
                 "of": "in", "from": "in", "under": "near", "close": "near", "between": "near", "onto": "on"}
-# prepositions of time or comparison: "the biggest gain since Bakhmut" places nothing there
-_NOT_LOCATIVE = frozenset("since until till than like unlike except besides".split())
 _LIGHT_BLOCK = frozenset(("report", "intention"))
 _PRONOUNS = frozenset("they them it he she their its his her who which that".split())
 
@@ -519,7 +517,7 @@ class SentenceReader:
                 rel = "direction"  # "in the Kupiansk direction", "in the Pokrovsk sector"
             if dep == "pobj" and parent.dep_ in ("prep", "agent", "dative"):
                 prep = parent.lower_
-                if prep in _NOT_LOCATIVE:
+                if prep in P.NOT_LOCATIVE_WORDS:
                     return None
                 if prep == "by" and parent.dep_ == "agent":
                     return None  # "captured by X": X is an agent, not a place

@@ -386,6 +386,9 @@ OWN_VOICE = re.compile(r"\b(?:ISW|Institute\s+for\s+the\s+Study\s+of\s+War|the\s
 NEGATION = re.compile(
     r"(?<![\w-])(?:not|no|never|n't|without|neither|nor|nothing|none|failed\s+to|unable\s+to|denied|deny|denies|"
     r"false|unsuccessful(?:ly)?|did\s+not|have\s+not|has\s+not|had\s+not|no\s+longer|refuted|dismissed|rejected|rejects|rejecting)(?![\w-])", I)
+# prepositions of time or comparison: "the biggest gain since Bakhmut", "faster than at Bakhmut"
+# place nothing there (read by the rules' place linking and by the parse)
+NOT_LOCATIVE_WORDS = ("since", "until", "till", "than", "unlike", "like", "except", "besides")
 # negators that negate nothing: "not only captured X but also", "not far from X", "no doubt"
 NOT_NEGATING = re.compile(r"(?<![\w-])(?:not\s+only|not\s+just|not\s+merely|not\s+far|no\s+doubt|no\s+fewer|"
                           r"no\s+less|no\s+more\s+than|not\s+least|no\s+sooner)(?![\w-])", I)

@@ -61,7 +61,7 @@ def _narrowest(box: list, region: Name) -> None:
 
 
 # a comparison or a time just before the name: the event does not happen there
-_NOT_LOCATIVE = re.compile(r"\b(?:since|than|until|till|unlike|like)\s+(?:at\s+|in\s+|near\s+|around\s+)?(?:the\s+)?$",
+_NOT_LOCATIVE = re.compile(r"\b(?:" + "|".join(P.NOT_LOCATIVE_WORDS) + r")\s+(?:at\s+|in\s+|near\s+|around\s+)?(?:the\s+)?$",
                            re.I)
 
 

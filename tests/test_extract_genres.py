@@ -395,3 +395,14 @@ def test_a_town_under_assault_is_attacked_by_the_side_the_speaker_fights():
     assert facts("Russian pressure on Kupiansk has intensified, the Ukrainian military said.") == \
         {("russia", "attack", "Kupiansk", "on")}
     assert facts("Washington put pressure on Kyiv to negotiate.") == set()
+
+
+def test_a_formation_title_only_one_army_uses_names_its_side():
+    # no nationality word: "Guards" and tank armies are Russian titles, "Separate ... Mechanized" Ukrainian
+    got = facts("Elements of the 76th Guards Air Assault Division have been transferred to Kursk Oblast, "
+                "the milblogger wrote.")
+    assert got == {("russia", "deployment", "Kursk Oblast", "to")}
+    got = facts("The 1st Guards Tank Army was redeployed from Kharkiv Oblast to Luhansk Oblast in the spring.")
+    assert got == {("russia", "deployment", "Luhansk Oblast", "to")}
+    got = facts("Troops of the 93rd Separate Mechanized Brigade recaptured Klishchiivka on Sunday.")
+    assert got == {("ukraine", "advance", "Klishchiivka", "in")}

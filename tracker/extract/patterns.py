@@ -26,6 +26,13 @@ NAMED_UNITS: tuple[tuple[str, str], ...] = (
      r"Eastern|Northern|Central)\s+(?:group|grouping|Group|Grouping)(?: of forces| of Forces| of troops)?", "russia"),
     (r"Battlegroup\s+(?:West|East|Center|Centre|South|North|Dnepr)", "russia"),
     (r"Storm-[ZV](?: units| fighters| detachments?| companies| company)?", "russia"),
+    # A numbered formation whose title only one army uses: Russia kept "Guards" titles, motorised rifle
+    # units and combined-arms and tank armies; Ukraine's brigades are "Separate", mechanised, Jaeger or
+    # territorial defence ("Elements of the 76th Guards Air Assault Division were transferred to ...")
+    (r"\d{1,3}(?:st|nd|rd|th)\s+(?:[A-Z][\w-]+\s+){0,3}?(?:Guards|Motori[sz]ed\s+Rifle|Motor\s+Rifle|"
+     r"Combined\s+Arms|Tank\s+Army|Naval\s+Infantry)(?:\s+[A-Z][\w-]+){0,4}", "russia"),
+    (r"\d{1,3}(?:st|nd|rd|th)\s+(?:[A-Z][\w-]+\s+){0,3}?(?:Separate|Mechani[sz]ed|Jaeger|"
+     r"Territorial\s+Defen[cs]e)(?:\s+[A-Z][\w-]+){0,4}", "ukraine"),
     # the Armed Forces of Ukraine by their initials, as Russian sources and milbloggers write them
     (r"(?:AFU|ZSU|VSU)(?: units| troops| forces| formations| servicemen| soldiers| fighters)?", "ukraine"),
 )

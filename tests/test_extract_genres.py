@@ -406,3 +406,37 @@ def test_a_formation_title_only_one_army_uses_names_its_side():
     assert got == {("russia", "deployment", "Luhansk Oblast", "to")}
     got = facts("Troops of the 93rd Separate Mechanized Brigade recaptured Klishchiivka on Sunday.")
     assert got == {("ukraine", "advance", "Klishchiivka", "in")}
+
+
+def test_the_agent_of_an_attack_and_a_relative_who_name_the_attacker():
+    got = facts("Our defenders repelled 23 attacks by the enemy, who, with the support of aviation, tried to "
+                "break through our defences in the areas of Novobakhmutivka and Pervomaiske, the General Staff "
+                "of the Armed Forces of Ukraine said.")
+    assert {sd for sd, _, _, _ in got} == {"russia"}
+    assert {"Novobakhmutivka", "Pervomaiske"} <= {p for _, _, p, _ in got}
+    got = facts("Gladkov said border guards were repelling an attack by a Ukrainian 'sabotage and "
+                "reconnaissance group' near Graivoron.")
+    assert got == {("ukraine", "attack", "Graivoron", "near")}
+
+
+def test_men_and_materiel_lost_are_no_ground_lost():
+    assert facts("Russian forces lost 30 soldiers near Pokrovsk.") == set()
+    got = facts("Russian naval infantry launched several offensives on Vuhledar, losing dozens of tanks in "
+                "the minefields south and east of the town without capturing it.")
+    assert {k for _, k, _, _ in got} == {"attack"}
+    assert facts("Russian forces lost positions near Robotyne in August.") == {
+        ("ukraine", "advance", "Robotyne", "near")}
+
+
+def test_footage_showing_forces_at_a_place_is_a_confirmed_advance():
+    for text, side, place in [
+            ("A video geolocated by the project's analysts also shows Russian infantry in the eastern part of "
+             "Selydove.", "russia", "Selydove"),
+            ("Geolocated footage from 21 September shows Ukrainian Bradley fighting vehicles operating "
+             "north-west of Verbove.", "ukraine", "Verbove"),
+            ("Drone footage posted on Telegram showed Russian soldiers walking through the streets of "
+             "Vuhledar.", "russia", "Vuhledar")]:
+        ms = [m for m in extract_mentions(text, DATE) if m.kind == "advance"]
+        assert [(m.side, m.place, m.status) for m in ms] == [(side, place, "confirmed")], text
+    assert facts("Geolocated footage published on May 12 shows Russian forces striking a Ukrainian position "
+                 "near Vovchansk.") == set()

@@ -44,6 +44,46 @@ _IN_HANDS = re.compile(r"(?:in|under)\s+(Russian|Ukrainian)\s+(?:hands|control)"
 _BY_AGENT = re.compile(r"\s+by\s+((?:the\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+)")
 
 
+# "an attack by a Ukrainian sabotage group", "23 attacks by the enemy": the agent after "by" attacks
+_BY_ATTACKER = re.compile(r"\s+(?:(?:launched|carried\s+out|mounted|made)\s+)?by\s+(?:the\s+|a\s+|an\s+)?['‘’\"“]?")
+# "the enemy, who ... tried to break through": a relative "who" acts for the phrase before it
+_WHO = re.compile(r",?\s+who\b", re.I)
+_ENEMY_END = re.compile(r"\benemy\s*$", re.I)
+
+
+def _by_attacker(s: str, t: Trig, ce: int, actors, last_side: str | None) -> tuple[str, str] | None:
+    m = _BY_ATTACKER.match(s, t.end, ce)
+    if not m:
+        return None
+    if re.match(r"enemy\b", s[m.end():], re.I):
+        return IMP.enemy_side(s), "enemy"
+    for a in actors:
+        if m.end() - 6 <= a[0] <= m.end():
+            sd = actor_side(s, a, last_side)
+            if sd:
+                return sd, a[2]
+    return None
+
+
+def _relative_subject(s: str, t: Trig, actors, last_side: str | None) -> tuple[str, str] | None:
+    """(side, actor) of the phrase a relative "who" before the trigger stands for, if no actor comes between."""
+    ws = list(_WHO.finditer(s, 0, t.start))
+    if not ws:
+        return None
+    w = ws[-1]
+    if any(w.end() <= a[0] < t.start and not a[3].group("pron") for a in actors):
+        return None
+    before = s[:w.start()]
+    if _ENEMY_END.search(before):
+        return IMP.enemy_side(s), "enemy"
+    for a in actors:
+        if a[1] == len(before.rstrip()) and not a[3].group("pron"):
+            sd = actor_side(s, a, last_side)
+            if sd:
+                return sd, a[2]
+    return None
+
+
 _RID = re.compile(r"(?:clear|cleans|purg|free|rid)\w*\s*$", re.I)
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$", re.I)
 
@@ -51,6 +91,9 @@ _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$", re.I)
 def actor(s: str, t: Trig, cs: int, ce: int, actors, last_side: str | None) -> tuple[str | None, str]:
     """(side, actor words) of a trigger in the clause cs..ce; (None, "") when no side can be told."""
     if t.kind == "attack":  # "repelled 12 enemy attacks", "came under Russian assaults"
+        by = _by_attacker(s, t, ce, actors, last_side)
+        if by:
+            return by
         implied = IMP.attack_side(s, t.start, t.end, t.text, t.mode, cs, actors,
                                   functools.partial(actor_side, last_side=last_side))
         if implied:
@@ -90,7 +133,7 @@ def actor(s: str, t: Trig, cs: int, ce: int, actors, last_side: str | None) -> t
                     return sd, a[2]
     bare = [a for a in actors if a[3].group("nat") and not a[3].group("noun")]
     inside = [a for a in actors if t.start < a[0] < t.end and not (a[3].group("nat") and not a[3].group("noun"))
-              and t.kind == "deployment"]
+              and (t.kind == "deployment" or P.SHOWS_FORCES.match(t.text))]
     for a in inside:  # "the grouping of Russian forces ... sits"
         sd = actor_side(s, a, last_side)
         if sd:
@@ -112,6 +155,9 @@ def actor(s: str, t: Trig, cs: int, ce: int, actors, last_side: str | None) -> t
                 sd = P.OPPOSITE.get(actor_side(s, a, last_side) or "")
                 if sd:
                     return sd, ""
+    rel = _relative_subject(s, t, actors_all, last_side)
+    if rel:
+        return rel
     for a in reversed(cands):
         sd = actor_side(s, a, last_side)
         if sd:

@@ -207,6 +207,8 @@ class SentenceReader:
                         c.dep_ in ("advcl", "xcomp") and any(g.lower_ == "to" for g in c.children)
                         and lex.has("loss.redeploy_purposes", _lemma(c)) for c in t.children):
                     return None  # "pulled regiments out of X to use them in ...": a redeployment's start
+                if lem == "lose" and any(self._casualties(c) for c in t.children if c.dep_ == "dobj"):
+                    return None  # "lost 30 soldiers near X": men and materiel, not ground
                 return "advance", "loss"
             if lex.phrasal("gain", lem) & parts:
                 return "advance", "gain"
@@ -236,6 +238,13 @@ class SentenceReader:
             if lex.has("deployment.nouns", lem):
                 return "deployment", "deploy"
         return None
+
+    def _casualties(self, obj) -> bool:
+        """An object that counts men or materiel: "30 soldiers", "dozens of tanks", "up to 120 servicemen"."""
+        if self.lex.has("loss.casualty_objects", _lemma(obj)) or obj.lower_ in self.lex.lists["loss.casualty_objects"]:
+            return True
+        return any(self._casualties(g) for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for g in c.children if g.dep_ == "pobj")
 
     def _side_word_child(self, t) -> bool:
         return any(c.dep_ in ("amod", "compound", "poss", "nmod") and self.np_side(c, None, None) for c in t.children)

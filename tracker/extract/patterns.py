@@ -144,8 +144,10 @@ _ADV_FWD = r"""
  |planted\s+(?:a|the|their)\s+flag|flag\s+went\s+up\s+over
  |flags?\s+(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+(?:\w+\s+)?(?:raised|hoisted|planted)\s+(?:over|in|above|on)
  |blocked|blockaded|dug\s+in|cut\s+the\s+[\w–-]+\s+road|moving\s+freely\s+through
- |(?:places|placed|shows?|showed|showing|show)\s+(?=(?:\w+\s+){0,2}?(?:troops|soldiers|forces|fighters|servicemen)\s+(?:in|on|near|at|inside|entering|moving)\b)
+ |(?:places|placed|shows?|showed|showing|show|depicts?|depicted|depicting)\s+(?:[\w'’-]+\s+){0,3}?(?:troops|soldiers|forces|fighters|servicemen|infantry(?:men)?|units|personnel|marines|paratroopers|(?:fighting\s+|armou?red\s+)?vehicles|tanks|armou?r|convoys?|columns?|assault\s+groups?|sappers|special\s+forces|Bradleys|Leopards|flags?)\s+(?:(?!(?:being|striking|attacking|shelling|assaulting|firing|hitting|bombing|storming|targeting|destroying|launching|dropping|retreating|fleeing|withdrawing|surrendering|abandoning)\b)[\w-]+ing\s+(?:(?!(?:in|on|near|at|around|outside|through|within|into)\b)[\w'’-]+\s+){0,4}?)?(?=(?:in|on|near|at|inside|entering|moving|around|outside|through|within|(?:north|south|east|west)[\w-]*)\b)
 """
+# the footage trigger above holds the forces it shows: they are its actor
+SHOWS_FORCES = re.compile(r"(?:places|placed|shows?|showed|showing|show|depicts?|depicted|depicting)\s", I)
 # "X came under repeated Russian assaults": an attack at the place before
 _ATTACK_BACK = r"""
   (?:came|come|comes|coming)\s+under\s+(?:\w+\s+){0,3}?(?:attacks?|assaults?)
@@ -173,7 +175,7 @@ _WITHDRAW = r"""
 _ATTACK = r"""
   (?:ground\s+|mechanized\s+|infantry\s+|combined-arms,?\s+(?:mostly\s+infantry,?\s+)?)?(?:attacks?|assaults?|counterattacks?|counter-attacks?|offensive\s+operations|offensive\s+actions|offensive)
  |attacked|attacking|assaulted|assaulting|counterattacked|counterattacking|counteroffensive
- |fighting|fought|clashes|clashed|battles?\s+for|battle(?=\s+(?:near|in|for))|combat(?=\s+(?:in|near))|engagements?
+ |fighting(?!\s+(?:vehicles?|machines?|positions|season|spirit|age)\b)|fought|clashes|clashed|battles?\s+for|battle(?=\s+(?:near|in|for))|combat(?=\s+(?:in|near))|engagements?
  |(?:trying|tried|attempting|attempted|attempts?|attempt)\s+to\s+(?:\w+\s+){0,2}?(?:advance|capture|seize|break\s+through|break\s+into|enter|push|encircle|take|storm|cross|reach|drive|win\s+back|regain|retake|recapture|restore|dislodge|oust|expel|envelop|outflank|bypass|cut\s+off)
  |failed\s+to\s+(?:\w+\s+){0,2}?(?:advance|capture|seize|drive|take|break)
  |pushing\s+(?:\w+\s+){0,2}?(?=toward|towards|in\s+the\s+direction)|pressing\s+(?:\w+\s+){0,2}?(?=toward|towards|on)|pushed\s+(?=toward|towards)

@@ -26,6 +26,7 @@ BUCKETS_KM = (10, 25, 50, 100, 200, 300)
 # beyond it, even one matching the name more exactly: a Ukrainian village 20 km from the places
 # named alongside, spelled the Russian way, over an exact namesake in Siberia.
 CONTEXT_KM = 300.0
+SHADOW_KM = 30.0
 # Consonant-skeleton matches (a weak kind of evidence) are taken only this close to the context.
 SKELETON_KM = 60.0
 GROUND_KINDS = ("training_ground", "military_site")
@@ -71,10 +72,16 @@ def rank(cands: list[Candidate], *, region: Place | None, points: Sequence[tuple
             region.admin1 is None or p.admin1 == region.admin1)
 
     theater = frozenset(theater)
+    own = [c.place for c in cands if c.how == HOW_NAME and c.edits == 0 and c.place.kind == "settlement"]
     scored = []
     for c in cands:
         p = c.place
         d = distance_to(p, points) if points else None
+        # a town's variant that is a neighbour's own name ("Hrodivka", once a name of Myrnohrad, is
+        # the village 10 km away) means the neighbour: writers on that front use it for the village
+        shadowed = c.how != HOW_NAME and any(
+            o.id != p.id and o.country == p.country and haversine_km(o.lat, o.lon, p.lat, p.lon) <= SHADOW_KM
+            for o in own)
         key = (
             (0 if p.kind in GROUND_KINDS else 1) if ground else (1 if p.kind in GROUND_KINDS else 0),
             0 if region is None or in_region(p) else 1,
@@ -82,6 +89,7 @@ def rank(cands: list[Candidate], *, region: Place | None, points: Sequence[tuple
             c.edits,
             _bucket(d) if d is not None else 0,
             0 if p.country in theater else 1,
+            1 if shadowed else 0,
             -prominence(c),
             c.how,
             p.id,

@@ -74,6 +74,14 @@ def test_context_beats_population(gazetteer):
     assert m.place.name == "Siversk" and "given region" in m.reason
 
 
+def test_a_variant_that_is_a_neighbours_own_name_means_the_neighbour(gazetteer):
+    # "Hrodivka" is also an old name of Myrnohrad, 10 km away, 20 times larger; on that front it is the village
+    assert top(gazetteer, "Hrodivka").name == "Hrodivka"
+    assert top(gazetteer, "Hrodivka", near=[(48.28, 37.18)]).name == "Hrodivka"
+    # a variant with no namesake nearby still means the larger town
+    assert top(gazetteer, "Krasnyi Lyman", region="Donetsk Oblast").name == "Lyman"
+
+
 def test_homonyms_pokrovsk(gazetteer):
     assert top(gazetteer, "Pokrovsk").admin1 == "Donetsk Oblast"
     yakutsk = (62.03, 129.73)

@@ -440,3 +440,29 @@ def test_footage_showing_forces_at_a_place_is_a_confirmed_advance():
         assert [(m.side, m.place, m.status) for m in ms] == [(side, place, "confirmed")], text
     assert facts("Geolocated footage published on May 12 shows Russian forces striking a Ukrainian position "
                  "near Vovchansk.") == set()
+
+
+def test_a_withdrawal_ordered_is_a_withdrawal_an_order_to_capture_is_not():
+    got = facts("Syrskyi announced that he had ordered Ukrainian troops to withdraw from Avdiivka to avoid "
+                "encirclement.")
+    assert got == {("russia", "advance", "Avdiivka", "in")}
+    assert facts("Putin ordered his troops to capture Pokrovsk by March.") == set()
+
+
+def test_the_village_refers_back_past_a_yardstick():
+    ms = extract_mentions(
+        "Ukraine's 35th Separate Marine Brigade published a video showing marines raising the blue-and-yellow "
+        "flag over the ruins of a building in Urozhaine, a village about 10 km south of Velyka Novosilka. "
+        "Deputy Defence Minister Hanna Maliar said on Telegram that the village had been liberated.", DATE)
+    assert [(m.place, m.status) for m in ms] == [("Urozhaine", "confirmed"), ("Urozhaine", "claimed")]
+
+
+def test_footage_of_a_gain_the_paragraph_reports_makes_it_one_confirmed_event():
+    evs = extract_events("Russian forces seized Vuhledar on October 1. Geolocated footage published on "
+                         "October 1 shows Russian servicemen raising flags over several buildings in central "
+                         "and northern Vuhledar.", DATE)
+    assert [(e.side, e.place, e.status) for e in evs] == [("russia", "Vuhledar", "confirmed")]
+    # in another paragraph the two stay apart
+    evs = extract_events("Russian forces seized Vuhledar on October 1.\n\nGeolocated footage published on "
+                         "October 1 shows Russian servicemen in central Vuhledar.", DATE)
+    assert sorted(e.status for e in evs) == ["assessed", "confirmed"]

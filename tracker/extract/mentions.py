@@ -137,7 +137,6 @@ def _where_antecedent(s: str, names: list, cs: int) -> list:
 
 _ARRIVES = re.compile(r"(?:reached|reaching|entered|entering|crossed\s+into|moved\s+into)\b", re.I)
 # the presence trigger of footage: "footage shows troops in ...", "places soldiers near ..."
-_SHOWS_FORCES = re.compile(r"(?:places|placed|shows?|showed|showing)\b", re.I)
 
 
 _HEADING_AFTER = re.compile(r"(?:\s+(?:direction|axis|sector|front|area|Oblast|region))?\s*:\s", re.I)
@@ -154,14 +153,19 @@ _LEAD_SUBJECT = re.compile(r"((?:The\s+)?(?:[A-Z][\w'’.-]*\s+){1,6})(?=[a-z])"
 _MODIFIES_LINE = re.compile(r"\s+(?:border|frontier|boundary|front|frontline|sector|axis|line)s?\b", re.I)
 
 
-def _not_a_candidate(s: str, n, names) -> bool:
-    """Names the parse need not read: a yardstick of another place, a person or a speaker."""
+def _is_yardstick(s: str, n, names) -> bool:
+    """A name that only locates another place: "Udachne, southwest of Pokrovsk", "10 km from Lyman"."""
     prev = [x for x in names if x.end <= n.start and not x.tg and x is not n]
-    before = s[word_start(s, max(0, n.start - 60)):n.start]
     if prev and _YARDSTICK_BEFORE.search(s, prev[-1].end, n.start) and \
             _YARDSTICK_BEFORE.search(s[prev[-1].end:n.start]):
         return True
-    if _DISTANCE_BEFORE.search(before):
+    return bool(_DISTANCE_BEFORE.search(s[word_start(s, max(0, n.start - 60)):n.start]))
+
+
+def _not_a_candidate(s: str, n, names) -> bool:
+    """Names the parse need not read: a yardstick of another place, a person or a speaker."""
+    before = s[word_start(s, max(0, n.start - 60)):n.start]
+    if _is_yardstick(s, n, names):
         return True
     if _TITLE_BEFORE.search(before) or _SPEAKS_AFTER.match(s, n.end) or _TITLE_AFTER.match(s, n.end) \
             or _APPOSITIVE_PERSON.match(s, n.end):
@@ -309,7 +313,7 @@ class SentenceParser:
                 continue  # "a North Korean delegation arrived in ...": forces must be named to deploy
             if kind == "deployment" and P.PRESENCE.match(t.text) and side not in P.THIRD_PARTIES:
                 continue
-            if kind == "advance" and _SHOWS_FORCES.match(t.text) and side in P.THIRD_PARTIES:
+            if kind == "advance" and P.SHOWS_FORCES.match(t.text) and side in P.THIRD_PARTIES:
                 # "satellite images showed North Korean troops at the Sergeevsky training ground": a
                 # third country's forces seen somewhere are deployed there, not gaining it
                 kind = "deployment"
@@ -429,7 +433,8 @@ class SentenceParser:
         """Paragraph context for the next sentence: the last place slot, the last side acting."""
         for n in names:
             if not n.tg and not n.is_region and not n.anaphor and not _MODIFIES_LINE.match(s, n.end) and \
-                    N.PLACE_SLOT.search(s, max(0, n.start - 40), n.start):
+                    N.PLACE_SLOT.search(s, max(0, n.start - 40), n.start) and not _is_yardstick(s, n, names):
+                # a yardstick ("a village 10 km south of X") is not what "the village" refers back to
                 self.last_place = n.text
         if out:
             self.last_side = out[-1].side if out[-1].why.startswith("parse") else self.last_side

@@ -140,14 +140,14 @@ _ADV_FWD = r"""
  |(?:established|establishing|secured|securing)\s+(?:new\s+|several\s+|some\s+)?positions
  |closing\s+in\s+on|expanded\s+(?:their|its)\s+(?:control|positions?)|expanding\s+(?:their|its)\s+(?:control|positions?)
  |(?:improved|bettered|improving)\s+(?:their|its)\s+(?:forward\s+|tactical\s+)?positions
- |rais(?:ed|ing)\s+(?:the|a|their)\s+(?:\w+\s+)?flags?\s+(?:over|in)|hoist(?:ed|ing)\s+(?:the\s+|a\s+)?(?:\w+\s+)?flags?\s+(?:over|in)
+ |rais(?:ed|ing)\s+(?:the|a|their)\s+(?:\w+(?:-\w+)*\s+)?flags?\s+(?:over|in)|hoist(?:ed|ing)\s+(?:the\s+|a\s+)?(?:\w+(?:-\w+)*\s+)?flags?\s+(?:over|in)
  |planted\s+(?:a|the|their)\s+flag|flag\s+went\s+up\s+over
  |flags?\s+(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+(?:\w+\s+)?(?:raised|hoisted|planted)\s+(?:over|in|above|on)
  |blocked|blockaded|dug\s+in|cut\s+the\s+[\w–-]+\s+road|moving\s+freely\s+through
- |(?:places|placed|shows?|showed|showing|show|depicts?|depicted|depicting)\s+(?:[\w'’-]+\s+){0,3}?(?:troops|soldiers|forces|fighters|servicemen|infantry(?:men)?|units|personnel|marines|paratroopers|(?:fighting\s+|armou?red\s+)?vehicles|tanks|armou?r|convoys?|columns?|assault\s+groups?|sappers|special\s+forces|Bradleys|Leopards|flags?)\s+(?:(?!(?:being|striking|attacking|shelling|assaulting|firing|hitting|bombing|storming|targeting|destroying|launching|dropping|retreating|fleeing|withdrawing|surrendering|abandoning)\b)[\w-]+ing\s+(?:(?!(?:in|on|near|at|around|outside|through|within|into)\b)[\w'’-]+\s+){0,4}?)?(?=(?:in|on|near|at|inside|entering|moving|around|outside|through|within|(?:north|south|east|west)[\w-]*)\b)
+ |(?:places|placed|shows?|showed|showing|show|depicts?|depicted|depicting)\s+(?:[\w'’-]+\s+){0,3}?(?:troops|soldiers|forces|fighters|servicemen|infantry(?:men)?|units|personnel|marines|paratroopers|(?:fighting\s+|armou?red\s+)?vehicles|tanks|armou?r|convoys?|columns?|assault\s+groups?|sappers|special\s+forces|Bradleys|Leopards|flags?)\s+(?:(?!(?:being\s+(?:driven|pushed|forced|repelled|repulsed|beaten|captured|taken|killed|hit|struck|shelled|attacked|targeted|destroyed|ambushed)|striking|attacking|shelling|assaulting|firing|hitting|bombing|storming|targeting|destroying|launching|dropping|retreating|fleeing|withdrawing|surrendering|abandoning)\b)[\w-]+ing\s+(?:(?!(?:in|on|near|at|around|outside|through|within|into)\b)[\w'’-]+\s+){0,4}?)?(?=(?:in|on|near|at|inside|entering|moving|around|outside|through|within|(?:north|south|east|west)[\w-]*)\b)
 """
 # the footage trigger above holds the forces it shows: they are its actor
-SHOWS_FORCES = re.compile(r"(?:places|placed|shows?|showed|showing|show|depicts?|depicted|depicting)\s", I)
+SHOWS_FORCES = re.compile(r"(?:places|placed|shows?|showed|showing|show|depicts?|depicted|depicting)\b", I)
 # "X came under repeated Russian assaults": an attack at the place before
 _ATTACK_BACK = r"""
   (?:came|come|comes|coming)\s+under\s+(?:\w+\s+){0,3}?(?:attacks?|assaults?)
@@ -360,7 +360,9 @@ RELATION = re.compile(
     r"Russian-occupied|nearby|neighboring|neighbouring|fields|wooded|areas?|positions?|settlements?|"
     r"villages?|village|towns?|cities|city|settlement|part|parts|most|half|much|rest|of|the|a|an|"
     r"remainder|several|streets?|street|districts?|neighborhoods?|microdistricts?|residential|"
-    r"direction|area|zone|region|suburbs?|dacha|outskirts|(?:russia|ukraine|belarus)['’]s)\s+){0,5})$",
+    r"direction|area|zone|region|suburbs?|dacha|outskirts|(?:russia|ukraine|belarus)['’]s|"
+    # "in central and northern Vuhledar"
+    r"and(?=\s+(?:central|(?:north|south)?(?:east|west)?ern|northern|southern)\s))\s+){0,5})$",
     I)
 # A place name preceded only by joiners continues the list of the previous place.
 JOINER = re.compile(r"^\s*(?:itself\s*|proper\s*|city\s*)?(?:,\s*|;\s*(?:and\s+)?|,?\s+and\s+|,?\s+or\s+|,?\s+as\s+well\s+as\s+|\s*&\s*|,?\s+and\s+also\s+|,?\s+together\s+with\s+|/|–|-)?\s*(?:the\s+)?$", I)

@@ -51,6 +51,10 @@ _WITH_WEAPONS = re.compile(r"[^.;]{0,80}?\bwith\s+(?:[\w-]+\s+){0,3}?(?:glide\s+
 _CASUALTIES = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring|civilians?|casualties|dead|"
                          r"residential|apartment|hospital|infrastructure|power\s+grid|energy)\b", re.I)
 _FORCED_TO = re.compile(r"\b(?:forc(?:ed|ing)|compell(?:ed|ing))\s+(?:[\w'’-]+\s+){0,4}?to\s*$", re.I)
+# "ordered troops to withdraw from Avdiivka", "authorized units to pull out of Vuhledar": a retreat
+# ordered is reported as one under way (an order to capture is only an intention)
+_ORDERED_TO = re.compile(r"\b(?:order(?:ed|ing|s)?|authori[sz](?:ed|ing|es?)|allow(?:ed|ing|s)?|permitt?(?:ed|ing|s)?|"
+                         r"instruct(?:ed|ing|s)?|command(?:ed|ing|s)?)\s+(?:[\w'’-]+\s+){0,4}?to\s*$", re.I)
 _SENT_TO_REINFORCE = re.compile(r"\b(?:sent|brought|moved|transferred|redeployed|deployed|dispatched|rushed|"
                                 r"relocated|shifted|poured|diverted|diverting|drew|drawn|took|taken)\b[^.;]{0,80}\bto\s*$"
                                 # "pulled forces from Kherson to reinforce X", not "pulling out of X, calling
@@ -190,6 +194,7 @@ def adjust_kind(s: str, t: Trig, cs: int) -> str | None:
         return "deployment"  # "brought in from Kherson to reinforce troops near Vuhledar": sent there
     if t.kind in ("advance", "deployment") and P.INFINITIVE.search(before) and \
             not _FORCED_TO.search(before) and not P.CONTINUED.search(before) and \
+            not (t.mode == "withdraw" and _ORDERED_TO.search(before)) and \
             not (_REPORTED_TO.search(before) and t.text.lower().startswith("have ")):
         if P.ATTEMPT.search(before) and t.kind == "advance":
             return "attack"

@@ -455,14 +455,3 @@ def test_the_village_refers_back_past_a_yardstick():
         "flag over the ruins of a building in Urozhaine, a village about 10 km south of Velyka Novosilka. "
         "Deputy Defence Minister Hanna Maliar said on Telegram that the village had been liberated.", DATE)
     assert [(m.place, m.status) for m in ms] == [("Urozhaine", "confirmed"), ("Urozhaine", "claimed")]
-
-
-def test_footage_of_a_gain_the_paragraph_reports_makes_it_one_confirmed_event():
-    evs = extract_events("Russian forces seized Vuhledar on October 1. Geolocated footage published on "
-                         "October 1 shows Russian servicemen raising flags over several buildings in central "
-                         "and northern Vuhledar.", DATE)
-    assert [(e.side, e.place, e.status) for e in evs] == [("russia", "Vuhledar", "confirmed")]
-    # in another paragraph the two stay apart
-    evs = extract_events("Russian forces seized Vuhledar on October 1.\n\nGeolocated footage published on "
-                         "October 1 shows Russian servicemen in central Vuhledar.", DATE)
-    assert sorted(e.status for e in evs) == ["assessed", "confirmed"]

@@ -96,14 +96,14 @@ def explain_events(text: str, report_date: str | None = None, source: str | None
     mentions = extract_mentions(text, rd.isoformat())
     resolver = Resolver(gazetteer)
     events: list[tuple[Event, str]] = []
-    paragraph: dict[str, int] = {}
+    seen: set[str] = set()
     for m in mentions:
         ev = resolver.event(m, text, rd.isoformat(), source or "<text>")
-        if ev is None or ev.id in paragraph:
+        if ev is None or ev.id in seen:
             continue
-        paragraph[ev.id] = m.paragraph
+        seen.add(ev.id)
         events.append((ev, m.why))
-    events = _confirmed_once(_without_containers(events), paragraph)
+    events = _without_containers(events)
     if skipped is not None:
         skipped.update(resolver.skipped)
     elif resolver.skipped:
@@ -124,16 +124,6 @@ def _without_containers(events: list[tuple[Event, str]]) -> list[tuple[Event, st
                 and haversine_km(e.lat, e.lon, area.lat, area.lon) <= area.uncertainty_km + 10)
     areas = [e for e, _ in events if e.precision == "district"]
     return [(e, why) for e, why in events if not any(inside(o, e) for o, _ in events if e in areas)]
-
-
-def _confirmed_once(events: list[tuple[Event, str]], paragraph: dict[str, int]) -> list[tuple[Event, str]]:
-    """Drop an assessed advance when its paragraph shows the same side's advance at the same place in
-    footage: in "Russian forces seized Vuhledar. Geolocated footage shows Russian servicemen raising
-    flags in central Vuhledar" the footage is the evidence for the first sentence, one confirmed event."""
-    seen = {(paragraph[e.id], e.side, e.place_id) for e, _ in events
-            if e.kind == "advance" and e.status == "confirmed" and e.place_id}
-    return [(e, why) for e, why in events
-            if not (e.kind == "advance" and e.status == "assessed" and (paragraph[e.id], e.side, e.place_id) in seen)]
 
 
 def report_date_of(text: str, path: str | os.PathLike | None = None,

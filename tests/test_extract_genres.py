@@ -455,3 +455,15 @@ def test_the_village_refers_back_past_a_yardstick():
         "flag over the ruins of a building in Urozhaine, a village about 10 km south of Velyka Novosilka. "
         "Deputy Defence Minister Hanna Maliar said on Telegram that the village had been liberated.", DATE)
     assert [(m.place, m.status) for m in ms] == [("Urozhaine", "confirmed"), ("Urozhaine", "claimed")]
+
+
+def test_an_opening_sector_frames_the_places_named_after_it():
+    got = facts("In the Pokrovsk sector, Russian forces launched 61 attacks near Zvirove, Uspenivka and Udachne, "
+                "the General Staff said.")
+    assert {p for _, _, p, _ in got} == {"Zvirove", "Uspenivka", "Udachne"}
+    got = facts("In the Avdiivka direction, our defenders repelled 23 attacks by the enemy near Novobakhmutivka, "
+                "the General Staff said.")
+    assert got == {("russia", "attack", "Novobakhmutivka", "near")}
+    # with no settlement named, the direction is the event's place
+    assert facts("In the Pokrovsk direction, Russian forces attacked 20 times.") == {
+        ("russia", "attack", "Pokrovsk", "direction")}

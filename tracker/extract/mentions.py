@@ -99,7 +99,26 @@ _ORDINARY_START = re.compile(r"^(?:[A-Z][a-z]+(?:ly|ed|ing|ers|ists|ions|ments|n
 # "Around Kreminna, Russian forces are trying to ...", "In the Lyman direction, the enemy attacked"
 _FRONTED = re.compile(r"\s*(?P<prep>In|Near|Around|Outside|Close\s+to|On|(?:North|South|East|West|Northeast|Northwest|"
                       r"Southeast|Southwest)\s+of)\s+(?:the\s+)?$")
+_FRAME_OPEN = re.compile(r"\s*(?:In|On)\s+(?:the\s+)?")
 _FRONTED_HEAD = re.compile(r"\s+(?P<head>direction|axis|front|sector|area)\b", re.I)
+
+
+def _without_frame(s: str, out: list) -> list:
+    """Drop the event at a sentence's opening direction or sector ("In the Avdiivka direction, ...")
+    when the same side's event of the same kind is placed at the settlements the sentence names."""
+    m = _FRAME_OPEN.match(s)
+    if not m:
+        return out
+    head = _FRONTED_HEAD.search(s, m.end(), m.end() + 60)
+    if not head or "," in s[m.end():head.start()] or not s.startswith(",", head.end()):
+        return out
+    frame = s[m.end():head.start()].strip()
+    rel = "direction" if head.group("head").lower() in ("direction", "axis") else "in"
+
+    def framed(x) -> bool:
+        return x.place == frame and x.relation in ("direction", rel)
+    return [x for x in out if not (framed(x) and any(
+        (o.kind, o.side) == (x.kind, x.side) and not framed(o) and o.relation != "direction" for o in out))]
 
 
 def _fronted_place(s: str, names: list, before: int) -> list:
@@ -389,6 +408,7 @@ class SentenceParser:
         out += self._of_them(sent, base, names, out, [(a, m) for m, a, _ in cues] + unplaced)
         if P.NO_CONTROL_CHANGE.search(s):
             out = [m for m in out if m.kind != "advance"]
+        out = _without_frame(s, out)
         self._after(s, names, actors, out)
         return out
 

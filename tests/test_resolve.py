@@ -141,3 +141,12 @@ def test_a_district_the_gazetteer_lacks_is_placed_at_the_town_it_is_named_after(
     from gazetteer.distance import haversine_km
     assert haversine_km(e.lat, e.lon, 47.11, 38.08) < 10  # Novoazovsk
     assert _by_place("Russian forces attacked in the Foobarsky district.") == {}
+
+
+def test_a_russian_spelling_of_a_lone_front_line_town_is_placed(gazetteer):
+    from tracker import extract_events
+    # the grouping ("Vostok group") and the channel ("WarGonzo") are no places to weigh it against
+    evs = extract_events("According to WarGonzo, Vostok group units have reached the outskirts of "
+                         "Velikaya Novosyolka from the north-east.", "2024-12-01", gazetteer=gazetteer)
+    assert [(e.side, e.place_name, e.admin1, e.claimant) for e in evs] == [
+        ("russia", "Velyka Novosilka", "Donetsk Oblast", "WarGonzo")]

@@ -115,6 +115,9 @@ def _share_plural_heads(s: str, names: list[Name]) -> None:
             j -= 1
 
 
+_GROUPING_AFTER = re.compile(r"\s+(?:group|grouping|battlegroup)\b(?!\s+of\s+(?:settlements|villages))", re.I)
+
+
 def find_names(s: str, last_place: str | None) -> list[Name]:
     """Names in text order; "the town" stands for ``last_place`` when no place came before it."""
     names: list[Name] = []
@@ -141,6 +144,8 @@ def find_names(s: str, last_place: str | None) -> list[Name]:
         text, start = cleaned
         end = start + len(text)
         after = s[mend:mend + 40]
+        if _GROUPING_AFTER.match(after):
+            continue  # "Vostok group units", "the Dnepr grouping": a force named after a region, no place
         n = Name(start, end, text)
         rw = _REGION_WORD_AFTER.match(after)
         if rw and not _REGIONISH.search(text):

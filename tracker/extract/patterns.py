@@ -485,6 +485,7 @@ over overnight throughout despite amid until
 unspecified meanwhile however also still yet additionally separately notably today yesterday
 mount airborne vdv hajun bars storm z akhmat wagner rosgvardia mobilized special private
 navy naval fleet black sea air space aerospace missile missiles spetsnaz marines infantry
+wargonzo rybar readovka colonelcassad podolyaka poddubny kotenok
 eastern group southern northern videos video footage images photos satellite khortytsia tavria pivnich sumy-kursk border guard
 """.split())
 # Whole names that are countries or theatres, never event places in this genre.

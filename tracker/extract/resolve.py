@@ -438,7 +438,11 @@ class Resolver:
                 note = (f"ambiguous: {best.place.name} ({best.place.admin1 or best.place.country}) lies "
                         f"{far:.0f} km from the places named with it; {len(namesakes) + 1} places "
                         f"match {m.place!r} and the one meant may be missing from the gazetteer")
-        if best.score < 99 and region is None and not (
+        # a Russian spelling of one front-line town, in a text naming nothing else ("reached the
+        # outskirts of Velikaya Novosyolka"): no other place contradicts it
+        lone_front = not near and best.score >= 85 and best.place.admin1 in FRONT_REGIONS and not any(
+            x is not best and x.score >= best.score - 5 for x in good)
+        if best.score < 99 and region is None and not lone_front and not (
                 near and min(_km((best.place.lat, best.place.lon), pt) for pt in near) < FUZZY_CONTEXT_KM):
             # a spelling guess far from everything else the text names: more likely a wrong place
             return None, f"only a loose match ({best.place.name}) far from the places named alongside"

@@ -467,3 +467,10 @@ def test_an_opening_sector_frames_the_places_named_after_it():
     # with no settlement named, the direction is the event's place
     assert facts("In the Pokrovsk direction, Russian forces attacked 20 times.") == {
         ("russia", "attack", "Pokrovsk", "direction")}
+
+
+def test_a_presence_kept_somewhere_is_a_deployment_there_and_shelling_starts_a_new_predicate():
+    got = facts("In the Siverskyi direction, the enemy maintains a military presence in the border areas of the "
+                "Bryansk and Kursk oblasts, conducts sabotage activity and shells settlements in Sumy and "
+                "Chernihiv regions, the General Staff said.")
+    assert {(k, p) for _, k, p, _ in got} == {("deployment", "Bryansk oblast"), ("deployment", "Kursk oblast")}

@@ -198,6 +198,7 @@ _DEPLOY = r"""
  |heading\s+(?:to|toward)|(?:is|are|were|was)\s+(?:\w+\s+)?active|operating|present|holding(?=\s+(?-i:[A-Z]))|grouping\s+(?:\w+\s+){0,6}?sits|sits\s+(?:\w+\s+){0,4}?in
  |packing\s+(?:\w+\s+){0,3}?(?=around|near|in)
  |gathered|gathering|assembled|assembling|headquartered|(?:taken|took|taking)\s+up\s+positions
+ |(?:maintains?|maintained|maintaining|keeps?|kept|keeping|retains?|retained|retaining|has|have|had|established|establishing|increased|increasing|built\s+up|building\s+up)\s+(?:a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?presence(?=\s+(?:[\w-]+\s+){0,5}?(?:in|near|at|around|along|on)\b)
  |(?:has|have|had|keeps?|kept|maintains?|maintained|retains?|fields?|fielded)\s+(?:an\s+estimated\s+|about\s+|around\s+|some\s+|up\s+to\s+|roughly\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|at\s+least\s+)?\d[\d,.]*(?:\s+(?:thousand|million))?\s+(?:[\w-]+\s+){0,2}?(?:troops|soldiers|servicemen|personnel|fighters|men)(?=\s+(?:\w+\s+){0,3}?(?:in|near|at|around|inside)\b)
  |regroup(?:ing|ed)(?=\s+(?:(?:its|their|the)\s+)?(?:(?:forces|troops|units|reserves)\s+)?(?:near|in|around|at)\s)
  |presence(?=\s+of\s)|contingents?(?=\s+(?:in|at|near|stationed|based|deployed)\b)
@@ -435,6 +436,9 @@ BREAK = re.compile(
     r"|\s+(?:while|whereas|but|although|though|yet|after|amid|despite|because|following|during|before)\s+"
     # "massing near X ahead of a push toward Y": what the forces are for is another clause
     r"|\s+(?=(?:ahead\s+of|in\s+preparation\s+for|in\s+anticipation\s+of)\s)"
+    # "maintains a presence in X, conducts sabotage and shells settlements in Y": a new predicate
+    r"|(?:,\s+(?:and\s+)?|\s+and\s+)(?=(?:shells|shelled|shelling|bombards|bombarded|bombed|strikes|struck|"
+    r"fires|fired|conducts|conducted)\b)"
     r"|,\s+and\s+(?=(?:\w+\s+){0,4}?(?:said|claimed|reported|announced|stated|wrote|added|noted|acknowledged|"
     r"is|are|was|were|has|have|had|did|do|does|may|might|will|would|could)\b)"
     r"|,\s+and\s+(?=(?:they|it|he|she|we|the\s+Russians|the\s+Ukrainians)\b)"

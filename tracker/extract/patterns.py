@@ -296,7 +296,7 @@ AUX_WORDS = frozenset(("was ", "were ", "is ", "are ", "has ", "have ", "had ", 
                        "alread"))
 AUX_HINT_WORDS = ("liberated captured seized taken freed surrounded encircled recaptured retaken hands "
                   "control fallen outskirts active pushed driven forced ousted expelled dislodged knocked thrown arrived "
-                  "troops soldiers servicemen personnel under").split()
+                  "troops soldiers servicemen personnel under presence").split()
 
 
 def _trie(words) -> str:

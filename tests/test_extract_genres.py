@@ -474,3 +474,9 @@ def test_a_presence_kept_somewhere_is_a_deployment_there_and_shelling_starts_a_n
                 "Bryansk and Kursk oblasts, conducts sabotage activity and shells settlements in Sumy and "
                 "Chernihiv regions, the General Staff said.")
     assert {(k, p) for _, k, p, _ in got} == {("deployment", "Bryansk oblast"), ("deployment", "Kursk oblast")}
+
+
+def test_a_claim_by_someone_that_is_their_claim():
+    ms = extract_mentions("Voloshyn dismissed a claim by Russia's Defence Ministry that its forces had taken full "
+                          "control of Dzerzhinsk.", DATE)
+    assert [(m.side, m.status, m.claimant) for m in ms] == [("russia", "claimed", "Russian Defense Ministry")]

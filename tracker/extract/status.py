@@ -13,6 +13,8 @@ from . import patterns as P
 from .text import word_start
 
 _HEDGE = re.compile(r"\b(?:may|might|could)\s+(?:already\s+|have\s+already\s+)?have\b|\blikely\b|\bprobably\b", re.I)
+# "a claim by Russia's Defence Ministry that ...": whose claim it is
+_CLAIM_BY = re.compile(r"\s+(?:made\s+)?by\s+((?:[^,;.]|\.(?=\w)){2,70}?)\s+that\b")
 _CITING = re.compile(r"\b[Cc]iting\s+((?:[^,;.]|\.(?=\w))+),")
 _TITLE = re.compile(r"\b(?i:head|chief|founder|spokesperson|spokesman|commander|minister|governor|official|adviser|"
                     r"advisor|leader|deputy|secretary|president|officer|analyst|observer|blogger|milblogger)\s+"
@@ -173,6 +175,8 @@ def _eval_cue(s: str, c, unconfirmed: bool) -> tuple[str, str | None] | None:
     if verb in ("according to", "citing", "per") or verb.startswith("as "):  # "as confirmed by footage"
         obj = re.match(r"\s*((?:[^,;.]|\.(?=\w))+)", s[end:])
         subj = obj.group(1).strip() if obj else ""
+    elif verb in ("claims", "claim") and _CLAIM_BY.match(s, end):
+        subj = _CLAIM_BY.match(s, end).group(1)  # "dismissed a claim by Russia's MoD that ...": its claim
     else:
         subj = _subject(s, start)
         if verb.endswith("ing") and re.search(r",\s*$", s[:start]):

@@ -150,3 +150,12 @@ def test_a_russian_spelling_of_a_lone_front_line_town_is_placed(gazetteer):
                          "Velikaya Novosyolka from the north-east.", "2024-12-01", gazetteer=gazetteer)
     assert [(e.side, e.place_name, e.admin1, e.claimant) for e in evs] == [
         ("russia", "Velyka Novosilka", "Donetsk Oblast", "WarGonzo")]
+
+
+def test_a_yardstick_with_no_distance_prefers_a_real_point_to_a_hromada_village(gazetteer):
+    from tracker import extract_events
+    # "west of Kupiansk" says no distance: Shevchenkove the town (32 km west), not a layer village 21 km off
+    evs = extract_events("Ukrainian forces have captured Kupiansk. ISW assesses that Ukrainian forces have also "
+                         "recaptured Shevchenkove, west of Kupiansk.", "2022-09-11", gazetteer=gazetteer)
+    shev = next(e for e in evs if e.place == "Shevchenkove")
+    assert shev.precision == "point" and round(shev.lat, 2) == 49.70 and round(shev.lon, 2) == 37.18

@@ -63,6 +63,7 @@ REFERENCE_KM = 50.0
 APPOSITION_KM = 120.0  # "X, east of Kharkiv": the region's city may be the yardstick
 PARAGRAPH_FAR_KM = 300.0
 _COMPASS_WORD = r"(?:north|south|east|west)(?:[- ]?(?:north|south|east|west))?(?:[- ]?(?:east|west))?"
+REF_BUCKET_KM = 40.0
 TOWN_POP = 10000  # towns this size are named with far-away places; villages rarely are
 CITY_POP = 100_000  # a city this size named as written is meant over a town bearing its former name
 LIMIT = 300  # every namesake context may pick from: the settlement layer holds 125 Ivanivkas
@@ -118,7 +119,7 @@ def _reference(place: str, quote: str) -> "Reference | None":
             stated = _DISTANCE.search(m.group(0))
             if stated:  # "Kalynivske, around 70 kilometers north of Kherson"
                 km = float(stated.group(1).replace(",", "")) * (1.609 if stated.group(2) == "miles" else 1.0)
-                return Reference(name, max(REFERENCE_KM, 1.5 * km + 10), True)
+                return Reference(name, max(REFERENCE_KM, 1.5 * km + 10), True, True)
             # an apposition without a distance may be a region's city ("Volokhiv Yar, east of
             # Kharkiv", 75 km away): looser, and never a reason to drop the place
             return Reference(name, REFERENCE_KM if m.group("paren") else APPOSITION_KM, bool(m.group("paren")))
@@ -132,6 +133,7 @@ class Reference(NamedTuple):
     name: str
     reach_km: float
     strict: bool
+    distance_given: bool = False  # "10 km west of Y", not only "west of Y"
 
 
 _DISTANCE = re.compile(r"([\d][\d,]*(?:\.\d+)?)\s*(km|kilometers|kilometres|miles)\b")
@@ -398,7 +400,12 @@ class Resolver:
 
         if len(good) > 1 and ref_pt is not None:
             # the report says where it lies: the namesake nearest that spot, spelled as written
+            # a yardstick with no distance ("Shevchenkove, west of Kupiansk") says no more than 40 km:
+            # within that a real point beats a village placed only by its hromada
+            bucket = 1.0 if reference.distance_given else REF_BUCKET_KM
             good.sort(key=lambda x: (-round(x.score), _fold(x.place.name) != q,
+                                     _km((x.place.lat, x.place.lon), ref_pt) // bucket,
+                                     x.place.precision == "hromada",
                                      _km((x.place.lat, x.place.lon), ref_pt)))
         elif len(good) > 1:
             # villages of the layer differ by kilometres, not by 50 km buckets: the nearest of

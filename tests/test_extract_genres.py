@@ -480,3 +480,14 @@ def test_a_claim_by_someone_that_is_their_claim():
     ms = extract_mentions("Voloshyn dismissed a claim by Russia's Defence Ministry that its forces had taken full "
                           "control of Dzerzhinsk.", DATE)
     assert [(m.side, m.status, m.claimant) for m in ms] == [("russia", "claimed", "Russian Defense Ministry")]
+
+
+def test_appositives_and_river_banks_only_locate_the_place():
+    assert facts("Russian troops had occupied Kindrashivka, a village north of Kupiansk on the west bank of the "
+                 "Oskil river.") == {("russia", "advance", "Kindrashivka", "in")}
+    assert facts("Units of the Tsentr group of forces have completed the liberation of Kurakhovo, the largest "
+                 "settlement in the south-western part of the Donetsk People's Republic, the Defence Ministry "
+                 "reported.") == {("russia", "advance", "Kurakhovo", "in")}
+    got = facts("DeepState updated its map to show Russian gains near Petropavlivka, east of Kupiansk, where "
+                "Russian forces have for months been trying to reach the river.")
+    assert {p for _, _, p, _ in got} == {"Petropavlivka"}

@@ -45,7 +45,9 @@ APPOSITIVE_LOCATOR = re.compile(
 # ", a hilltop mining town in the Donetsk region": the region only says where the place before lies.
 REGION_APPOSITIVE = re.compile(
     r",\s*(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?:town|village|city|settlement|hamlet|suburb)\s+in\s+"
-    r"(?:the\s+)?(?:(?:north|south|east|west|central)(?:ern)?\s+)?$", re.I)
+    r"(?:the\s+)?(?:(?:north|south|east|west|central)(?:ern)?\s+)?"
+    # ", the largest settlement in the south-western part of the Donetsk People's Republic"
+    r"(?:(?:(?:north|south)?[\s-]?(?:east|west)?(?:ern)?|central)\s+(?:part|corner|edge)\s+of\s+(?:the\s+)?)?$", re.I)
 
 # An aside between commas that names neither place nor relation:
 # "a build-up of Russian equipment, including roughly a brigade's worth of tanks, at the ...".

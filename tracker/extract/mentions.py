@@ -151,6 +151,9 @@ def _where_antecedent(s: str, names: list, cs: int) -> list:
     before = [n for n in names if n.end <= cs and not n.tg]
     if not before or not _WHERE.fullmatch(s, before[-1].end, cs):
         return []
+    # "Petropavlivka, east of Kupiansk, where ...": the place the yardstick locates
+    while len(before) > 1 and _YARDSTICK_BEFORE.fullmatch(s, before[-2].end, before[-1].start):
+        before.pop()
     return [(before[-1], "in", None)]
 
 

@@ -115,6 +115,7 @@ def _share_plural_heads(s: str, names: list[Name]) -> None:
             j -= 1
 
 
+_APPOSITION_GAP = re.compile(r",\s*")
 _GROUPING_AFTER = re.compile(r"\s+(?:group|grouping|battlegroup)\b(?!\s+of\s+(?:settlements|villages))", re.I)
 
 
@@ -162,6 +163,8 @@ def find_names(s: str, last_place: str | None) -> list[Name]:
     for m in _ANAPHOR.finditer(s):
         if any(n.start <= m.start() < n.end for n in names):
             continue
+        if any(_APPOSITION_GAP.fullmatch(s, n.end, m.start()) for n in names if n.end <= m.start()):
+            continue  # "Kurakhovo, the largest settlement in ...": the name's appositive, no reference back
         earlier = [n for n in names if n.end <= m.start() and not n.is_region and not n.tg and not n.anaphor
                    and PLACE_SLOT.search(s, max(0, n.start - 40), n.start)
                    and not P.DISTANCE.search(s, max(0, n.start - 40), n.start)]

@@ -32,7 +32,10 @@ _NEAR_GAP = re.compile(r"\s+(?:near|around|outside)\s+")
 _LOCATOR_GAP = re.compile(r",?\s*(?:just\s+|about\s+|roughly\s+|right\s+|directly\s+)?(?:" + P._COMPASS +
                           r"\s+of|next\s+to|near|close\s+to|outside)\s+(?:the\s+)?(?:[\w-]+\s+)?", re.I)
 _ANOTHER_PLACE = re.compile(r",?\s+(?:and\s+|or\s+)?(?:in|near|around|into|toward|towards|on|north|south|east|west)\b"
-                            r"(?!\s+(?:the\s+)?" + _DATE_WORD + r")", re.I)  # ", on Tuesday" is a date, not another place
+                            r"(?!\s+(?:the\s+)?" + _DATE_WORD + r")"  # ", on Tuesday" is a date, not another place
+                            # "on the west bank of the Oskil": a side of a river, no settlement
+                            r"(?!\s+the\s+(?:(?:west|east|left|right|north|south)(?:ern)?\s+)?(?:bank|shore|side)s?\b)",
+                            re.I)
 # "Karlivka, southeast of Pokrovsk in Pokrovsk Raion": what follows the locator is a region, no new place
 _REGION_NEXT = re.compile(r",?\s+in\s+(?:the\s+)?(?:\w+ern\s+)?(?:[A-ZА-ЯІЇЄҐ][\w'’-]+\s+){1,3}?"
                           r"(?:Raion|Oblast|Krai|District|raion|district|oblast|region)\b")

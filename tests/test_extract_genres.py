@@ -491,3 +491,18 @@ def test_appositives_and_river_banks_only_locate_the_place():
     got = facts("DeepState updated its map to show Russian gains near Petropavlivka, east of Kupiansk, where "
                 "Russian forces have for months been trying to reach the river.")
     assert {p for _, _, p, _ in got} == {"Petropavlivka"}
+
+
+def test_forces_positioned_housed_or_camped_somewhere_are_deployed_there():
+    assert facts("Elements of the 25th Combined Arms Army are probably now positioned west of Kreminna.") == {
+        ("russia", "deployment", "Kreminna", "west of")}
+    got = facts("Russian troops who arrived for the drills have set up camps across southeastern Belarus, "
+                "including near Mozyr and Rechitsa, monitors said.")
+    assert got == {("russia", "deployment", "Mozyr", "near"), ("russia", "deployment", "Rechitsa", "near")}
+    got = facts("The North Korean troops were then housed at military bases in Ussuriysk and Khabarovsk for "
+                "training, the agency said.")
+    assert {(sd, p) for sd, _, p, _ in got} == {("north_korea", "Ussuriysk"), ("north_korea", "Khabarovsk")}
+    assert facts("Maxar images taken on Sunday show a new field deployment of Russian troops, armour and tents "
+                 "near Narovlya.") == {("russia", "deployment", "Narovlya", "near")}
+    got = facts("North Korean units have been moved up to the Korenevo area, Ukrainian military intelligence said.")
+    assert {(sd, k, p) for sd, k, p, _ in got} == {("north_korea", "deployment", "Korenevo")}

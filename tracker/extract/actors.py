@@ -84,6 +84,7 @@ def _relative_subject(s: str, t: Trig, actors, last_side: str | None) -> tuple[s
     return None
 
 
+_PASSIVE_BEFORE = re.compile(r"\b(?:been|being|was|were|is|are|be|get|got)\s+(?:\w+\s+)?$", re.I)
 _RID = re.compile(r"(?:clear|cleans|purg|free|rid)\w*\s*$", re.I)
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$", re.I)
 
@@ -124,10 +125,11 @@ def actor(s: str, t: Trig, cs: int, ce: int, actors, last_side: str | None) -> t
                     if sd:
                         return sd, a[2]
     actors_all = actors
-    if t.kind == "deployment" and P.TRANSFER_VERB.match(t.text):
+    if t.kind == "deployment" and P.TRANSFER_VERB.match(t.text) and not _PASSIVE_BEFORE.search(s, 0, t.start):
         # "Russia flew North Korean officers to X": the forces carried are the ones deployed
+        # (in "units have been moved to X, Ukrainian intelligence said" the subject is)
         for a in actors:
-            if t.end <= a[0] <= t.end + 25 and a[3].group("noun"):
+            if t.end <= a[0] <= t.end + 25 and a[3].group("noun") and not _SPEAKS.match(s, a[1]):
                 sd = actor_side(s, a, last_side)
                 if sd:
                     return sd, a[2]

@@ -188,13 +188,13 @@ _ATTACK = r"""
 """
 _DEPLOY = r"""
   arrived\s+(?:in|at|to)|arrived\s+(?=(?:near|around|outside|close\s+to)\s)|arriving\s+(?:in|at)|arrive\s+in|have\s+arrived|has\s+arrived
- |deployed|deploying|deployment\s+(?:of\s+(?:\w+\s+){0,4}?)?(?:to|in)|redeployed|redeploying|redeployment
- |stationed|based|quartered|garrisoned|massed|massing|amassed|accumulated|accumulating|entrenched|entrenching|concentrated|concentrating|concentrations?(?=\s+of\s)|build-?up|buildup|built\s+up
+ |deployed|deploying|deployment\s+(?:of\s+(?:[\w-]+,?\s+){0,6}?)?(?:(?:to|in)\b|(?=(?:near|around|at|outside)\b))|redeployed|redeploying|redeployment
+ |stationed|based|quartered|housed|billeted|(?:re)?positioned|(?:set|setting|sets)\s+up\s+(?:\w+\s+)?(?:camps?|bases?|positions|field\s+camps?)|encamped|garrisoned|massed|massing|amassed|accumulated|accumulating|entrenched|entrenching|concentrated|concentrating|concentrations?(?=\s+of\s)|build-?up|buildup|built\s+up
  |build(?:s|ing)?\s+up|forming|formed|defending|defend(?=s?\s+(?:in|near|around))
  |(?<=\bthe\s)front(?:\s*-?\s*lines?)?(?=\s+(?:in|near|around)\b)
  |trained|training|drilling|drilled|exercises?
  |reinforcing|reinforced(?!\s+(?:with|by)\b)|reinforcements\s+(?:to|in)|(?<=\bto\s)(?:reinforce|strengthen|bolster)(?=\s)
- |(?:transferred|transferring|committed|committing|sent|sending|moved|moving|shifted|shifting|relocated|relocating|brought|bringing|redirected|poured|pouring|rushed|rushing|dispatched|dispatching|funnell?ed|funnell?ing|transported|transporting|ferried|ferrying|shipped|shipping|airlifted|airlifting|flown|flew|bussed|integrated)(?!\s+(?:forward|up\b(?!\s+to\s+(?:\d|one|two|three|four|five|several|a\b)|\s+(?:(?:fresh|more|additional|new)\s+)?(?:reserves|reinforcements|troops|forces|units|equipment|manpower)\b)))\s+(?=(?:[\w'’,-]+\s+){0,12}?(?:to|into|in|toward|towards)\b)
+ |(?:transferred|transferring|committed|committing|sent|sending|moved|moving|shifted|shifting|relocated|relocating|brought|bringing|redirected|poured|pouring|rushed|rushing|dispatched|dispatching|funnell?ed|funnell?ing|transported|transporting|ferried|ferrying|shipped|shipping|airlifted|airlifting|flown|flew|bussed|integrated)(?!\s+(?:forward|up\b(?!\s+to\s+(?:\d|one|two|three|four|five|several|a\b|the\b(?!\s+(?:[\w-]+\s+)?(?:edge|outskirts|approaches|line|bank)))|\s+(?:(?:fresh|more|additional|new)\s+)?(?:reserves|reinforcements|troops|forces|units|equipment|manpower)\b)))\s+(?=(?:[\w'’,-]+\s+){0,12}?(?:to|into|in|toward|towards)\b)
  |heading\s+(?:to|toward)|(?:is|are|were|was)\s+(?:\w+\s+)?active|operating|present|holding(?=\s+(?-i:[A-Z]))|grouping\s+(?:\w+\s+){0,6}?sits|sits\s+(?:\w+\s+){0,4}?in
  |packing\s+(?:\w+\s+){0,3}?(?=around|near|in)
  |gathered|gathering|assembled|assembling|headquartered|(?:taken|took|taking)\s+up\s+positions

@@ -506,3 +506,16 @@ def test_forces_positioned_housed_or_camped_somewhere_are_deployed_there():
                  "near Narovlya.") == {("russia", "deployment", "Narovlya", "near")}
     got = facts("North Korean units have been moved up to the Korenevo area, Ukrainian military intelligence said.")
     assert {(sd, k, p) for sd, k, p, _ in got} == {("north_korea", "deployment", "Korenevo")}
+
+
+def test_satellite_imagery_shows_where_forces_stand():
+    assert facts("Satellite imagery shows Russian battlegroups deployed near Klintsy.") == {
+        ("russia", "deployment", "Klintsy", "near")}
+    assert facts("Russian armour was seen near Yelnya, satellite images showed.") == {
+        ("russia", "deployment", "Yelnya", "near")}
+    assert facts("Satellite images show Russian troops near Yelnya.") == {("russia", "deployment", "Yelnya", "near")}
+
+
+def test_a_range_named_by_its_village_is_where_forces_arrive(gazetteer):
+    evs = extract_events("A Russian battalion tactical group has arrived near Pogonovo.", DATE, gazetteer=gazetteer)
+    assert [(e.side, e.kind, e.place_name) for e in evs] == [("russia", "deployment", "Pogonovo training ground")]

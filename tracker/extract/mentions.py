@@ -335,7 +335,8 @@ class SentenceParser:
                 continue  # "a North Korean delegation arrived in ...": forces must be named to deploy
             if kind == "deployment" and P.PRESENCE.match(t.text) and side not in P.THIRD_PARTIES:
                 continue
-            if kind == "advance" and P.SHOWS_FORCES.match(t.text) and side in P.THIRD_PARTIES:
+            if kind == "advance" and P.SHOWS_FORCES.match(t.text) and (side in P.THIRD_PARTIES or
+                                                                       P.SATELLITE.search(s)):
                 # "satellite images showed North Korean troops at the Sergeevsky training ground": a
                 # third country's forces seen somewhere are deployed there, not gaining it
                 kind = "deployment"

@@ -55,7 +55,7 @@ OPPOSITE = {"russia": "ukraine", "ukraine": "russia"}
 _FORCE_NOUN = (r"(?:forces|troops|units|unit|soldiers|personnel|fighters|servicemen|military|army|"
                r"elements|assault groups|assault group|groups|group|defenders|infantry|paratroopers|"
                r"marines|detachments?|sabotage(?: and reconnaissance)? groups?|brigades?|regiments?|"
-               r"battalions?|divisions?|corps|command|grouping|(?:border\s+)?guards(?:men)?|contingents?|formations?|reservists|"
+               r"battalions?|battle\s*groups?|(?:battalion\s+)?tactical\s+groups?|BTGs?|divisions?|corps|command|grouping|(?:border\s+)?guards(?:men)?|contingents?|formations?|reservists|"
                r"mercenaries|volunteers|reinforcements|operators|crews?|officers|engineers|sappers|gunners|snipers|"
                r"tanks?|armou?r|armou?red vehicles|columns?|convoys?|vehicles|equipment|manpower|reserves|"
                r"mechanized assault|special forces|commandos|conscripts|recruits|servicemembers|"
@@ -217,6 +217,8 @@ TRANSFER_VERB = re.compile(r"(?:transferr|committ|sen[dt]|mov|shift|relocat|br(?
 # is; a belligerent's forces "in" a contested town are a question of gain, which other cues decide
 PRESENCE = re.compile(r"(?:troops|soldiers|forces|units|personnel|servicemen)\s+(?:are|is|were|was)\b", I)
 THIRD_PARTIES = frozenset({"north_korea", "belarus"})
+# imagery from orbit shows where forces stand, not ground they took
+SATELLITE = re.compile(r"\b(?:satellite|Maxar|Planet\s+Labs)\b", I)
 
 # a movement reported as done: "moved closer to X", "recently pushed toward X" are advances near X
 _CLOSER = r"""

@@ -326,7 +326,12 @@ class Resolver:
             if region is not None:
                 return region, "training ground not in the gazetteer: placed at the region"
             return None, "unknown training ground"
+        grounds = [x for x in good if x.place.kind == "training_ground" and x.score >= 99]
         good = [x for x in good if x.place.kind != "training_ground"]
+        if not good and grounds and m.kind == "deployment":
+            # "a battalion tactical group has arrived near Pogonovo": no settlement of that name,
+            # the range named after it
+            return grounds[0].place, None
         if region is not None:
             # the oblast written next to the place is binding: never a namesake elsewhere
             good = [x for x in good if x.place.country == region.country and x.place.admin1 == region.admin1]

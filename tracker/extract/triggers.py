@@ -201,7 +201,7 @@ def adjust_kind(s: str, t: Trig, cs: int) -> str | None:
         return None
     if t.kind in ("deployment", "attack") and _MOVING.search(t.text) and P.FOOTAGE.search(s, 0, t.start):
         return "advance"  # footage of troops moving toward a place: ground gained
-    if t.kind == "deployment" and _SEEN.search(t.text) and P.FOOTAGE.search(s):
+    if t.kind == "deployment" and _SEEN.search(t.text) and P.FOOTAGE.search(s) and not P.SATELLITE.search(s):
         return None  # troops seen in footage: the advance rules read it
     if t.kind == "advance" and _TAKES_PEOPLE.match(s, t.end):
         return None  # "captured a Ukrainian soldier": people or equipment, not ground

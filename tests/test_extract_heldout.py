@@ -66,3 +66,25 @@ def test_heldout_status_claimant_and_relation_floors(report):
     assert _ratio(report, "status accuracy") >= 0.99, report
     assert _ratio(report, "claimant exactly") >= 0.96, report
     assert _ratio(report, "relation accuracy") >= 0.98, report
+
+
+# Three sets written by other writers (helper agents that never saw the extractor's code), each
+# scored blind before it was read; only their even lines were read while working. Floors a little
+# below today's figures on the whole file: (advance status-aware, attack, deployment).
+OTHER_WRITERS = {"a": (0.80, 0.89, 0.62), "b": (0.72, 0.83, 0.75), "c": (0.88, 0.88, 0.70)}
+
+
+@pytest.mark.parametrize("name", sorted(OTHER_WRITERS))
+def test_other_writers_floors(name, gazetteer):
+    import contextlib
+    import io
+
+    path = REPO / "tests" / "data" / f"other_writers_{name}.jsonl"
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert _score_dev().main([str(path)]) == 0
+    report = out.getvalue()
+    adv = float(re.search(r"advance F1, status-aware: ([\d.]+)", report).group(1))
+    att, dep = _row(report, "attack")[2], _row(report, "deployment")[2]
+    floor_adv, floor_att, floor_dep = OTHER_WRITERS[name]
+    assert adv >= floor_adv and att >= floor_att and dep >= floor_dep, report

@@ -144,9 +144,8 @@ _ADV_FWD = r"""
  |planted\s+(?:a|the|their)\s+flag|flag\s+went\s+up\s+over
  |flags?\s+(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+(?:\w+\s+)?(?:raised|hoisted|planted)\s+(?:over|in|above|on)
  |blocked|blockaded|dug\s+in|cut\s+the\s+[\w–-]+\s+road|moving\s+freely\s+through
- |(?:places|placed|shows?|showed|showing|show|depicts?|depicted|depicting)\s+(?:[\w'’-]+\s+){0,3}?(?:troops|soldiers|forces|fighters|servicemen|infantry(?:men)?|units|personnel|marines|paratroopers|(?:fighting\s+|armou?red\s+)?vehicles|tanks|armou?r|convoys?|columns?|assault\s+groups?|sappers|special\s+forces|Bradleys|Leopards|flags?)\s+(?:(?!(?:being\s+(?:driven|pushed|forced|repelled|repulsed|beaten|captured|taken|killed|hit|struck|shelled|attacked|targeted|destroyed|ambushed)|striking|attacking|shelling|assaulting|firing|hitting|bombing|storming|targeting|destroying|launching|dropping|retreating|fleeing|withdrawing|surrendering|abandoning)\b)[\w-]+ing\s+(?:(?!(?:in|on|near|at|around|outside|through|within|into)\b)[\w'’-]+\s+){0,4}?)?(?=(?:in|on|near|at|inside|entering|moving|around|outside|through|within|(?:north|south|east|west)[\w-]*)\b)
 """
-# the footage trigger above holds the forces it shows: they are its actor
+# the footage trigger (_SHOWN) holds the forces it shows: they are its actor
 SHOWS_FORCES = re.compile(r"(?:places|placed|shows?|showed|showing|show|depicts?|depicted|depicting)\b", I)
 # "X came under repeated Russian assaults": an attack at the place before
 _ATTACK_BACK = r"""
@@ -226,7 +225,13 @@ _CLOSER = r"""
 """
 DONE_MOVEMENT = re.compile(r"(?:\w+\s+)?closer\s*$|pushed\s*$", I)
 
+# footage showing forces somewhere: the first set, so the forces and what they do ("shows troops
+# operating in X") are one trigger, never a deployment verb inside it
+_SHOWN = r"""
+  (?:places|placed|shows?|showed|showing|show|depicts?|depicted|depicting)\s+(?:[\w'’-]+\s+){0,3}?(?:troops|soldiers|forces|fighters|servicemen|infantry(?:men)?|units|personnel|marines|paratroopers|(?:fighting\s+|armou?red\s+)?vehicles|tanks|armou?r|convoys?|columns?|assault\s+groups?|sappers|special\s+forces|Bradleys|Leopards|flags?)\s+(?:(?!(?:being\s+(?:driven|pushed|forced|repelled|repulsed|beaten|captured|taken|killed|hit|struck|shelled|attacked|targeted|destroyed|ambushed)|striking|attacking|shelling|assaulting|firing|hitting|bombing|storming|targeting|destroying|launching|dropping|retreating|fleeing|withdrawing|surrendering|abandoning)\b)[\w-]+ing\s+(?:(?!(?:in|on|near|at|around|outside|through|within|into)\b)[\w'’-]+\s+){0,4}?)?(?=(?:in|on|near|at|inside|entering|moving|around|outside|through|within|(?:north|south|east|west)[\w-]*)\b)
+"""
 TRIGGER_SETS = (
+    ("advance", "fwd", _SHOWN),
     ("advance", "fwd", _CLOSER),
     ("advance", "back", _ADV_BACK),
     ("attack", "back", _ATTACK_BACK),

@@ -519,3 +519,10 @@ def test_satellite_imagery_shows_where_forces_stand():
 def test_a_range_named_by_its_village_is_where_forces_arrive(gazetteer):
     evs = extract_events("A Russian battalion tactical group has arrived near Pogonovo.", DATE, gazetteer=gazetteer)
     assert [(e.side, e.kind, e.place_name) for e in evs] == [("russia", "deployment", "Pogonovo training ground")]
+
+
+def test_a_clause_joined_by_and_under_a_new_subject_keeps_its_own_date():
+    evs = extract_events("Geolocated footage published on October 1 shows Russian servicemen raising flags in "
+                         "central Vuhledar, and Ukraine's Khortytsia Group of Forces announced on October 2 that it "
+                         "had authorized Ukrainian units to withdraw from Vuhledar.", "2024-10-03")
+    assert sorted((e.status, e.event_date) for e in evs) == [("claimed", "2024-10-02"), ("confirmed", "2024-10-01")]

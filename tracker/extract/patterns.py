@@ -450,7 +450,7 @@ BREAK = re.compile(
     r"is|are|was|were|has|have|had|did|do|does|may|might|will|would|could)\b)"
     r"|,\s+and\s+(?=(?:they|it|he|she|we|the\s+Russians|the\s+Ukrainians)\b)"
     r"|,\s+and\s+(?=(?:[\w-]+\s+){0,2}?(?:footage|videos?|imagery|images|photos?)\b)"
-    r"|,\s+and\s+(?=(?:the\s+|a\s+)?(?:Russian|Ukrainian|North\s+Korean|Belarusian)\s+(?!and\b)\w+)"
+    r"|,\s+and\s+(?=(?:the\s+|a\s+)?(?:Russian|Ukrainian|North\s+Korean|Belarusian|Russia['’]s|Ukraine['’]s)\s+(?!and\b)\w+)"
     r"|,?\s+(?:adding|saying|noting|claiming|stating|arguing|insisting|warning)\b"
     r"|\s+(?=(?:in\s+order\s+|so\s+as\s+)?to\s+(?:keep|prevent|stop|avoid|ensure|allow|help|support|protect|defend|"
     r"use|pull|carve|widen|escape|relieve|replenish|rest|rotate|reinforce)\b)"

@@ -526,3 +526,9 @@ def test_a_clause_joined_by_and_under_a_new_subject_keeps_its_own_date():
                          "central Vuhledar, and Ukraine's Khortytsia Group of Forces announced on October 2 that it "
                          "had authorized Ukrainian units to withdraw from Vuhledar.", "2024-10-03")
     assert sorted((e.status, e.event_date) for e in evs) == [("claimed", "2024-10-02"), ("confirmed", "2024-10-01")]
+
+
+def test_crossing_the_border_into_a_region_is_an_advance_into_it():
+    got = facts("On 6 August 2024, Ukrainian forces crossed the border into Russia's Kursk Oblast and within days "
+                "captured Sudzha.")
+    assert got == {("ukraine", "advance", "Kursk Oblast", "into"), ("ukraine", "advance", "Sudzha", "in")}

@@ -130,6 +130,7 @@ _ADV_FWD = r"""
  |controlled|hold(?=\s+(?:most|half|part|\d))|held(?=\s+(?:most|half|part|\d))
  |(?:crossed|crossing|forced|forcing)\s+the\s+(?:[\w'’-]+\s+){1,3}?(?:River|river|reservoir|Reservoir|canal|Canal)
  |entered|entering|broke\s+into|broken\s+into|punched\s+(?:\w+\s+){0,6}?into|crossed\s+into
+ |(?:crossed|crossing)\s+(?:the\s+)?(?:state\s+|international\s+)?(?:border|frontier)\s+into
  |""" + _EXPEL + r"""
  |pushed\s+(?:\w+\s+){0,3}?into|pushing\s+(?:\w+\s+){0,3}?into|pushed|pushing|push(?=\s+(?:into|north|south|east|west))
  |broke\s+through|broken\s+through|breakthrough

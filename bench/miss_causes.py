@@ -49,7 +49,7 @@ def _names(s: str) -> list:
     return names.find_names(s, None)
 
 
-def link_features(s: str, place: str, trigs: list) -> list[str]:
+def link_features(s: str, place: str, trigs: list, gold: dict | None = None, date: str = "2024-01-01") -> list[str]:
     """Shape of an unlinked (trigger, place) pair, as counts a held half can show without its text."""
     import re as _re
 
@@ -71,7 +71,23 @@ def link_features(s: str, place: str, trigs: list) -> list[str]:
             f"nearest trigger kind {near.kind}", f"break word: {kind_of_break}",
             f"other names between: {sum(1 for n in _names(s) if lo <= n.start < hi)}",
             f"trigger mode {near.mode}", f"nearest trigger allowed: {_verdict(s, near)}", f"comma in gap: {',' in gap}",
-            f"sentence words {'<25' if len(s.split()) < 25 else '25-40' if len(s.split()) <= 40 else '>40'}"]
+            f"sentence words {'<25' if len(s.split()) < 25 else '25-40' if len(s.split()) <= 40 else '>40'}",
+            *_sentence_reading(s, gold, date)]
+
+
+def _sentence_reading(s: str, gold: dict | None, date: str) -> list[str]:
+    """What the sentence read alone gives: events at other places of the gold kind, other kinds, none."""
+    from tracker.extract import extract_mentions
+
+    if gold is None:
+        return []
+    ms = extract_mentions(s, date)
+    if not ms:
+        return ["sentence alone: no event at all"]
+    kinds = {m.kind for m in ms}
+    sides = {m.side for m in ms if m.kind == gold["kind"]}
+    return [f"sentence alone: {'an event of the gold kind' if gold['kind'] in kinds else 'only other kinds'}"
+            + (f", {'same' if gold['side'] in sides else 'other'} side" if sides else "")]
 
 
 def cause(item: dict, gold: dict, mentions: list) -> str | None:
@@ -97,7 +113,7 @@ def cause(item: dict, gold: dict, mentions: list) -> str | None:
     trigs = triggers.find_triggers(s)
     if trigs:
         if FEATURES is not None:
-            FEATURES.update(link_features(s, gold["place"], trigs))
+            FEATURES.update(link_features(s, gold["place"], trigs, gold, item["report_date"]))
         return f"rule trigger present, place not linked ({gold['kind']})"
     if deps.may_hold_event(s):
         return f"parse cue only, place not linked ({gold['kind']})"

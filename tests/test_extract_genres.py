@@ -532,3 +532,29 @@ def test_crossing_the_border_into_a_region_is_an_advance_into_it():
     got = facts("On 6 August 2024, Ukrainian forces crossed the border into Russia's Kursk Oblast and within days "
                 "captured Sudzha.")
     assert got == {("ukraine", "advance", "Kursk Oblast", "into"), ("ukraine", "advance", "Sudzha", "in")}
+
+
+def test_amassing_and_rotating_forces_are_deployments():
+    assert facts("Russian forces are amassing troops near Kupiansk.") == {("russia", "deployment", "Kupiansk", "near")}
+    got = facts("Ukrainian brigades have been rotated into the Pokrovsk sector.")
+    assert {(sd, k, p) for sd, k, p, _ in got} == {("ukraine", "deployment", "Pokrovsk")}
+
+
+def test_units_named_by_their_military_district_are_russian():
+    got = facts("Units of the Leningrad Military District deployed near Borisov, the Russian Defence Ministry said.")
+    assert got == {("russia", "deployment", "Borisov", "near")}
+
+
+def test_the_ship_that_carries_forces_is_not_their_side():
+    # the forces ferried are the subject's; "Russian navy" only carries them, and "to Russia" is a destination
+    got = facts("Pyongyang has begun sending troops to Russia, with about 2,000 soldiers carried on Russian "
+                "military transport aircraft to Khabarovsk. The troops were later housed at bases in Ussuriysk.")
+    assert got == {("north_korea", "deployment", "Khabarovsk", "to"), ("north_korea", "deployment", "Ussuriysk", "in")}
+    # the object slot "to" does not swallow the agent of "fell to"
+    assert facts("Avdiivka fell to Russian forces in February.") == {("russia", "advance", "Avdiivka", "in")}
+
+
+def test_forces_leaving_for_their_home_bases_lose_nothing():
+    assert facts("After the drills, units of the Central Military District are leaving Belgorod Oblast and will "
+                 "head back to their permanent garrisons, the Russian Defence Ministry said.") == set()
+    assert facts("Russian forces are leaving Krynky, Ukrainian officials said.") == {("ukraine", "advance", "Krynky", "in")}

@@ -33,7 +33,7 @@ _SPEAKER_AFTER = re.compile(r"[,'’\"”]\s+(?P<sp>(?:[^,;.'’\"”]|(?<=\w)['
 _OBJECT_SLOT = re.compile(r"\b(?:drive|drove|driven|driving|push|pushed|pushing|forced?|forcing|repel|repelled|"
                           r"repelling|against|from|with|by|out|hit|hitting|toward|towards|encircle|encircled|"
                           r"encircling|trap|trapped|surround|surrounded|attacked|attacking|engaged|engaging|defeat|"
-                          r"defeated|expel|expelled|into|at|between|alongside|join|joined|ambushed|targeted|"
+                          r"defeated|expel|expelled|into|(?<!fell )(?<!falls )(?<!fallen )(?<!lost )(?<!passed )to|at|between|alongside|join|joined|ambushed|targeted|"
                           r"targeting|blocked|blockaded|encircled|cut\s+off|pinned|pinning)\s+(?:the\s+|a\s+|an\s+|several\s+|two\s+|three\s+|some\s+|many\s+|"
                           r"as\s+many\s+as\s+\w+\s+)?(?:(?!(?:that|and|but|who|which)\b)(?-i:[a-z])[\w-]*\s+){0,2}$", re.I)
 _NAT_BEFORE = re.compile(r"(?:^|[\s(])(?:the\s+|a\s+|an\s+|confirmed\s+|recent\s+|new\s+|marginal\s+|failed\s+|"
@@ -84,6 +84,8 @@ def _relative_subject(s: str, t: Trig, actors, last_side: str | None) -> tuple[s
     return None
 
 
+# "ferried on Russian navy ships", "flown by Belarusian aircraft": the carrier, not the forces carried
+_CARRIER = re.compile(r"\b(?:on|aboard|by|in|via|using|with)\b", re.I)
 _PASSIVE_BEFORE = re.compile(r"\b(?:been|being|was|were|is|are|be|get|got)\s+(?:\w+\s+)?$", re.I)
 _RID = re.compile(r"(?:clear|cleans|purg|free|rid)\w*\s*$", re.I)
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$", re.I)
@@ -129,7 +131,8 @@ def actor(s: str, t: Trig, cs: int, ce: int, actors, last_side: str | None) -> t
         # "Russia flew North Korean officers to X": the forces carried are the ones deployed
         # (in "units have been moved to X, Ukrainian intelligence said" the subject is)
         for a in actors:
-            if t.end <= a[0] <= t.end + 25 and a[3].group("noun") and not _SPEAKS.match(s, a[1]):
+            if t.end <= a[0] <= t.end + 25 and a[3].group("noun") and not _SPEAKS.match(s, a[1]) \
+                    and not _CARRIER.search(s, t.end, a[0]):
                 sd = actor_side(s, a, last_side)
                 if sd:
                     return sd, a[2]

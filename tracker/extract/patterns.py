@@ -25,6 +25,8 @@ NAMED_UNITS: tuple[tuple[str, str], ...] = (
     (r"(?:the\s+)?(?:Tsentr|Yug|Zapad|Vostok|Sever|Dnepr|Center|Centre|South|West|East|North|Southern|Western|"
      r"Eastern|Northern|Central)\s+(?:group|grouping|Group|Grouping)(?: of forces| of Forces| of troops)?", "russia"),
     (r"Battlegroup\s+(?:West|East|Center|Centre|South|North|Dnepr)", "russia"),
+    # Russia's military districts, whose units Russian statements name by district
+    (r"(?:the\s+)?(?:Leningrad|Moscow|Southern|Central|Eastern|Western|Northern)\s+Military\s+District", "russia"),
     (r"Storm-[ZV](?: units| fighters| detachments?| companies| company)?", "russia"),
     # A numbered formation whose title only one army uses: Russia kept "Guards" titles, motorised rifle
     # units and combined-arms and tank armies; Ukraine's brigades are "Separate", mechanised, Jaeger or
@@ -189,12 +191,12 @@ _ATTACK = r"""
 _DEPLOY = r"""
   arrived\s+(?:in|at|to)|arrived\s+(?=(?:near|around|outside|close\s+to)\s)|arriving\s+(?:in|at)|arrive\s+in|have\s+arrived|has\s+arrived
  |deployed|deploying|deployment\s+(?:of\s+(?:[\w-]+,?\s+){0,6}?)?(?:(?:to|in)\b|(?=(?:near|around|at|outside)\b))|redeployed|redeploying|redeployment
- |stationed|based|quartered|housed|billeted|(?:re)?positioned|(?:set|setting|sets)\s+up\s+(?:\w+\s+)?(?:camps?|bases?|positions|field\s+camps?)|encamped|garrisoned|massed|massing|amassed|accumulated|accumulating|entrenched|entrenching|concentrated|concentrating|concentrations?(?=\s+of\s)|build-?up|buildup|built\s+up
+ |stationed|based|quartered|housed|billeted|(?:re)?positioned|(?:set|setting|sets)\s+up\s+(?:\w+\s+)?(?:camps?|bases?|positions|field\s+camps?)|encamped|garrisoned|massed|massing|amass(?:ed|ing|es)?|accumulated|accumulating|entrenched|entrenching|concentrated|concentrating|concentrations?(?=\s+of\s)|build-?up|buildup|built\s+up
  |build(?:s|ing)?\s+up|forming|formed|defending|defend(?=s?\s+(?:in|near|around))
  |(?<=\bthe\s)front(?:\s*-?\s*lines?)?(?=\s+(?:in|near|around)\b)
  |trained|training|drilling|drilled|exercises?
- |reinforcing|reinforced(?!\s+(?:with|by)\b)|reinforcements\s+(?:to|in)|(?<=\bto\s)(?:reinforce|strengthen|bolster)(?=\s)
- |(?:transferred|transferring|committed|committing|sent|sending|moved|moving|shifted|shifting|relocated|relocating|brought|bringing|redirected|poured|pouring|rushed|rushing|dispatched|dispatching|funnell?ed|funnell?ing|transported|transporting|ferried|ferrying|shipped|shipping|airlifted|airlifting|flown|flew|bussed|integrated)(?!\s+(?:forward|up\b(?!\s+to\s+(?:\d|one|two|three|four|five|several|a\b|the\b(?!\s+(?:[\w-]+\s+)?(?:edge|outskirts|approaches|line|bank)))|\s+(?:(?:fresh|more|additional|new)\s+)?(?:reserves|reinforcements|troops|forces|units|equipment|manpower)\b)))\s+(?=(?:[\w'’,-]+\s+){0,12}?(?:to|into|in|toward|towards)\b)
+ |rotated\s+(?=in(?:to)?\s)|rotating\s+(?=in(?:to)?\s)|reinforcing|reinforced(?!\s+(?:with|by)\b)|reinforcements\s+(?:to|in)|(?<=\bto\s)(?:reinforce|strengthen|bolster)(?=\s)
+ |(?:transferred|transferring|committed|committing|sent|sending|moved|moving|shifted|shifting|relocated|relocating|brought|bringing|redirected|poured|pouring|rushed|rushing|dispatched|dispatching|funnell?ed|funnell?ing|transported|transporting|ferried|ferrying|carried(?!\s+out\b)|carrying(?!\s+out\b)|shipped|shipping|airlifted|airlifting|flown|flew|bussed|integrated)(?!\s+(?:forward|up\b(?!\s+to\s+(?:\d|one|two|three|four|five|several|a\b|the\b(?!\s+(?:[\w-]+\s+)?(?:edge|outskirts|approaches|line|bank)))|\s+(?:(?:fresh|more|additional|new)\s+)?(?:reserves|reinforcements|troops|forces|units|equipment|manpower)\b)))\s+(?=(?:[\w'’,-]+\s+){0,12}?(?:to|into|in|toward|towards)\b)
  |heading\s+(?:to|toward)|(?:is|are|were|was)\s+(?:\w+\s+)?active|operating|present|holding(?=\s+(?-i:[A-Z]))|grouping\s+(?:\w+\s+){0,6}?sits|sits\s+(?:\w+\s+){0,4}?in
  |packing\s+(?:\w+\s+){0,3}?(?=around|near|in)
  |gathered|gathering|assembled|assembling|headquartered|(?:taken|took|taking)\s+up\s+positions
@@ -212,7 +214,7 @@ _DEPLOY_BACK = r"""
 # verbs that carry forces somewhere: only their destination is a place of the deployment, and
 # forces named as their object are the ones deployed ("Russia flew North Korean officers to X")
 TRANSFER_VERB = re.compile(r"(?:transferr|committ|sen[dt]|mov|shift|relocat|br(?:ought|ing)|redirect|(?:re)?deploy|"
-                           r"poured|rush|dispatch|transport|ferr|shipp|airlift|fl[eo]w)", re.I)
+                           r"poured|rush|dispatch|transport|ferr|carr(?:ied|ying)|shipp|airlift|fl[eo]w)", re.I)
 # "North Korean troops are now in Kursk Oblast": a third country's contingent is deployed where it
 # is; a belligerent's forces "in" a contested town are a question of gain, which other cues decide
 PRESENCE = re.compile(r"(?:troops|soldiers|forces|units|personnel|servicemen)\s+(?:are|is|were|was)\b", I)

@@ -60,6 +60,10 @@ _SENT_TO_REINFORCE = re.compile(r"\b(?:sent|brought|moved|transferred|redeployed
                                 # "pulled forces from Kherson to reinforce X", not "pulling out of X, calling
                                 # the move a regrouping to bolster ...": a framing of the retreat
                                 r"|\b(?:pulled|pulling)\b[^.;,]{0,60}\bto\s*$", re.I)
+# forces leaving a place for their home stations: where a redeployment starts, no ground lost
+_RETURN_HOME = re.compile(r"[^.;]*?\b(?:return\w*|head\w*\s+back|go\w*\s+back)\s+to\s+(?:their|its)\s+"
+                          r"(?:permanent\s+|home\s+|regular\s+)?(?:bases?|garrisons?|stations?|barracks|"
+                          r"home\s+stations?|deployment\s+(?:sites?|areas?|points?))", re.I)
 _PUSHED = re.compile(r"pushed\s*", re.I)
 _SEEN = re.compile(r"\b(?:seen|spotted|sighted|observed)$", re.I)
 _MOVING = re.compile(r"mov(?:ing|ed)\s*$", re.I)
@@ -134,6 +138,8 @@ def blocked_by(s: str, t: Trig, cs: int) -> str | None:
         if not _FAILED_TO.match(last.group(0)) or t.kind != "attack":
             if not (t.kind == "attack" and _FAILED_WORD.search(last.group(0))):
                 return "negated"
+    if t.mode == "withdraw" and _RETURN_HOME.match(s, t.end, t.end + 120):
+        return "going home"  # "units ... are leaving Crimea and will return to their permanent bases"
     if _NOTHING_AFTER.match(after):
         return "nothing gained"
     if IMP.map_control(s, cs, t.start, t.text) is False:

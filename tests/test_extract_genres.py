@@ -558,3 +558,31 @@ def test_forces_leaving_for_their_home_bases_lose_nothing():
     assert facts("After the drills, units of the Central Military District are leaving Belgorod Oblast and will "
                  "head back to their permanent garrisons, the Russian Defence Ministry said.") == set()
     assert facts("Russian forces are leaving Krynky, Ukrainian officials said.") == {("ukraine", "advance", "Krynky", "in")}
+
+
+def test_the_parse_reads_deployments_by_what_the_verb_carries():
+    # the parse reads deployment verbs as the rules do, but only when forces (or a country) move or stay
+    got = facts("About 3,000 North Korean troops were training at bases in the Far East, including Vladivostok "
+                "and Khabarovsk.")
+    assert got == {("north_korea", "deployment", "Vladivostok", "near"),
+                   ("north_korea", "deployment", "Khabarovsk", "near")}
+    got = facts("Russia keeps a grouping of about 30,000 troops on the Kharkiv border near Belgorod.")
+    assert got == {("russia", "deployment", "Belgorod", "near")}
+    assert facts("A North Korean delegation arrived in Vladivostok.") == set()
+
+
+def test_a_deployments_start_and_a_structures_name_are_not_its_places():
+    got = facts("Deputy Defence Minister Hanna Maliar said Russia is moving units from the Kherson direction to "
+                "Bakhmut after the destruction of the Kakhovka dam.")
+    assert {p for _, _, p, _ in got} == {"Bakhmut"}
+    got = facts("The Russian command redeployed elements of the 90th Tank Division from the Avdiivka area to the "
+                "Pokrovsk direction.")
+    assert {(k, p) for _, k, p, _ in got} == {("deployment", "Pokrovsk")}
+
+
+def test_numbered_divisions_and_the_north_korean_leaders_soldiers_name_their_side():
+    # Ukraine's army fields brigades and corps, no divisions
+    assert facts("The 98th Airborne Division was redeployed to Chasiv Yar.") == {
+        ("russia", "deployment", "Chasiv Yar", "to")}
+    assert facts("Kim Jong Un's soldiers have been spotted in Kursk Oblast.") == {
+        ("north_korea", "deployment", "Kursk Oblast", "in")}

@@ -77,7 +77,7 @@ def _surface_hint(lex: Lexicon) -> re.Pattern:
     """
     lemmas: set[str] = set()
     for concept in ("gain", "attack", "deployment", "loss", "repel"):
-        for key in ("verbs", "nouns"):
+        for key in ("verbs", "nouns", "holding_verbs", "transfer_verbs"):
             lemmas |= lex.lists.get(f"{concept}.{key}", frozenset())
         lemmas |= set(lex.particles.get(concept, {}))
     stems = {w[:-1] if len(w) > 3 and w[-1] in "ey" else w for w in lemmas}
@@ -218,7 +218,8 @@ class SentenceReader:
                 return "advance", "gain"
             if lex.has("attack.verbs", lem):
                 return "attack", "attack"
-            if lex.has("deployment.verbs", lem):
+            if (lex.has("deployment.verbs", lem) or lex.has("deployment.holding_verbs", lem)
+                    or lex.has("deployment.transfer_verbs", lem)) and self._carries_forces(t):
                 return "deployment", "deploy"
             return None
         if t.pos_ in ("NOUN", "PROPN"):
@@ -238,6 +239,29 @@ class SentenceReader:
             if lex.has("deployment.nouns", lem):
                 return "deployment", "deploy"
         return None
+
+    def _carries_forces(self, v) -> bool:
+        """Verb ``v``'s object, passive subject or (for an intransitive use) subject is forces:
+        "sent two brigades to X", "troops were moved to X", "elements of the 76th Division moved to X"."""
+        has_obj = any(c.dep_ == "dobj" for c in v.children)
+        for c in v.children:
+            if c.dep_ == "dobj" or c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and not has_obj):
+                if self._forces_np(c):
+                    return True
+            if c.dep_ == "nsubj" and not has_obj and v.lemma_ in self.lex.lists["deployment.verbs"] \
+                    and " ".join(w.lower_ for w in c.subtree) in P.SIDE_OF_WORD:
+                return True  # "Russia has been massing near X": the country deploys its own
+        if v.dep_ in ("acl", "relcl") and self._forces_np(v.head):
+            return True  # "troops deployed to X", "reinforcements sent to X"
+        return False
+
+    def _forces_np(self, t) -> bool:
+        forces = self.lex.lists.get("deployment.forces", frozenset())
+        if _lemma(t) in forces or t.lower_ in forces:
+            return True
+        # "elements of the 76th Division", "thousands of troops", "two of its brigades"
+        return any(g.dep_ == "pobj" and (_lemma(g) in forces or g.lower_ in forces)
+                   for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)
 
     def _casualties(self, obj) -> bool:
         """An object that counts men or materiel: "30 soldiers", "dozens of tanks", "up to 120 servicemen"."""
@@ -350,6 +374,10 @@ class SentenceReader:
             return sd, subj.text
         if passive and mode == "gain" and speaker:
             return speaker, ""  # "X has been liberated, the ministry said": the speaker's side gained it
+        if passive and subj is not None and mode == "deploy":
+            sd = self.np_side(subj, speaker, last_side)  # "elements of the 7th Division were shifted to X"
+            if sd:
+                return sd, subj.text
         if passive and subj is not None and mode == "repel":
             # "all attempts were repelled": the attempts are the attacker's
             sd = self.side_of_cue(subj, "attack", speaker, last_side)[0] if self.cue(subj) else None
@@ -460,7 +488,7 @@ class SentenceReader:
                 self.lex.has("intention.verbs", _lemma(cue.head)) or any(
                     c.dep_ == "neg" for c in cue.head.children)):
             return True  # "the push ... was meant to", "the offensive did not"
-        t = cue
+        t = prev = cue
         for _ in range(6):
             if t.pos_ in ("VERB", "AUX") and any(
                     c.dep_ == "advmod" and _lemma(c) in self.lex.lists["intention.static_adverbs"]
@@ -479,7 +507,10 @@ class SentenceReader:
                     # "may have captured": a hedge on what happened, not a forecast
                     if not any(a.dep_ == "aux" and _lemma(a) == "have" for a in t.children):
                         return True
-            if t != cue and self.lex.has("intention.verbs", _lemma(t)) and _lemma(t) != "fail":
+            if t != cue and self.lex.has("intention.verbs", _lemma(t)) and _lemma(t) != "fail" and not (
+                    _lemma(t) in self.lex.lists["report.warnings"] and prev.dep_ == "ccomp"):
+                # "warned that Moscow was massing troops": a warning of what is under way reports it
+                # (a warning of what may come has its modal below, and is caught there)
                 return True
             if t != cue and t.pos_ in ("VERB", "AUX") and self.lex.has("report.verbs", _lemma(t)):
                 # the reporting clause's own negation is not the event's, but a report that is
@@ -492,7 +523,7 @@ class SentenceReader:
             if t.dep_ not in ("xcomp", "conj", "ccomp", "advcl", "dobj", "pobj", "prep", "pcomp", "acl", "relcl",
                               "nsubj", "nsubjpass"):
                 break
-            t = t.head
+            prev, t = t, t.head
         return False
 
     def attempted(self, cue) -> bool:
@@ -520,8 +551,12 @@ class SentenceReader:
             dep = t.dep_
             parent = t.head
             path.append(dep)
-            if parent.i not in name_tokens and any(a <= parent.idx < b for a, b in other_names):
-                return None  # "Udachne, southwest of Pokrovsk", "Kozinka in Belgorod Oblast": a locator
+            if dep != "conj" and parent.i not in name_tokens and any(a <= parent.idx < b for a, b in other_names):
+                # "Udachne, southwest of Pokrovsk", "Kozinka in Belgorod Oblast": a locator
+                # ("X and Y": a conjunct shares the other's governor)
+                return None
+            if dep in ("compound", "amod") and t is head and self.lex.has("structure.nouns", _lemma(parent)):
+                return None  # "the Kakhovka dam": a structure's name
             if rel is None and dep == "compound" and _lemma(parent) in ("direction", "axis", "sector"):
                 rel = "direction"  # "in the Kupiansk direction", "in the Pokrovsk sector"
             if dep == "pobj" and parent.dep_ in ("prep", "agent", "dative"):
@@ -553,10 +588,14 @@ class SentenceReader:
                         hp.lower_ in _DISTANCE_UNITS) and \
                         not any(w.lower_ == "square" for w in hp.subtree if w.i < parent.i):
                     return None  # "20 kilometers south of X": a yardstick ("400 square kilometres of X" is ground)
-                if prep == "from" and len(path) == 1:
-                    rel = "from"  # an origin: only a loss ("withdrew from X") happens there
+                if prep == "from":
+                    # an origin ("from X", "from the X area", "from the river line in X region"):
+                    # only a loss ("withdrew from X") happens there
+                    rel = "from"
                 path.append(prep)
                 t = hp
+                if t.lower_ == "according":
+                    return None  # "according to the mayor of X": the source's title, not the event's place
                 if t.pos_ == "ADV" and t.dep_ in ("advmod", "prt") and t.head != t:
                     path.append(t.text)  # "struck back near X", "pushed further into X": the verb's place
                     t = t.head
@@ -680,6 +719,10 @@ class SentenceReader:
                 continue  # "withdrew elements of a division from the Kherson direction": a redeployment
             if kind == "attack" and self.strike_means(cue):
                 continue
+            if kind == "deployment" and span.root.dep_ in ("compound", "amod", "nmod") and \
+                    _lemma(span.root.head) in ("border", "frontier", "boundary", "operation", "offensive",
+                                               "counteroffensive", "incursion", "campaign"):
+                continue  # "massed on the Sumy-Kursk border", "committed to the Kursk operation": not the towns named
             if cue.pos_ in ("VERB", "AUX"):
                 sj, _p = self.subject_of(cue)
                 if sj is not None and self.is_strike(sj):

@@ -84,6 +84,7 @@ _SPEAKS_AFTER = re.compile(r"\s*,?\s+(?:\w+\s+)?(?:said|says|told|wrote|writes|c
 
 
 # "Kharkiv regional governor Oleh Syniehubov": the name of an office's seat, not a place of action
+_FORMATION_AFTER = re.compile(r"\s+(?:corps|brigade|regiment|battalion|division)\b", re.I)
 _TITLE_AFTER = re.compile(r"\s+(?:regional\s+|city\s+|oblast\s+|military\s+)*(?:governor|mayor|head|official|"
                           r"administration|council|authorities|spokesperson|spokesman|commander)\b", re.I)
 # "Andrei Marochko, a retired LNR militia officer, told": a person described
@@ -184,11 +185,20 @@ def _is_yardstick(s: str, n, names) -> bool:
     return bool(_DISTANCE_BEFORE.search(s[word_start(s, max(0, n.start - 60)):n.start]))
 
 
+def _context_names(s: str, names) -> list[str]:
+    """The names that may place a sentence's other places: not training grounds, and not "the X"
+    unless X is a region, direction or area ("the Dnipro river line" names a river)."""
+    return [n.text for n in names if not n.tg and (n.is_region or n.is_direction or n.is_area or n.anaphor or
+                                                  not s[max(0, n.start - 4):n.start].lower().endswith("the "))]
+
+
 def _not_a_candidate(s: str, n, names) -> bool:
     """Names the parse need not read: a yardstick of another place, a person or a speaker."""
     before = s[word_start(s, max(0, n.start - 60)):n.start]
     if _is_yardstick(s, n, names):
         return True
+    if _FORMATION_AFTER.match(s, n.end) and not n.is_region:
+        return True  # "units of the Azov corps": a formation's name
     if _TITLE_BEFORE.search(before) or _SPEAKS_AFTER.match(s, n.end) or _TITLE_AFTER.match(s, n.end) \
             or _APPOSITIVE_PERSON.match(s, n.end):
         return True
@@ -288,8 +298,7 @@ class SentenceParser:
         breaks = [(m.start(), m.end()) for m in P.BREAK.finditer(s)]
         bstarts = [b[0] for b in breaks]
         out: list[Mention] = []
-        place_names = [n.text for n in names if not n.tg and (n.is_region or n.is_direction or n.is_area or n.anaphor or
-                                                                not s[max(0, n.start - 4):n.start].lower().endswith("the "))]
+        place_names = _context_names(s, names)
         used: set[int] = set()
         cues: list[tuple[Mention, int, int]] = []  # each rule mention with its trigger's span
         unplaced: list[tuple[int, Mention]] = []  # events whose trigger governs no place
@@ -518,12 +527,10 @@ class SentenceParser:
             return []
         found: list[Mention] = []
         by_span = {(n.start, n.end): n for n in cands}
-        place_names = [n.text for n in names if not n.tg]
+        place_names = [n.text for n in names if n.text in _context_names(s, names) and not _not_a_candidate(s, n, names)]
         for r in self._reader.read(doc, list(by_span), self.last_side,
                                             [(x.start, x.end) for x in names]):
             n = by_span[(r.place_start, r.place_end)]
-            if r.kind == "deployment":
-                continue  # deployments: the rules' precision is not yet matched by the parse
             t = T.Trig(r.cue_start, r.cue_end, r.kind, "fwd", r.cue)
             status = claimant = None
             if r.kind == "advance":

@@ -33,14 +33,16 @@ NAMED_UNITS: tuple[tuple[str, str], ...] = (
     # territorial defence ("Elements of the 76th Guards Air Assault Division were transferred to ...")
     (r"\d{1,3}(?:st|nd|rd|th)\s+(?:[A-Z][\w-]+\s+){0,3}?(?:Guards|Motori[sz]ed\s+Rifle|Motor\s+Rifle|"
      r"Combined\s+Arms|Tank\s+Army|Naval\s+Infantry)(?:\s+[A-Z][\w-]+){0,4}", "russia"),
+    # Ukraine's army fields brigades and corps, no divisions: a numbered division is Russia's
+    (r"\d{1,3}(?:st|nd|rd|th)\s+(?:[A-Z][\w-]+\s+){0,4}?Division", "russia"),
     (r"\d{1,3}(?:st|nd|rd|th)\s+(?:[A-Z][\w-]+\s+){0,3}?(?:Separate|Mechani[sz]ed|Jaeger|"
      r"Territorial\s+Defen[cs]e)(?:\s+[A-Z][\w-]+){0,4}", "ukraine"),
     # the Armed Forces of Ukraine by their initials, as Russian sources and milbloggers write them
     (r"(?:AFU|ZSU|VSU)(?: units| troops| forces| formations| servicemen| soldiers| fighters)?", "ukraine"),
 )
 NATIONALITIES: tuple[tuple[str, str], ...] = (
-    (r"North Korean|North Korea's|DPRK|Korean People's Army|KPA", "north_korea"),
-    (r"Belarusian|Belarussian|Belarus's", "belarus"),
+    (r"North Korean|North Korea's|DPRK|Korean People's Army|KPA|Kim Jong[ -]Un's|Pyongyang's", "north_korea"),
+    (r"Belarusian|Belarussian|Belarus's|Lukashenk[oa]'s", "belarus"),
     (r"Russian|Russia's|DNR|LNR|DPR|LPR|Chechen|Kadyrov(?:ite)?|Russian-led|Russian-controlled|Putin's", "russia"),
     (r"Ukrainian|Ukraine's|Zelensky(?:y)?'s", "ukraine"),
 )

@@ -586,3 +586,24 @@ def test_numbered_divisions_and_the_north_korean_leaders_soldiers_name_their_sid
         ("russia", "deployment", "Chasiv Yar", "to")}
     assert facts("Kim Jong Un's soldiers have been spotted in Kursk Oblast.") == {
         ("north_korea", "deployment", "Kursk Oblast", "in")}
+
+
+def test_general_staff_defence_forces_and_reinforced_companies():
+    # "the Defence Forces" is the General Staff's name for Ukraine's forces; as a speaker it is no actor
+    got = facts("In the Bakhmut direction, the Defence Forces are pressing on with their offensive south of Bakhmut.")
+    assert got == {("ukraine", "attack", "Bakhmut", "south of")}
+    # "a reinforced company" is the size of an attack, not a deployment
+    got = facts("The enemy tried to attack with up to a reinforced company near Staromayorskoye; the assault was "
+                "repelled, the Russian Defence Ministry said.")
+    assert {(sd, k) for sd, k, _, _ in got} == {("ukraine", "attack")}
+
+
+def test_a_distance_closer_is_a_movement_done():
+    got = facts("Ukrainian units had moved several hundred metres closer to Kreminna, the spokesman said.")
+    assert got == {("ukraine", "advance", "Kreminna", "near")}
+
+
+def test_a_time_phrase_is_not_part_of_the_claimant():
+    m = extract_mentions("Hours later Russia's defence ministry announced that its forces had taken full control "
+                         "of Avdiivka.", DATE)
+    assert [(x.place, x.status, x.claimant) for x in m] == [("Avdiivka", "claimed", "Russian Defense Ministry")]

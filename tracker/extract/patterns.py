@@ -39,6 +39,10 @@ NAMED_UNITS: tuple[tuple[str, str], ...] = (
      r"Territorial\s+Defen[cs]e)(?:\s+[A-Z][\w-]+){0,4}", "ukraine"),
     # the Armed Forces of Ukraine by their initials, as Russian sources and milbloggers write them
     (r"(?:AFU|ZSU|VSU)(?: units| troops| forces| formations| servicemen| soldiers| fighters)?", "ukraine"),
+    # the General Staff's name for Ukraine's forces ("the Defence Forces are holding back the enemy")
+    # (as the subject of what they do: "the Defence Forces of the South said" is a speaker)
+    (r"(?-i:Defen[cs]e\s+Forces)(?=\s+(?:are|is|were|was|have|has|had|continue[sd]?|repelled|advanced|liberated|"
+     r"pushed|pressed|counterattacked|conducted|hold|held)\b|$)", "ukraine"),
 )
 NATIONALITIES: tuple[tuple[str, str], ...] = (
     (r"North Korean|North Korea's|DPRK|Korean People's Army|KPA|Kim Jong[ -]Un's|Pyongyang's", "north_korea"),
@@ -197,7 +201,7 @@ _DEPLOY = r"""
  |build(?:s|ing)?\s+up|forming|formed|defending|defend(?=s?\s+(?:in|near|around))
  |(?<=\bthe\s)front(?:\s*-?\s*lines?)?(?=\s+(?:in|near|around)\b)
  |trained|training|drilling|drilled|exercises?
- |rotated\s+(?=in(?:to)?\s)|rotating\s+(?=in(?:to)?\s)|reinforcing|reinforced(?!\s+(?:with|by)\b)|reinforcements\s+(?:to|in)|(?<=\bto\s)(?:reinforce|strengthen|bolster)(?=\s)
+ |rotated\s+(?=in(?:to)?\s)|rotating\s+(?=in(?:to)?\s)|reinforcing|reinforced(?!\s+(?:with|by|company|platoon|squad|battalion|brigade|regiment|companies|platoons|squads|battalions)\b)|reinforcements\s+(?:to|in)|(?<=\bto\s)(?:reinforce|strengthen|bolster)(?=\s)
  |(?:transferred|transferring|committed|committing|sent|sending|moved|moving|shifted|shifting|relocated|relocating|brought|bringing|redirected|poured|pouring|rushed|rushing|dispatched|dispatching|funnell?ed|funnell?ing|transported|transporting|ferried|ferrying|carried(?!\s+out\b)|carrying(?!\s+out\b)|shipped|shipping|airlifted|airlifting|flown|flew|bussed|integrated)(?!\s+(?:forward|up\b(?!\s+to\s+(?:\d|one|two|three|four|five|several|a\b|the\b(?!\s+(?:[\w-]+\s+)?(?:edge|outskirts|approaches|line|bank)))|\s+(?:(?:fresh|more|additional|new)\s+)?(?:reserves|reinforcements|troops|forces|units|equipment|manpower)\b)))\s+(?=(?:[\w'’,-]+\s+){0,12}?(?:to|into|in|toward|towards)\b)
  |heading\s+(?:to|toward)|(?:is|are|were|was)\s+(?:\w+\s+)?active|operating|present|holding(?=\s+(?-i:[A-Z]))|grouping\s+(?:\w+\s+){0,6}?sits|sits\s+(?:\w+\s+){0,4}?in
  |packing\s+(?:\w+\s+){0,3}?(?=around|near|in)
@@ -226,9 +230,9 @@ SATELLITE = re.compile(r"\b(?:satellite|Maxar|Planet\s+Labs)\b", I)
 
 # a movement reported as done: "moved closer to X", "recently pushed toward X" are advances near X
 _CLOSER = r"""
-  (?:moved|advanced|edged|crept|inched|pushed|got|came|drew)\s+(?:\w+\s+)?closer\s+(?=to\b)
+  (?:moved|advanced|edged|crept|inched|pushed|got|came|drew)\s+(?:(?:several|a\s+few|some|about|around|up\s+to|\d[\d,.]*|hundreds?|dozens?|tens?|of|a|few)\s+){0,4}(?:\w+\s+)?closer\s+(?=to\b)
 """
-DONE_MOVEMENT = re.compile(r"(?:\w+\s+)?closer\s*$|pushed\s*$", I)
+DONE_MOVEMENT = re.compile(r"(?:[\w,.]+\s+){0,6}closer\s*$|pushed\s*$", I)
 
 # footage showing forces somewhere: the first set, so the forces and what they do ("shows troops
 # operating in X") are one trigger, never a deployment verb inside it

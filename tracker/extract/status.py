@@ -250,7 +250,9 @@ def _subject(s: str, verb_start: int) -> str:
 
 def _claimant(subj: str) -> str:
     subj = subj.strip().lstrip("'\"‘’“”").strip()  # "'... Zalizne,' the Russian MoD said": the quote is closed
-    subj = re.sub(r"^(?:on|in)\s+\w+(?:\s+\d{1,2})?,?\s+", "", subj, flags=re.I)  # "On Friday Russia's MoD"
+    # "On Friday Russia's MoD", "On 1 October Ukraine's Khortytsia group", "Hours later Russia's MoD"
+    subj = re.sub(r"^(?:(?:on|in)\s+(?:\d{1,2}\s+)?\w+(?:\s+\d{1,2})?|(?:hours|days|weeks|minutes|a\s+day|a\s+week)"
+                  r"\s+later|later|earlier|meanwhile|then)(?:\s+that\s+day)?,?\s+", "", subj, flags=re.I)
     subj = re.sub(r"['’]s\s+(?:latest\s+|daily\s+|new\s+)?(?:map|maps|update|report|footage)\b.*$", "", subj)
     # "DeepState updated its map to show ...": the one who updated it
     subj = re.sub(r"\s+(?:updated|published|released|posted|changed|amended)\s+(?:its|their|his|her)\b.*$", "", subj)

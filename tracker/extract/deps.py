@@ -248,7 +248,7 @@ class SentenceReader:
             if c.dep_ == "dobj" or c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and not has_obj):
                 if self._forces_np(c):
                     return True
-            if c.dep_ == "nsubj" and not has_obj and v.lemma_ in self.lex.lists["deployment.verbs"] \
+            if c.dep_ == "nsubj" and not has_obj and self.lex.has("deployment.verbs", _lemma(v)) \
                     and " ".join(w.lower_ for w in c.subtree) in P.SIDE_OF_WORD:
                 return True  # "Russia has been massing near X": the country deploys its own
         if v.dep_ in ("acl", "relcl") and self._forces_np(v.head):
@@ -555,7 +555,7 @@ class SentenceReader:
                 # "Udachne, southwest of Pokrovsk", "Kozinka in Belgorod Oblast": a locator
                 # ("X and Y": a conjunct shares the other's governor)
                 return None
-            if dep in ("compound", "amod") and t is head and self.lex.has("structure.nouns", _lemma(parent)):
+            if dep in ("compound", "amod") and t is head and self.lex.has("not_a_place.structures", _lemma(parent)):
                 return None  # "the Kakhovka dam": a structure's name
             if rel is None and dep == "compound" and _lemma(parent) in ("direction", "axis", "sector"):
                 rel = "direction"  # "in the Kupiansk direction", "in the Pokrovsk sector"
@@ -720,9 +720,8 @@ class SentenceReader:
             if kind == "attack" and self.strike_means(cue):
                 continue
             if kind == "deployment" and span.root.dep_ in ("compound", "amod", "nmod") and \
-                    _lemma(span.root.head) in ("border", "frontier", "boundary", "operation", "offensive",
-                                               "counteroffensive", "incursion", "campaign"):
-                continue  # "massed on the Sumy-Kursk border", "committed to the Kursk operation": not the towns named
+                    self.lex.has("not_a_place.deployment_frames", _lemma(span.root.head)):
+                continue  # "massed on the Sumy-Kursk border": the border, not the towns that name it
             if cue.pos_ in ("VERB", "AUX"):
                 sj, _p = self.subject_of(cue)
                 if sj is not None and self.is_strike(sj):

@@ -527,7 +527,8 @@ class SentenceParser:
             return []
         found: list[Mention] = []
         by_span = {(n.start, n.end): n for n in cands}
-        place_names = [n.text for n in names if n.text in _context_names(s, names) and not _not_a_candidate(s, n, names)]
+        context = set(_context_names(s, names))
+        place_names = [n.text for n in names if n.text in context and not _not_a_candidate(s, n, names)]
         for r in self._reader.read(doc, list(by_span), self.last_side,
                                             [(x.start, x.end) for x in names]):
             n = by_span[(r.place_start, r.place_end)]

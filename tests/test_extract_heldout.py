@@ -71,7 +71,13 @@ def test_heldout_status_claimant_and_relation_floors(report):
 # Three sets written by other writers (helper agents that never saw the extractor's code), each
 # scored blind before it was read; only their even lines were read while working. Floors a little
 # below today's figures on the whole file: (advance status-aware, attack, deployment).
-OTHER_WRITERS = {"a": (0.80, 0.89, 0.62), "b": (0.72, 0.83, 0.75), "c": (0.88, 0.88, 0.70)}
+OTHER_WRITERS = {
+    "a": (0.80, 0.89, 0.62),
+    "b": (0.72, 0.83, 0.75),
+    "c": (0.88, 0.88, 0.70),
+    "d": (0.65, 0.68, 0.75),
+    "e": (0.83, 0.88, 0.69),
+}
 
 
 @pytest.mark.parametrize("name", sorted(OTHER_WRITERS))

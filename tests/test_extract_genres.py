@@ -607,3 +607,15 @@ def test_a_time_phrase_is_not_part_of_the_claimant():
     m = extract_mentions("Hours later Russia's defence ministry announced that its forces had taken full control "
                          "of Avdiivka.", DATE)
     assert [(x.place, x.status, x.claimant) for x in m] == [("Avdiivka", "claimed", "Russian Defense Ministry")]
+
+
+def test_an_offensive_forces_are_readied_for_is_no_attack():
+    # the aim of a build-up is an intention; its place is where the forces gather
+    got = facts("Russia is concentrating up to 50,000 troops for a counteroffensive in Kursk Oblast.")
+    assert got == {("russia", "deployment", "Kursk Oblast", "in")}
+    got = facts("Russia is sending thousands of troops for a spring offensive near Kupiansk.")
+    assert got == {("russia", "deployment", "Kupiansk", "near")}
+    # an assault "on" a town names its target, not where the force waits
+    assert facts("Moscow has assembled a force in preparation for an assault on Sumy.") == set()
+    # an attack not readied for still reads
+    assert facts("Ukraine repelled a Russian assault on Vovchansk.") == {("russia", "attack", "Vovchansk", "on")}

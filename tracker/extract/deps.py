@@ -484,6 +484,8 @@ class SentenceReader:
         for c in cue.children:
             if c.dep_ == "det" and c.lower_ in ("no", "neither"):
                 return True  # "achieved no significant advances"
+        if self.aim(cue):
+            return True  # "massing troops for a counteroffensive in X", "in preparation for an assault": an aim
         if cue.dep_ in ("nsubj", "nsubjpass") and cue.head != cue and (
                 self.lex.has("intention.verbs", _lemma(cue.head)) or any(
                     c.dep_ == "neg" for c in cue.head.children)):
@@ -525,6 +527,11 @@ class SentenceReader:
                 break
             prev, t = t, t.head
         return False
+
+    def aim(self, cue) -> bool:
+        """True for an attack that forces are readied for: "massed troops for a new offensive"."""
+        return cue.pos_ == "NOUN" and cue.dep_ == "pobj" and cue.head.lower_ == "for" and self.lex.has(
+            "attack.nouns", _lemma(cue)) and not any(c.dep_ == "poss" for c in cue.children)
 
     def attempted(self, cue) -> bool:
         """True when the gain verb is the object of an effort ("tried to capture", "attempts to break through")."""
@@ -707,6 +714,14 @@ class SentenceReader:
             if not found:
                 continue
             cue, rel, path = found
+            if self.aim(cue):
+                # the place of the attack forces are readied for is where they are readied
+                # ("concentrating troops for a counteroffensive in Kursk Oblast")
+                # (an assault "on", "toward" or "into" X names its target, not where they wait)
+                up = self.governing(cue, {cue.i}, others) if rel not in ("on", "toward", "to", "into") else None
+                if up is None:
+                    continue
+                cue, path = up[0], path + "<" + up[2]
             kind, mode = self.cue(cue) or ("", "")
             if not kind or self.blocked(cue):
                 continue

@@ -31,6 +31,7 @@ _FAILED_WORD = re.compile(r"failed|repelled|unsuccessful", re.I)
 _NOTHING_AFTER = re.compile(r"\s*(?:nothing|no\s+ground|none)\b", re.I)
 _EXPECTED = re.compile(r"\b(?:expects?|expected|forecast|predict(?:s|ed)?|possibility|warned|anticipates?)\b", re.I)
 _ATTACKS = re.compile(r"attacks?", re.I)
+_ATTACK_NOUN = re.compile(r"(?:counter-?)?(?:offensives?|assaults?|attacks?|push|thrust|storming|onslaught)\b", re.I)
 _WEAPON_BEFORE = re.compile(r"(?:drone|missile|air|artillery|strike|bomb|rocket|glide|aviation|long-range)s?\s+(?:\w+\s+)?$",
                             re.I)
 _PREVENTED = re.compile(r"\b(?:prevent\w*|stop\w*|keep\w*|kept|hinder\w*|deter\w*|bar\w*)\s+(?:[\w'’-]+\s+){0,4}?"
@@ -39,6 +40,9 @@ _PURPOSE = re.compile(r"\s*(?:in\s+order\s+|so\s+as\s+)?to\s+\w+", re.I)
 # "(forces moved ...) to use them in attacks toward X": the forces go where they are to be used
 _USED_IN = re.compile(r"\s*(?:in\s+order\s+)?to\s+(?:use|employ|commit|deploy|involve)\s+(?:them|it|these\s+\w+|"
                       r"those\s+\w+|the\s+\w+)\s+(?:in|for)\s+(?:\w+\s+)?", re.I)
+# "troops massed for a new offensive", "in preparation for an assault on X": the attack is the aim
+_AIMED_FOR = re.compile(r"(?:\bfor|\bin\s+preparation\s+for|\bto\s+prepare\s+for)\s+(?:(?:a|an|the|its|their|any)\s+)?"
+                        r"(?:[\w-]+\s+){0,2}$", re.I)
 # "Russian assault groups", "assault units": the word names a kind of unit, not an attack
 _UNIT_AFTER = re.compile(r"\s+(?:groups?|units?|detachments?|squads?|teams?|companies|company|battalions?|brigades?|"
                          r"regiments?|troops|infantry|forces|aircraft|elements)\b", re.I)
@@ -148,6 +152,8 @@ def blocked_by(s: str, t: Trig, cs: int) -> str | None:
         return "prevented"  # "prevent Russian forces from advancing"
     if t.kind != "deployment" and _PURPOSE.match(before) and not _USED_IN.fullmatch(before):
         return "purpose"  # "... to capture Siversk": what forces are for, not what they did
+    if t.kind == "attack" and _AIMED_FOR.search(before[-50:]) and _ATTACK_NOUN.match(t.text):
+        return "purpose"  # "concentrating troops for a counteroffensive in X": the aim of a deployment
     # forecasts, plans and possibilities
     limit = 30 if t.kind == "deployment" else len(before)
     if P.FORECAST.search(before[-limit:]) or (P.FORECAST.search(t.text) and t.mode != "withdraw"):

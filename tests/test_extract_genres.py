@@ -619,3 +619,15 @@ def test_an_offensive_forces_are_readied_for_is_no_attack():
     assert facts("Moscow has assembled a force in preparation for an assault on Sumy.") == set()
     # an attack not readied for still reads
     assert facts("Ukraine repelled a Russian assault on Vovchansk.") == {("russia", "attack", "Vovchansk", "on")}
+
+
+def test_a_country_where_forces_are_is_not_their_side():
+    # Lithuanian intelligence style: the country the troops arrived in is a place, not the actor
+    got = facts("Russian troops taking part in the exercise have arrived in Belarus and are concentrated "
+                "near the town of Borisov, the head of Lithuania's military intelligence said.")
+    assert ("russia", "deployment", "Borisov", "near") in got
+    assert not any(side == "belarus" for side, *_ in got)
+    # a pronoun takes the forces named before it, not the country they left
+    got = facts("Some of the battalion tactical groups Russia pulled out of northern Ukraine have been moved "
+                "to Belgorod, where they are being refitted, while others are already moving south toward Izium.")
+    assert ("russia", "deployment", "Izium", "toward") in got

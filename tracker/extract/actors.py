@@ -91,8 +91,20 @@ _RID = re.compile(r"(?:clear|cleans|purg|free|rid)\w*\s*$", re.I)
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$", re.I)
 
 
+# "have arrived in Belarus and are concentrated near Borisov", "pulled out of northern Ukraine":
+# a country where something happens is a place, not the side acting
+_COMPASS_ADJ = r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
+_COUNTRY_AS_PLACE = re.compile(r"\b(?:(?:in|into|inside|across|throughout|within|near|around)\s+(?:the\s+)?"
+                               r"(?:" + _COMPASS_ADJ + r"\s+)?|(?:of|from)\s+(?:the\s+)?" + _COMPASS_ADJ + r"\s+)$", re.I)
+
+
+def _as_place(s: str, a) -> bool:
+    return bool(a[3].group("word")) and bool(_COUNTRY_AS_PLACE.search(s, max(0, a[0] - 30), a[0]))
+
+
 def actor(s: str, t: Trig, cs: int, ce: int, actors, last_side: str | None) -> tuple[str | None, str]:
     """(side, actor words) of a trigger in the clause cs..ce; (None, "") when no side can be told."""
+    actors = [a for a in actors if not _as_place(s, a)]
     if t.kind == "attack":  # "repelled 12 enemy attacks", "came under Russian assaults"
         by = _by_attacker(s, t, ce, actors, last_side)
         if by:
@@ -255,7 +267,7 @@ def actor_side(s: str, a, last_side: str | None) -> str | None:
         # "its troops" after "Russia's Defense Ministry": the owner's side
         before = s[:a[0]]
         for rx_m in reversed(list(P.ACTOR.finditer(before))):
-            if rx_m.group("pron"):
+            if rx_m.group("pron") or _as_place(before, (rx_m.start(), rx_m.end(), rx_m.group(0), rx_m)):
                 continue
             sd = _side_of_actor(before, (0, 0, rx_m.group(0), rx_m))
             if sd:

@@ -631,3 +631,24 @@ def test_a_country_where_forces_are_is_not_their_side():
     got = facts("Some of the battalion tactical groups Russia pulled out of northern Ukraine have been moved "
                 "to Belgorod, where they are being refitted, while others are already moving south toward Izium.")
     assert ("russia", "deployment", "Izium", "toward") in got
+
+
+def test_forces_moved_up_housed_or_concentrated_with_their_hardware():
+    # wire story: a passive transfer of forces is a deployment, even as "moved up to"
+    got = facts("Two Russian marine brigades have been moved up to reserve positions around Kurakhove, "
+                "a Ukrainian officer said.")
+    assert got == {("russia", "deployment", "Kurakhove", "around")}
+    # "the troops" of the next sentence are the forces the text was about
+    got = facts("North Korea has sent about 3,000 soldiers to Russia. The troops are being housed at "
+                "barracks in the Far East, including in Ussuriysk and Khabarovsk.")
+    assert {("north_korea", "deployment", p, "in") for p in ("Ussuriysk", "Khabarovsk")} <= got
+    # General Staff: hardware gathered is a deployment
+    got = facts("The enemy is concentrating tanks and armoured vehicles near Velykyi Burluk, the General Staff said.")
+    assert ("russia", "deployment", "Velykyi Burluk", "near") in got
+
+
+def test_troops_shown_at_a_training_ground_are_stationed_there():
+    got = facts("Russian state television showed paratroopers unloading armour at the Pogonovo training ground.")
+    assert {(k, p) for _, k, p, _ in got} == {("deployment", "Pogonovo training ground")}
+    # an aircraft's designation is no place
+    assert not any("Su" == p for *_, p, _ in facts("Su-34 bombers were flown to Millerovo air base."))

@@ -210,6 +210,9 @@ class SentenceReader:
                 if lem == "lose" and any(self._casualties(c) for c in t.children if c.dep_ == "dobj"):
                     return None  # "lost 30 soldiers near X": men and materiel, not ground
                 return "advance", "loss"
+            if lex.has("deployment.transfer_verbs", lem) and any(
+                    c.dep_ == "auxpass" for c in t.children) and self._carries_forces(t):
+                return "deployment", "deploy"  # "soldiers have been moved up to positions near X": sent there
             if lex.phrasal("gain", lem) & parts:
                 return "advance", "gain"
             if lem in ("push", "press", "move") and parts & {"toward", "towards"}:
@@ -305,6 +308,11 @@ class SentenceReader:
                     sd = self.np_side(w, speaker, None)
                     if sd:
                         return sd
+            return last_side
+        if t.pos_ == "NOUN" and self.lex.has("deployment.forces", _lemma(t)) and any(
+                c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in t.children) and not any(
+                c.dep_ in ("amod", "compound", "nmod", "prep", "poss", "nummod") for c in t.children):
+            # "The troops are now being housed at bases ...": the forces the text was about
             return last_side
         return None
 
@@ -557,6 +565,7 @@ class SentenceReader:
                 return None
             dep = t.dep_
             parent = t.head
+            path_tok = t
             path.append(dep)
             if dep != "conj" and parent.i not in name_tokens and any(a <= parent.idx < b for a, b in other_names):
                 # "Udachne, southwest of Pokrovsk", "Kozinka in Belgorod Oblast": a locator
@@ -603,7 +612,7 @@ class SentenceReader:
                 t = hp
                 if t.lower_ == "according":
                     return None  # "according to the mayor of X": the source's title, not the event's place
-                if t.pos_ == "ADV" and t.dep_ in ("advmod", "prt") and t.head != t:
+                if (t.pos_ == "ADV" and t.dep_ == "advmod" or t.dep_ == "prt") and t.head != t:
                     path.append(t.text)  # "struck back near X", "pushed further into X": the verb's place
                     t = t.head
                 if self._stop(t):
@@ -648,6 +657,12 @@ class SentenceReader:
                 c2 = self._light(t)
                 if c2 is not None:
                     return c2, rel or "in", "<".join(path) + "<" + t.text + ">" + c2.text
+                if dep == "dobj" and self.lex.has("deployment.held_ground", _lemma(path_tok)) \
+                        and t.dep_ in ("advcl", "xcomp") and any(c.lower_ == "to" for c in t.children) \
+                        and (self.cue(t.head) or ("", ""))[0] == "deployment":
+                    # "moved into Kherson Oblast to shore up positions around Krynky": forces
+                    # sent to hold ground are deployed there
+                    return t.head, rel or "in", "<".join(path) + "<" + t.text + "<" + t.head.text
                 if dep == "nsubjpass" or t.pos_ in ("VERB", "AUX"):
                     return None
                 continue

@@ -9,10 +9,10 @@ nearby places the text gives as context); ``resolve`` turns them into points.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import logging
 import re
-import dataclasses
 from dataclasses import dataclass, field
 
 from . import actors as A
@@ -120,6 +120,16 @@ def _without_frame(s: str, out: list) -> list:
         return x.place == frame and x.relation in ("direction", rel)
     return [x for x in out if not (framed(x) and any(
         (o.kind, o.side) == (x.kind, x.side) and not framed(o) and o.relation != "direction" for o in out))]
+
+
+def _at_grounds(out: list, names: list) -> list:
+    """Forces shown or moving at a training ground are stationed there: nobody gains ground
+    on a range behind the lines ("state TV showed Russian troops unloading tanks at the Gozhsky
+    training ground")."""
+    grounds = {n.text for n in names if n.tg}
+    return [dataclasses.replace(m, kind="deployment", status=None, claimant=None, relation="in",
+                                why=m.why + "; at a training ground: a deployment")
+            if m.kind == "advance" and m.place in grounds else m for m in out]
 
 
 def _fronted_place(s: str, names: list, before: int) -> list:
@@ -422,6 +432,7 @@ class SentenceParser:
         if P.NO_CONTROL_CHANGE.search(s):
             out = [m for m in out if m.kind != "advance"]
         out = _without_frame(s, out)
+        out = _at_grounds(out, names)
         self._after(s, names, actors, out)
         return out
 

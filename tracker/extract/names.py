@@ -135,6 +135,8 @@ def find_names(s: str, last_place: str | None) -> list[Name]:
             continue
         if m.end() < len(s) and s[m.end()].isalnum():
             continue  # "MoD", "Tor-M2": part of a longer token
+        if s.startswith("-", m.end()) and s[m.end() + 1:m.end() + 2].isdigit():
+            continue  # "Su-35", "Ka-52", "Iskander-M": a model designation
         raw = L.strip_closing_quote(s, m.start(), m.group(0))  # "‘... for Russia’"
         mend = m.start() + len(raw)
         cleaned = _clean_name(raw, m.start())

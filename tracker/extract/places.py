@@ -19,7 +19,9 @@ from .triggers import Trig
 
 _COUNTRY_GAP = re.compile(r"(?:Russia|Ukraine|Belarus)['’]s\s+$")
 _DATE_WORD = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d)"
-_TOWN_OF = re.compile(r"\s*(?:the\s+)?(?:(?:\w+[- ]){0,3}?(?:town|village|city|settlement)\s+of\s+)", re.I)
+# ("near the town of X" keeps its "near": the words before "town" describe it, they do not locate it)
+_TOWN_OF = re.compile(r"\s*(?:the\s+)?(?:(?:(?!(?:near|around|outside|close|next|by|toward|towards)\b)\w+[- ]){0,3}?"
+                      r"(?:town|village|city|settlement)\s+of\s+)", re.I)
 _OF_HEADS = re.compile(r"(?:\d[\d,.]*|percent|capture|liberation|control|outskirts|most|half|part|parts|rest|remainder|fall|loss|"
                        r"edge|edges|defen[cs]es?|center|centre|village|town|city|settlement|vicinity|direction|areas?|"
                        r"districts?|streets?|neighborhoods?|microdistricts?|blocks?|approaches|remaining|entire|much)\s+of\s+(?:the\s+)?$", re.I)

@@ -652,3 +652,21 @@ def test_troops_shown_at_a_training_ground_are_stationed_there():
     assert {(k, p) for _, k, p, _ in got} == {("deployment", "Pogonovo training ground")}
     # an aircraft's designation is no place
     assert not any("Su" == p for *_, p, _ in facts("Su-34 bombers were flown to Millerovo air base."))
+
+
+def test_a_unit_pulled_out_and_moved_on_gives_no_ground_up():
+    # an intercepted call as the SBU publishes it: the unit left one sector for another
+    got = facts("A Russian assault battalion was pulled out of the Kreminna area in May and redeployed "
+                "to the Toretsk direction, the intercepted soldier said.")
+    assert not any(k == "advance" for _, k, _, _ in got)
+    assert ("russia", "deployment", "Toretsk", "direction") in got
+    # falling back to new lines is the retreat itself
+    got = facts("Ukrainian forces withdrew from Avdiivka and moved to new defensive lines.")
+    assert ("russia", "advance", "Avdiivka", "in") in got
+
+
+def test_the_month_may_is_no_modal():
+    # an encyclopedia paragraph dates its events by month
+    got = facts("Russian units redeployed from Bakhmut in May and attacked toward Klishchiivka.")
+    assert ("russia", "attack", "Klishchiivka", "toward") in got
+    assert facts("Russian forces may capture Toretsk within weeks.") == set()

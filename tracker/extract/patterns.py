@@ -421,7 +421,7 @@ NOT_LOCATIVE_WORDS = ("since", "until", "till", "than", "unlike", "like", "excep
 NOT_NEGATING = re.compile(r"(?<![\w-])(?:not\s+only|not\s+just|not\s+merely|not\s+far|no\s+doubt|no\s+fewer|"
                           r"no\s+less|no\s+more\s+than|not\s+least|no\s+sooner)(?![\w-])", I)
 FORECAST = re.compile(
-    r"(?<![\w-])(?:will|would|could|might|shall|should|(?:may|can)(?!\s+\d)(?!\s+(?:already\s+)?have\b)|"
+    r"(?<![\w-])(?:will|would|could|might|shall|should|(?:(?-i:may)|can)(?!\s+\d)(?!\s+(?:already\s+)?have\b)|"  # ("in May" is the month)
     r"expects?|expected|expecting|likely\s+to|unlikely|intends?|intended|intention|intentions|plans?\s+to|planning|planned|"
     r"prepar(?:es|ed|ing)\s+(?:to|for)|gearing\s+up|aims?\s+to|aimed\s+to|aiming|hopes?\s+to|hoped|hoping|goal|objective|"
     r"possibility|possibly|potential(?:ly)?|next\s+targets?|in\s+the\s+coming|ahead\s+of|before\s+long|forecasts?|"

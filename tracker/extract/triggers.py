@@ -68,6 +68,14 @@ _SENT_TO_REINFORCE = re.compile(r"\b(?:sent|brought|moved|transferred|redeployed
 _RETURN_HOME = re.compile(r"[^.;]*?\b(?:return\w*|head\w*\s+back|go\w*\s+back)\s+to\s+(?:their|its)\s+"
                           r"(?:permanent\s+|home\s+|regular\s+)?(?:bases?|garrisons?|stations?|barracks|"
                           r"home\s+stations?|deployment\s+(?:sites?|areas?|points?))", re.I)
+# "was pulled out of the Vovchansk area last week and relocated to the Pokrovsk direction": a unit
+# moved on to another sector starts a redeployment there, no ground is given up
+_MOVED_ON = re.compile(r"[^.;]{0,100}?\b(?:and|before\s+being|then)\s+(?:(?:was|were|has|have|had|been|being|then)\s+){0,2}"
+                       r"(?:relocated|redeployed|transferred|moved|sent|shifted|rotated|deployed|thrown)\s+"
+                       r"(?:[\w'’-]+\s+){0,3}?(?:to|into|toward|towards)\b"
+                       # (falling back "to new defensive lines" is the retreat itself)
+                       r"(?!\s+(?:the\s+)?(?:(?:new|more|prepared|better|rear|defensive|fortified)\s+){0,3}"
+                       r"(?:lines?|positions?|defen[cs]es)\b)", re.I)
 _PUSHED = re.compile(r"pushed\s*", re.I)
 _SEEN = re.compile(r"\b(?:seen|spotted|sighted|observed)$", re.I)
 _MOVING = re.compile(r"mov(?:ing|ed)\s*$", re.I)
@@ -144,6 +152,8 @@ def blocked_by(s: str, t: Trig, cs: int) -> str | None:
                 return "negated"
     if t.mode == "withdraw" and _RETURN_HOME.match(s, t.end, t.end + 120):
         return "going home"  # "units ... are leaving Crimea and will return to their permanent bases"
+    if t.mode == "withdraw" and _MOVED_ON.match(s, t.end):
+        return "moved on"
     if _NOTHING_AFTER.match(after):
         return "nothing gained"
     if IMP.map_control(s, cs, t.start, t.text) is False:

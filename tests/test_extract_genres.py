@@ -670,3 +670,14 @@ def test_the_month_may_is_no_modal():
     got = facts("Russian units redeployed from Bakhmut in May and attacked toward Klishchiivka.")
     assert ("russia", "attack", "Klishchiivka", "toward") in got
     assert facts("Russian forces may capture Toretsk within weeks.") == set()
+
+
+def test_forces_drilling_at_a_place_are_deployed_there():
+    # MoD digest: the exercise noun carries the deployment, also at a named range
+    got = facts("Units of the Eastern Military District have begun live-fire exercises at the Tsugol "
+                "training ground, the Russian Defence Ministry said.")
+    assert {(k, p) for _, k, p, _ in got} == {("deployment", "Tsugol training ground")}
+    got = facts("Russian paratroopers began joint drills near Brest on Monday.")
+    assert ("russia", "deployment", "Brest", "near") in got
+    # drills announced for later are no deployment
+    assert facts("Russian and Belarusian troops will hold joint exercises near Brest next month.") == set()

@@ -689,8 +689,8 @@ class SentenceReader:
         for c in v.children:
             if c.dep_ in ("nsubj", "dobj", "nsubjpass", "attr") and c.pos_ in ("NOUN", "PROPN"):
                 k = self.cue(c)
-                if k and k[0] != "deployment":
-                    return c
+                if k and (k[0] != "deployment" or _lemma(v) in _EXERCISE_VERBS):
+                    return c  # ("began joint drills near X": forces exercising there)
         for c in v.children:
             # "struck back near Robotyne, regaining several positions": the participle says what
             # the action near the place won
@@ -802,6 +802,8 @@ class SentenceReader:
         return out
 
 
+# verbs whose object exercise is held where the verb's place is
+_EXERCISE_VERBS = frozenset({"begin", "start", "hold", "conduct", "stage", "continue", "carry", "launch"})
 # a sector of the front: units leave it for elsewhere, nobody gains it
 _SECTORS = frozenset({"direction", "axis", "front", "sector", "frontline"})
 

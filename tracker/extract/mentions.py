@@ -237,7 +237,7 @@ def may_parse(s: str) -> bool:
     if not DEPS.may_hold_event(s):
         return False
     names = [n for n in N.find_names(s, None) if len(n.text) > 1]
-    cands = [n for n in names if not n.tg and not _not_a_candidate(s, n, names)]
+    cands = [n for n in names if not _not_a_candidate(s, n, names)]
     if not cands:
         return False
     ends = [m.end() for m in P.BREAK.finditer(s)]
@@ -530,7 +530,7 @@ class SentenceParser:
         """Events at the places no rule linked to one, read from the sentence's dependency parse."""
         s = sent.text
         placed = {m.place for m in out}
-        cands = [n for n in names if not n.tg and n.text not in placed and not _not_a_candidate(s, n, names)]
+        cands = [n for n in names if n.text not in placed and not _not_a_candidate(s, n, names)]
         if not cands or not DEPS.may_hold_event(s):
             return []
         doc = self._parsed(s)
